@@ -43,10 +43,28 @@ public final class BachelierFormulas {
     /** Call on the basket struck at {@code strike} (the basket's own strike is ignored). */
     public static Sensitivities call(BachelierBasket basket, double strike) {
         double s = requireStdDev(basket);
-        double d = (basket.basketSpot() - strike) / s;
+        double[] f = new double[3];
+        callFactors(basket.basketSpot(), strike, s, f);
+        return assemble(basket, f[0], f[1], f[2], Math.sqrt(basket.maturity()) * f[2] * s);
+    }
+
+    /**
+     * The scalar Bachelier call formula on a normal underlying B ~ N(b, s²): writes the price
+     * s(dN(d) + φ(d)), the delta factor N(d) and the gamma factor φ(d)/s, d = (b − K)/s, into
+     * {@code out[0..2]}. Allocation-free, for per-row use (exact test-set labels).
+     *
+     * @param b      mean of the underlying (basket spot)
+     * @param strike strike K
+     * @param s      standard deviation &gt; 0
+     * @param out    array of length ≥ 3
+     */
+    public static void callFactors(double b, double strike, double s, double[] out) {
+        double d = (b - strike) / s;
         double cdf = normalCdf(d);
         double pdf = INV_SQRT_2PI * Math.exp(-0.5 * d * d);
-        return assemble(basket, s * (d * cdf + pdf), cdf, pdf / s, Math.sqrt(basket.maturity()) * pdf);
+        out[0] = s * (d * cdf + pdf);
+        out[1] = cdf;
+        out[2] = pdf / s;
     }
 
     /** Smoothed call f̃(x) = (x−K)σ((x−K)/w) on the basket. */

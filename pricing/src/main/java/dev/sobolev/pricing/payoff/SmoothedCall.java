@@ -37,12 +37,13 @@ public record SmoothedCall(double strike, double width) implements Payoff {
 
     @Override
     public void evaluate(double x, double[] out) {
+        // branch-free (the sign of x − K is unpredictable in Monte Carlo loops): u is clamped so that e^{−u}
+        // stays finite; beyond |u| = 700 the logistic is 0 or 1 to far below double precision of the result
         double m = x - strike;
         double u = m / width;
-        double e = Math.exp(-Math.abs(u));
-        double d = 1.0 / (1.0 + e);
-        double s = u >= 0 ? d : e * d;
-        double sp = e * d * d;
+        double e = Math.exp(-Math.max(-700.0, Math.min(700.0, u)));
+        double s = 1.0 / (1.0 + e);
+        double sp = e * s * s;
         out[0] = m * s;
         out[1] = s + u * sp;
         out[2] = sp * (2.0 + u * (1.0 - 2.0 * s)) / width;

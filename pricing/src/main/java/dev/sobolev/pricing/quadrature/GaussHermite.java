@@ -64,11 +64,11 @@ public final class GaussHermite {
     /**
      * The rule with n nodes.
      *
-     * @param n number of nodes, 1 ≤ n ≤ 2000
+     * @param n number of nodes, 1 ≤ n ≤ 600 (beyond, the unweighted recurrence overflows at the outer nodes)
      */
     public static GaussHermite of(int n) {
-        if (n < 1 || n > 2000) {
-            throw new IllegalArgumentException("Gauss-Hermite node count must be in [1, 2000], got " + n);
+        if (n < 1 || n > 600) {
+            throw new IllegalArgumentException("Gauss-Hermite node count must be in [1, 600], got " + n);
         }
         return CACHE.computeIfAbsent(n, GaussHermite::new);
     }

@@ -2,34 +2,54 @@ package dev.sobolev.pricing.random;
 
 import java.util.Iterator;
 
-import org.apache.commons.rng.JumpableUniformRandomProvider;
+import org.apache.commons.rng.LongJumpableUniformRandomProvider;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
 
 /**
- * Independent random streams for parallel tasks, all derived from one run seed: stream k is the
- * xoshiro256++ generator seeded with the run seed and jumped k·2¹²⁸ steps ahead (Commons RNG
- * {@link JumpableUniformRandomProvider#jumps(long)}; Blackman &amp; Vigna, "Scrambled linear pseudorandom
- * number generators", ACM TOMS 2021). The work of a run is cut into tasks that do not depend on the thread
- * count, task k always consumes stream k, and results are merged in task order: so results are bitwise
- * identical for any number of threads.
+ * Independent random streams for parallel tasks, all derived from one run seed (xoshiro256++, Blackman &amp;
+ * Vigna, "Scrambled linear pseudorandom number generators", ACM TOMS 2021, through Commons RNG).
+ *
+ * <p>The generator seeded with the run seed is first long-jumped f·2¹⁹² steps to select a <em>family</em>
+ * (0: training samples, 1: test samples, 2: auxiliary draws such as random markets and directions), then
+ * stream k of the family is that state jumped k·2¹²⁸ steps. The work of a run is cut into tasks that do not
+ * depend on the thread count, task k always consumes stream k, and results are merged in task order: so
+ * results are bitwise identical for any number of threads.
  */
 public final class RandomStreams implements Iterator<UniformRandomProvider> {
     /** The generator behind every stream. */
     public static final RandomSource SOURCE = RandomSource.XO_SHI_RO_256_PP;
+    /** Family of the training / pricing streams. */
+    public static final int TRAINING = 0;
+    /** Family of the test-set streams. */
+    public static final int TEST = 1;
+    /** Family of auxiliary draws (random markets, random directions). */
+    public static final int AUXILIARY = 2;
 
-    private final JumpableUniformRandomProvider root;
+    private final LongJumpableUniformRandomProvider root;
 
-    private RandomStreams(long seed) {
-        this.root = (JumpableUniformRandomProvider) SOURCE.create(seed);
+    private RandomStreams(long seed, int family) {
+        LongJumpableUniformRandomProvider r = (LongJumpableUniformRandomProvider) SOURCE.create(seed);
+        for (int f = 0; f < family; f++) {
+            r.longJump();
+        }
+        this.root = r;
     }
 
-    /** Streams for the run seed {@code seed}; {@link #next()} hands out stream 0, 1, 2, … in order. */
+    /** Streams of family 0 for the run seed. */
     public static RandomStreams of(long seed) {
-        return new RandomStreams(seed);
+        return new RandomStreams(seed, TRAINING);
     }
 
-    /** Always true: there are 2¹²⁸ streams. */
+    /** Streams of the given family (0, 1 or 2) for the run seed. */
+    public static RandomStreams of(long seed, int family) {
+        if (family < 0 || family > AUXILIARY) {
+            throw new IllegalArgumentException("stream family must be 0, 1 or 2, got " + family);
+        }
+        return new RandomStreams(seed, family);
+    }
+
+    /** Always true: there are 2⁶⁴ streams per family. */
     @Override
     public boolean hasNext() {
         return true;
@@ -39,18 +59,5 @@ public final class RandomStreams implements Iterator<UniformRandomProvider> {
     @Override
     public UniformRandomProvider next() {
         return root.jump();
-    }
-
-    /** The first {@code count} streams, stream k at index k. */
-    public static UniformRandomProvider[] split(long seed, int count) {
-        if (count < 0) {
-            throw new IllegalArgumentException("stream count must be >= 0, got " + count);
-        }
-        RandomStreams streams = of(seed);
-        UniformRandomProvider[] out = new UniformRandomProvider[count];
-        for (int k = 0; k < count; k++) {
-            out[k] = streams.next();
-        }
-        return out;
     }
 }

@@ -1,0 +1,69 @@
+package dev.sobolev.pricing.lsmc;
+
+import dev.sobolev.pricing.random.RandomStreams;
+
+/**
+ * Generates LSMC training and test rows of a {@link LsmcRecipe} in memory, in parallel, into caller-owned
+ * row-major arrays. Training rows use the random streams of family {@link RandomStreams#TRAINING} of the
+ * seed, test rows family {@link RandomStreams#TEST}, block by block ({@value BlockRunner#BLOCK_ROWS} rows per
+ * stream): the output is bitwise identical for any thread count.
+ */
+public final class LsmcGenerator {
+    private LsmcGenerator() {
+    }
+
+    /**
+     * Fills n training rows.
+     *
+     * @param kernel  recipe kernel (with its Hessian–vector directions)
+     * @param seed    run seed
+     * @param threads worker threads
+     * @param x       n×d inputs (n = y.length)
+     * @param y       n labels
+     * @param dydx    n×d label gradients
+     * @param hv      n×k×d Hessian–vector labels, or null when the kernel has no directions
+     */
+    public static void training(LabelKernel kernel, long seed, int threads, double[] x, double[] y, double[] dydx,
+                                double[] hv) {
+        int n = y.length;
+        checkShapes(kernel, n, x, dydx);
+        int k = kernel.directionCount();
+        if (k > 0 && (hv == null || hv.length != (long) n * k * kernel.dimension())) {
+            throw new IllegalArgumentException("hv must hold n*k*d = " + (long) n * k * kernel.dimension() + " values");
+        }
+        try (BlockRunner runner = new BlockRunner(RandomStreams.of(seed, RandomStreams.TRAINING), threads)) {
+            runner.run(n, (rng, rows, row0) -> kernel.fillTraining(rng, rows, row0, x, y, dydx, hv));
+        }
+    }
+
+    /**
+     * Fills n test rows with exact labels.
+     *
+     * @param kernel  recipe kernel
+     * @param seed    run seed
+     * @param threads worker threads
+     * @param x       n×d inputs
+     * @param y       n exact prices
+     * @param dydx    n×d exact deltas
+     * @param gamma   n exact basket gammas 1ᵀH1
+     */
+    public static void test(LabelKernel kernel, long seed, int threads, double[] x, double[] y, double[] dydx,
+                            double[] gamma) {
+        int n = y.length;
+        checkShapes(kernel, n, x, dydx);
+        if (gamma.length != n) {
+            throw new IllegalArgumentException("gamma must hold n = " + n + " values, got " + gamma.length);
+        }
+        try (BlockRunner runner = new BlockRunner(RandomStreams.of(seed, RandomStreams.TEST), threads)) {
+            runner.run(n, (rng, rows, row0) -> kernel.fillTest(rng, rows, row0, x, y, dydx, gamma));
+        }
+    }
+
+    private static void checkShapes(LabelKernel kernel, int n, double[] x, double[] dydx) {
+        long nd = (long) n * kernel.dimension();
+        if (x.length != nd || dydx.length != nd) {
+            throw new IllegalArgumentException("x and dydx must hold n*d = " + nd + " values, got "
+                    + x.length + " and " + dydx.length);
+        }
+    }
+}
