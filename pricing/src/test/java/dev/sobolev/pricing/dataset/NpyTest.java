@@ -38,6 +38,17 @@ class NpyTest {
                 Npy.header(4, 2));
     }
 
+    /** np.save of np.zeros((1,) * 14) has a 128-byte preamble, of (1,) * 15 a 192-byte one (growth padding). */
+    @Test
+    void preambleLengthFollowsNumPyGrowthPadding() {
+        long[] s14 = new long[14];
+        long[] s15 = new long[15];
+        Arrays.fill(s14, 1);
+        Arrays.fill(s15, 1);
+        assertEquals(128, Npy.header(s14).length);
+        assertEquals(192, Npy.header(s15).length);
+    }
+
     private static byte[] numpyPreamble(String dict, int spaces) {
         String text = dict + " ".repeat(spaces) + "\n";
         byte[] head = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y', 1, 0, 'v', 0};
