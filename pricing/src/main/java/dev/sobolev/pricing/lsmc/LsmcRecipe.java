@@ -24,10 +24,11 @@ import dev.sobolev.pricing.random.RandomStreams;
  * @param payoff    the training payoff of the basket at T₂
  * @param lo        test box parameter lo
  * @param hi        test box parameter hi
- * @param published whether the market is the published one (Kichler, d = 7) rather than drawn at random
+ * @param published  whether the market is the published one (Kichler, d = 7) rather than drawn at random
+ * @param marketSeed seed of the random market (auxiliary stream 0 of that seed); unused when published
  */
 public record LsmcRecipe(String name, BachelierBasket option, double t1, double volMult, Payoff payoff,
-                         double lo, double hi, boolean published) {
+                         double lo, double hi, boolean published, long marketSeed) {
     /** T₁ of both recipes. */
     public static final double T1 = 1.0;
     /** T₂ of both recipes. */
@@ -109,12 +110,12 @@ public record LsmcRecipe(String name, BachelierBasket option, double t1, double 
             }
             option = BasketMarkets.kichler(STRIKE, tau);
         } else {
-            option = BasketMarkets.hugeSavine(dim, RandomStreams.of(marketSeed, RandomStreams.AUXILIARY).next(),
+            option = BasketMarkets.hugeSavine(dim, RandomStreams.stream(marketSeed, RandomStreams.AUXILIARY, 0),
                     BASKET_VOL, STRIKE, tau);
         }
         Payoff p = payoff != null ? payoff
                 : kind == Kind.KICHLER ? new SmoothedCall(STRIKE, KICHLER_WIDTH) : new Call(STRIKE);
-        return new LsmcRecipe(kind.label(), option, T1, VOL_MULT, p, 0.5, 1.5, published);
+        return new LsmcRecipe(kind.label(), option, T1, VOL_MULT, p, 0.5, 1.5, published, marketSeed);
     }
 
     /** Number of assets d. */

@@ -49,6 +49,21 @@ public final class RandomStreams implements Iterator<UniformRandomProvider> {
         return new RandomStreams(seed, family);
     }
 
+    /**
+     * Stream {@code index} of a family, e.g. auxiliary stream 0 for a random market and 1 for random
+     * directions.
+     */
+    public static UniformRandomProvider stream(long seed, int family, int index) {
+        if (index < 0) {
+            throw new IllegalArgumentException("stream index must be >= 0, got " + index);
+        }
+        RandomStreams s = of(seed, family);
+        for (int i = 0; i < index; i++) {
+            s.next();
+        }
+        return s.next();
+    }
+
     /** Always true: there are 2⁶⁴ streams per family. */
     @Override
     public boolean hasNext() {
