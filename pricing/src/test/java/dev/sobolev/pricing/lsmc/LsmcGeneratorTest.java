@@ -112,6 +112,64 @@ class LsmcGeneratorTest {
         }
     }
 
+    private static LsmcRecipe withSpots(LsmcRecipe r, double[] spots) {
+        return new LsmcRecipe(r.name(), r.option().withSpots(spots), r.t1(), r.volMult(), r.payoff(), r.lo(), r.hi(),
+                r.published(), r.marketSeed());
+    }
+
+    @Test
+    void labelGradientsAndHessianVectorLabelsMatchPathwiseFiniteDifferences() {
+        // X = S(0) + C·z: bumping S(0) by h·eᵢ with the same random numbers bumps every X by h·eᵢ, so
+        // central differences of the labels in S(0) are pathwise differences in X.
+        int n = 4096;
+        int d = 7;
+        double h = 1e-5;
+        double[][] dirs = {{0.3, -0.1, 0.2, 0.5, -0.7, 0.1, 0.9}};
+        double[] base = KICHLER.option().spots();
+        double[] x = new double[n * d];
+        double[] y = new double[n];
+        double[] g = new double[n * d];
+        double[] hv = new double[n * d];
+        LsmcGenerator.training(new LabelKernel(KICHLER, dirs), 21, 1, x, y, g, hv);
+        for (int i = 0; i < d; i++) {
+            double[] up = base.clone();
+            double[] down = base.clone();
+            up[i] += h;
+            down[i] -= h;
+            double[] yUp = new double[n];
+            double[] yDown = new double[n];
+            double[] gUp = new double[n * d];
+            double[] gDown = new double[n * d];
+            LsmcGenerator.training(new LabelKernel(withSpots(KICHLER, up), new double[0][]), 21, 1, new double[n * d],
+                    yUp, gUp, null);
+            LsmcGenerator.training(new LabelKernel(withSpots(KICHLER, down), new double[0][]), 21, 1, new double[n * d],
+                    yDown, gDown, null);
+            for (int r = 0; r < n; r++) {
+                double fd = (yUp[r] - yDown[r]) / (2 * h);
+                assertEquals(fd, g[r * d + i], 1e-7, "dY/dX" + i + " row " + r);
+            }
+        }
+        // H·v: directional difference of the gradient labels along v
+        double[] up = base.clone();
+        double[] down = base.clone();
+        for (int j = 0; j < d; j++) {
+            up[j] += h * dirs[0][j];
+            down[j] -= h * dirs[0][j];
+        }
+        double[] gUp = new double[n * d];
+        double[] gDown = new double[n * d];
+        LsmcGenerator.training(new LabelKernel(withSpots(KICHLER, up), new double[0][]), 21, 1, new double[n * d],
+                new double[n], gUp, null);
+        LsmcGenerator.training(new LabelKernel(withSpots(KICHLER, down), new double[0][]), 21, 1, new double[n * d],
+                new double[n], gDown, null);
+        for (int r = 0; r < n; r++) {
+            for (int i = 0; i < d; i++) {
+                double fd = (gUp[r * d + i] - gDown[r * d + i]) / (2 * h);
+                assertEquals(fd, hv[r * d + i], 1e-5 * Math.max(1, Math.abs(fd)), "Hv row " + r + " i " + i);
+            }
+        }
+    }
+
     @Test
     void testLabelsEqualClosedForms() {
         int n = 4096;
