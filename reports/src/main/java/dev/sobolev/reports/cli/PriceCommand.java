@@ -63,8 +63,8 @@ final class PriceCommand implements Runnable {
         Long paths;
         @Option(names = "--no-antithetic", description = "Monte Carlo without antithetic variates.")
         boolean noAntithetic;
-        @Option(names = "--hv", description = "Monte Carlo Hessian-vector product directions, rows separated by ';' "
-                + "(smoothed payoffs).")
+        @Option(names = "--hv", description = "Hessian-vector product directions, rows separated by ';' (Monte Carlo: "
+                + "smoothed payoffs only).")
         String hv;
         @Mixin
         CommonOptions common;
@@ -90,16 +90,26 @@ final class PriceCommand implements Runnable {
             PrintWriter out = spec.commandLine().getOut();
             ObjectNode json = Json.object();
             json.put("payoff", p.describe());
-            if (paths == null) {
-                if (hv != null) {
-                    throw new IllegalArgumentException("--hv needs --paths (the closed form gives the full gamma matrix)");
+            double[][] dirs = hv == null ? new double[0][] : Parsing.matrix("--hv", hv);
+            for (int k = 0; k < dirs.length; k++) {
+                if (dirs[k].length != s.length) {
+                    throw new IllegalArgumentException("--hv row " + (k + 1) + " has " + dirs[k].length
+                            + " entries, expected " + s.length);
                 }
+            }
+            if (paths == null) {
                 Sensitivities r = BachelierFormulas.price(basket, p);
+                if (dirs.length > 0) {
+                    double[][] products = new double[dirs.length][];
+                    for (int k = 0; k < dirs.length; k++) {
+                        products[k] = r.gammaTimes(dirs[k]);
+                    }
+                    r = r.withHessianVector(dirs, products);
+                }
                 json.put("method", "closed-form");
                 put(json, r);
                 emit(out, json, r, null);
             } else {
-                double[][] dirs = hv == null ? new double[0][] : Parsing.matrix("--hv", hv);
                 long t0 = System.nanoTime();
                 McResult r = MonteCarloEngine.price(basket, p,
                         new McConfig(paths, common.seed, threads, !noAntithetic), dirs);

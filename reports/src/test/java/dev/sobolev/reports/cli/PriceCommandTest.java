@@ -65,6 +65,25 @@ class PriceCommandTest {
     }
 
     @Test
+    void closedFormHessianVectorProductsAreGammaTimesDirection() throws Exception {
+        JsonNode j = json(CliRunner.run(with(GOLDEN, "--json", "--hv", "1,1,1")));
+        double sum = 0;
+        for (JsonNode row : j.get("gamma")) {
+            for (JsonNode v : row) {
+                sum += v.asDouble();
+            }
+        }
+        double hvSum = 0;
+        for (JsonNode v : j.get("hv").get(0)) {
+            hvSum += v.asDouble();
+        }
+        assertEquals(sum, hvSum, 1e-15);
+        CliRunner.Run bad = CliRunner.run(with(GOLDEN, "--hv", "1,1"));
+        assertEquals(SobolevCli.BAD_INPUT, bad.code());
+        assertEquals("sobolev: --hv row 1 has 2 entries, expected 3", bad.err().strip());
+    }
+
+    @Test
     void humanOutputIsATable() {
         CliRunner.Run r = CliRunner.run(GOLDEN);
         assertEquals(0, r.code());
