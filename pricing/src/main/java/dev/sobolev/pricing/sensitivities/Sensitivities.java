@@ -5,10 +5,11 @@ import java.util.Objects;
 import java.util.OptionalDouble;
 
 /**
- * The one value object for a price and its derivatives with respect to the d spot inputs: value V, delta
- * vector ∂V/∂Sᵢ (length d), gamma matrix ∂²V/∂Sᵢ∂Sⱼ (d×d), Hessian–vector products H·vₖ along k stored
- * directions vₖ, and vega ∂V/∂σ_B (sensitivity to the basket's absolute normal volatility σ_B = √(wᵀΣw),
- * price units per unit of volatility).
+ * The one value object for a value and its derivatives with respect to d inputs: value V, gradient
+ * ("delta") ∂V/∂xᵢ (length d), Hessian ("gamma") ∂²V/∂xᵢ∂xⱼ (d×d), Hessian–vector products H·vₖ along k
+ * stored directions vₖ, and, for options, vega ∂V/∂σ_B (sensitivity to the basket's absolute normal
+ * volatility σ_B = √(wᵀΣw), price units per unit of volatility). For an option the inputs are the spots; for
+ * a likelihood or a forecast they are the model parameters.
  *
  * <p>Every part but the value is optional: a closed form without gammas or a Monte Carlo estimate of a payoff
  * without pathwise gamma simply has none. The same type carries Monte Carlo standard errors, entry by entry,
