@@ -1,17 +1,13 @@
 package dev.sobolev.pricing.montecarlo;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 
 import dev.sobolev.pricing.bachelier.BachelierBasket;
 import dev.sobolev.pricing.payoff.Payoff;
+import dev.sobolev.pricing.random.BlockTasks;
 import dev.sobolev.pricing.random.RandomStreams;
 import dev.sobolev.pricing.sensitivities.Sensitivities;
 
@@ -76,39 +72,12 @@ public final class MonteCarloEngine {
         }
         double[] loading = basket.basketLoading();
         double b0 = basket.basketSpot();
-        RandomStreams streams = RandomStreams.of(config.seed());
-        List<Block> blocks = new ArrayList<>((int) blockCount);
-        for (long b = 0; b < blockCount; b++) {
-            int size = (int) Math.min(BLOCK, samples - b * BLOCK);
-            blocks.add(new Block(streams.next(), size, loading, b0, payoff, config.antithetic()));
-        }
-        SampleStatistics total = runAll(blocks, config.threads());
-        return assemble(basket, payoff, total, directions, config, samples);
-    }
-
-    private static SampleStatistics runAll(List<Block> blocks, int threads) {
+        List<SampleStatistics> parts = BlockTasks.run(RandomStreams.of(config.seed()), (int) blockCount,
+                config.threads(), (rng, b) -> new Block(rng, (int) Math.min(BLOCK, samples - (long) b * BLOCK),
+                        loading, b0, payoff, config.antithetic()).call());
         SampleStatistics total = new SampleStatistics(4);
-        if (threads == 1 || blocks.size() == 1) {
-            for (Block b : blocks) {
-                total.merge(b.call());
-            }
-            return total;
-        }
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, blocks.size()));
-        try {
-            List<Future<SampleStatistics>> futures = pool.invokeAll(blocks);
-            for (Future<SampleStatistics> f : futures) {
-                total.merge(f.get());
-            }
-            return total;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Monte Carlo run interrupted", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("Monte Carlo task failed: " + e.getCause(), e.getCause());
-        } finally {
-            pool.shutdownNow();
-        }
+        parts.forEach(total::merge);
+        return assemble(basket, payoff, total, directions, config, samples);
     }
 
     private static McResult assemble(BachelierBasket basket, Payoff payoff, SampleStatistics st,
@@ -167,7 +136,7 @@ public final class MonteCarloEngine {
     }
 
     /** One task: {@code size} samples from its own stream. */
-    private static final class Block implements java.util.concurrent.Callable<SampleStatistics> {
+    private static final class Block {
         private final UniformRandomProvider rng;
         private final int size;
         private final double[] loading;
@@ -184,8 +153,7 @@ public final class MonteCarloEngine {
             this.antithetic = antithetic;
         }
 
-        @Override
-        public SampleStatistics call() {
+        SampleStatistics call() {
             ZigguratSampler.NormalizedGaussian normal = ZigguratSampler.NormalizedGaussian.of(rng);
             SampleStatistics st = new SampleStatistics(4);
             double[] up = new double[3];

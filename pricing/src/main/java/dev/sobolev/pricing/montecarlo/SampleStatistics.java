@@ -4,9 +4,10 @@ package dev.sobolev.pricing.montecarlo;
  * Running mean and variance of several statistics at once, accumulated as sums shifted by the first sample
  * (to avoid the cancellation of the textbook formula) and merged across blocks with Chan, Golub &amp; LeVeque's
  * pairwise update ("Algorithms for computing the sample variance", Am. Stat. 1983). Mutable, confined to one
- * task; blocks are merged in task order so the result does not depend on the thread count.
+ * task; blocks are merged in task order so the result does not depend on the thread count. Samples are
+ * added first; taking a mean, an error or merging freezes the sums.
  */
-final class SampleStatistics {
+public final class SampleStatistics {
     private final int width;
     private final double[] shift;
     private final double[] sum;
@@ -15,7 +16,8 @@ final class SampleStatistics {
     private double[] mean;
     private double[] m2;
 
-    SampleStatistics(int width) {
+    /** Statistics of {@code width} quantities, no samples yet. */
+    public SampleStatistics(int width) {
         this.width = width;
         shift = new double[width];
         sum = new double[width];
@@ -23,7 +25,10 @@ final class SampleStatistics {
     }
 
     /** Adds one sample; {@code values} holds one entry per statistic. */
-    void add(double[] values) {
+    public void add(double[] values) {
+        if (mean != null) {
+            throw new IllegalStateException("samples must be added before means, errors or merges are taken");
+        }
         if (count == 0) {
             System.arraycopy(values, 0, shift, 0, width);
         }
@@ -50,7 +55,7 @@ final class SampleStatistics {
     }
 
     /** Merges {@code other} into this (both finished first). */
-    void merge(SampleStatistics other) {
+    public void merge(SampleStatistics other) {
         finish();
         other.finish();
         if (other.count == 0) {
@@ -65,17 +70,19 @@ final class SampleStatistics {
         count = n;
     }
 
-    long count() {
+    /** Number of samples. */
+    public long count() {
         return count;
     }
 
-    double mean(int i) {
+    /** Mean of statistic i. */
+    public double mean(int i) {
         finish();
         return mean[i];
     }
 
     /** Standard error of the mean of statistic i: √(M2/(n−1)/n); 0 for fewer than two samples. */
-    double standardError(int i) {
+    public double standardError(int i) {
         finish();
         if (count < 2) {
             return 0.0;

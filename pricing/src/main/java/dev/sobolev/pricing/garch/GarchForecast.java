@@ -1,0 +1,73 @@
+package dev.sobolev.pricing.garch;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.sobolev.pricing.sensitivities.Sensitivities;
+
+/**
+ * Variance forecasts of a fitted GARCH(1,1) and their exact gradients (McDonagh &amp; Chen, seed 000, eqs. 12–13):
+ * h_{T+1} = ω + α·e_T² + β·h_T and h_{T+k} = ω + (α+β)·h_{T+k−1} for k ≥ 2, i.e. in closed form
+ * h_{T+k} = σ² + (α+β)^{k−1}(h_{T+1} − σ²), σ² = ω/(1−α−β) (when α + β &lt; 1).
+ *
+ * <p>Each forecast is a {@link Sensitivities} whose gradient has five entries: ∂/∂μ, ∂/∂ω, ∂/∂α, ∂/∂β and
+ * ∂/∂y_T, the last observation (which enters through e_T and, in the FCP convention, through h₀ = s²(μ):
+ * ∂h_T/∂y_T = β^{T−1}(α+β)·2e_T/T). Stateless.
+ */
+public final class GarchForecast {
+    /** Index of ∂/∂y_T in a forecast gradient. */
+    public static final int LAST_OBSERVATION = 4;
+
+    private GarchForecast() {
+    }
+
+    /**
+     * Forecasts h_{T+1..T+H} with gradients.
+     *
+     * @param likelihood the data (FCP conventions)
+     * @param theta      parameters (a fit's estimate, or given)
+     * @param horizon    H ≥ 1
+     * @return H forecasts, index k−1 for h_{T+k}
+     */
+    public static List<Sensitivities> forecast(GarchLikelihood likelihood, Garch11 theta, int horizon) {
+        if (horizon < 1) {
+            throw new IllegalArgumentException("horizon must be >= 1, got " + horizon);
+        }
+        double[] st = likelihood.lastStateWithGradient(theta);
+        double hT = st[0];
+        double eT = st[5];
+        double a = theta.alpha();
+        double b = theta.beta();
+        int n = likelihood.size();
+        double dhTdy = Math.pow(b, n - 1) * (a + b) * 2 * eT / n;
+        double h = theta.omega() + a * eT * eT + b * hT;
+        double[] g = {
+            -2 * a * eT + b * st[1],
+            1 + b * st[2],
+            eT * eT + b * st[3],
+            hT + b * st[4],
+            2 * a * eT + b * dhTdy};
+        List<Sensitivities> out = new ArrayList<>(horizon);
+        out.add(Sensitivities.ofValue(h).withDelta(g));
+        double p = a + b;
+        for (int k = 2; k <= horizon; k++) {
+            double hPrev = h;
+            h = theta.omega() + p * hPrev;
+            g = new double[] {p * g[0], 1 + p * g[1], hPrev + p * g[2], hPrev + p * g[3], p * g[4]};
+            out.add(Sensitivities.ofValue(h).withDelta(g));
+        }
+        return out;
+    }
+
+    /**
+     * The closed form h_{T+k} = σ² + (α+β)^{k−1}(h_{T+1} − σ²).
+     *
+     * @param theta stationary parameters
+     * @param next  h_{T+1}
+     * @param k     horizon ≥ 1
+     */
+    public static double closedForm(Garch11 theta, double next, int k) {
+        double s2 = theta.unconditionalVariance();
+        return s2 + Math.pow(theta.alpha() + theta.beta(), k - 1) * (next - s2);
+    }
+}
