@@ -26,12 +26,15 @@ final class Csv {
         final int cols;
         final double[] data;
         final boolean header;
+        /** Column names from the header row, or null without a header. */
+        final String[] names;
 
-        Table(int rows, int cols, double[] data, boolean header) {
+        Table(int rows, int cols, double[] data, String[] names) {
             this.rows = rows;
             this.cols = cols;
             this.data = data;
-            this.header = header;
+            this.header = names != null;
+            this.names = names;
         }
     }
 
@@ -105,6 +108,7 @@ final class Csv {
             int cols = -1;
             int expectedFromLine = 0;
             boolean header = false;
+            String[] names = null;
             int rows = 0;
             long lineNo = 0;
             String line;
@@ -122,6 +126,7 @@ final class Csv {
                     first = false;
                     if (isHeader(cells)) {
                         header = true;
+                        names = Arrays.stream(cells).map(Csv::clean).toArray(String[]::new);
                         cols = cells.length;
                         expectedFromLine = (int) Math.min(Integer.MAX_VALUE, lineNo);
                         continue;
@@ -151,7 +156,7 @@ final class Csv {
                 throw new IllegalArgumentException(display + " is empty: expected comma-separated rows of numbers,"
                         + " one row per sample");
             }
-            return new Table(rows, cols, size == data.length ? data : Arrays.copyOf(data, size), header);
+            return new Table(rows, cols, size == data.length ? data : Arrays.copyOf(data, size), names);
         } catch (NoSuchFileException e) {
             throw new IllegalArgumentException(display + " does not exist", e);
         } catch (IOException e) {

@@ -30,23 +30,38 @@ public final class GarchForecast {
      * @return H forecasts, index k−1 for h_{T+k}
      */
     public static List<Sensitivities> forecast(GarchLikelihood likelihood, Garch11 theta, int horizon) {
-        if (horizon < 1) {
-            throw new IllegalArgumentException("horizon must be >= 1, got " + horizon);
-        }
         double[] st = likelihood.lastStateWithGradient(theta);
         double hT = st[0];
         double eT = st[5];
+        int n = likelihood.size();
+        double dhTdy = Math.pow(theta.beta(), n - 1) * (theta.alpha() + theta.beta()) * 2 * eT / n;
+        return fromState(theta, eT, hT, new double[] {st[1], st[2], st[3], st[4], dhTdy}, horizon);
+    }
+
+    /**
+     * Forecasts from a given state: the last residual e_T = y_T − μ and the last conditional variance h_T with
+     * its gradient in (μ, ω, α, β, y_T) (zero when h_T is given data rather than a function of θ).
+     *
+     * @param theta   parameters
+     * @param eT      e_T = y_T − μ
+     * @param hT      h_T &gt; 0
+     * @param dhT     ∂h_T/∂(μ, ω, α, β, y_T), five entries
+     * @param horizon H ≥ 1
+     * @return H forecasts with gradients in (μ, ω, α, β, y_T)
+     */
+    public static List<Sensitivities> fromState(Garch11 theta, double eT, double hT, double[] dhT, int horizon) {
+        if (horizon < 1) {
+            throw new IllegalArgumentException("horizon must be >= 1, got " + horizon);
+        }
         double a = theta.alpha();
         double b = theta.beta();
-        int n = likelihood.size();
-        double dhTdy = Math.pow(b, n - 1) * (a + b) * 2 * eT / n;
         double h = theta.omega() + a * eT * eT + b * hT;
         double[] g = {
-            -2 * a * eT + b * st[1],
-            1 + b * st[2],
-            eT * eT + b * st[3],
-            hT + b * st[4],
-            2 * a * eT + b * dhTdy};
+            -2 * a * eT + b * dhT[0],
+            1 + b * dhT[1],
+            eT * eT + b * dhT[2],
+            hT + b * dhT[3],
+            2 * a * eT + b * dhT[4]};
         List<Sensitivities> out = new ArrayList<>(horizon);
         out.add(Sensitivities.ofValue(h).withDelta(g));
         double p = a + b;

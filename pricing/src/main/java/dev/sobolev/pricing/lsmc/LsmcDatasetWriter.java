@@ -1,6 +1,8 @@
 package dev.sobolev.pricing.lsmc;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.LongConsumer;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -9,6 +11,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.sobolev.pricing.Version;
 import dev.sobolev.pricing.bachelier.BachelierBasket;
+import dev.sobolev.pricing.dataset.BlockStreamWriter;
 import dev.sobolev.pricing.dataset.DatasetWriter;
 import dev.sobolev.pricing.random.RandomStreams;
 
@@ -23,9 +26,6 @@ import dev.sobolev.pricing.random.RandomStreams;
  * into place only when complete; a failure or interruption leaves no partial output.
  */
 public final class LsmcDatasetWriter {
-    /** Target doubles per chunk buffer set. */
-    private static final long CHUNK_DOUBLES = 1L << 23;
-
     private LsmcDatasetWriter() {
     }
 
@@ -62,64 +62,25 @@ public final class LsmcDatasetWriter {
         }
     }
 
-    private static int chunkRows(long rowDoubles, long total) {
-        long blocks = Math.max(1, CHUNK_DOUBLES / (rowDoubles * BlockRunner.BLOCK_ROWS));
-        return (int) Math.min(blocks * BlockRunner.BLOCK_ROWS, total);
-    }
-
     private static void writeTraining(LsmcJob job, LabelKernel kernel, DatasetWriter writer, LongConsumer report) {
         int d = kernel.dimension();
         int k = kernel.directionCount();
-        long n = job.size();
-        int chunk = chunkRows(2L * d + 1 + (long) k * d, n);
-        double[] x = new double[chunk * d];
-        double[] y = new double[chunk];
-        double[] g = new double[chunk * d];
-        double[] hv = k > 0 ? new double[chunk * k * d] : null;
-        DatasetWriter.ArrayOutput xo = writer.array("X", n, d);
-        DatasetWriter.ArrayOutput yo = writer.array("Y", n);
-        DatasetWriter.ArrayOutput go = writer.array("dYdX", n, d);
-        DatasetWriter.ArrayOutput ho = k > 0 ? writer.array("hv", n, k, d) : null;
-        try (BlockRunner runner = new BlockRunner(RandomStreams.of(job.seed(), RandomStreams.TRAINING), job.threads())) {
-            for (long done = 0; done < n; ) {
-                int rows = (int) Math.min(chunk, n - done);
-                runner.run(rows, (rng, r, row0) -> kernel.fillTraining(rng, r, row0, x, y, g, hv));
-                xo.write(x, 0, rows);
-                yo.write(y, 0, rows);
-                go.write(g, 0, rows);
-                if (ho != null) {
-                    ho.write(hv, 0, rows);
-                }
-                done += rows;
-                report.accept(done);
-            }
+        List<BlockStreamWriter.Array> arrays = new ArrayList<>(List.of(new BlockStreamWriter.Array("X", d),
+                new BlockStreamWriter.Array("Y"), new BlockStreamWriter.Array("dYdX", d)));
+        if (k > 0) {
+            arrays.add(new BlockStreamWriter.Array("hv", k, d));
         }
+        BlockStreamWriter.write(writer, arrays, job.size(), RandomStreams.of(job.seed(), RandomStreams.TRAINING),
+                job.threads(), LsmcGenerator.trainingFiller(kernel), report);
     }
 
     private static void writeTest(LsmcJob job, LabelKernel kernel, DatasetWriter writer, LongConsumer report) {
         int d = kernel.dimension();
-        long n = job.testSize();
-        int chunk = chunkRows(2L * d + 2, n);
-        double[] x = new double[chunk * d];
-        double[] y = new double[chunk];
-        double[] g = new double[chunk * d];
-        double[] gamma = new double[chunk];
-        DatasetWriter.ArrayOutput xo = writer.array("test/X", n, d);
-        DatasetWriter.ArrayOutput yo = writer.array("test/Y", n);
-        DatasetWriter.ArrayOutput go = writer.array("test/dYdX", n, d);
-        DatasetWriter.ArrayOutput gammaOut = writer.array("test/gamma", n);
-        try (BlockRunner runner = new BlockRunner(RandomStreams.of(job.seed(), RandomStreams.TEST), job.threads())) {
-            for (long done = 0; done < n; ) {
-                int rows = (int) Math.min(chunk, n - done);
-                runner.run(rows, (rng, r, row0) -> kernel.fillTest(rng, r, row0, x, y, g, gamma));
-                xo.write(x, 0, rows);
-                yo.write(y, 0, rows);
-                go.write(g, 0, rows);
-                gammaOut.write(gamma, 0, rows);
-                done += rows;
-                report.accept(job.size() + done);
-            }
-        }
+        List<BlockStreamWriter.Array> arrays = List.of(new BlockStreamWriter.Array("test/X", d),
+                new BlockStreamWriter.Array("test/Y"), new BlockStreamWriter.Array("test/dYdX", d),
+                new BlockStreamWriter.Array("test/gamma"));
+        BlockStreamWriter.write(writer, arrays, job.testSize(), RandomStreams.of(job.seed(), RandomStreams.TEST),
+                job.threads(), LsmcGenerator.testFiller(kernel), n -> report.accept(job.size() + n));
     }
 
     private static ObjectNode common(LsmcJob job, String split, long size) {
@@ -134,7 +95,7 @@ public final class LsmcDatasetWriter {
         m.put("size", size);
         m.put("seed", job.seed());
         m.put("rng", "xoshiro256++ (Commons RNG), stream family " + ("train".equals(split) ? 0 : 1)
-                + ", one jumped stream per " + BlockRunner.BLOCK_ROWS + "-row block");
+                + ", one jumped stream per " + BlockStreamWriter.BLOCK_ROWS + "-row block");
         m.set("market", market(job.recipe()));
         return m;
     }

@@ -1,12 +1,14 @@
 package dev.sobolev.pricing.lsmc;
 
+import dev.sobolev.pricing.dataset.BlockStreamWriter;
 import dev.sobolev.pricing.random.RandomStreams;
 
 /**
  * Generates LSMC training and test rows of a {@link LsmcRecipe} in memory, in parallel, into caller-owned
  * row-major arrays. Training rows use the random streams of family {@link RandomStreams#TRAINING} of the
- * seed, test rows family {@link RandomStreams#TEST}, block by block ({@value BlockRunner#BLOCK_ROWS} rows per
- * stream): the output is bitwise identical for any thread count.
+ * seed, test rows family {@link RandomStreams#TEST}, block by block ({@value BlockStreamWriter#BLOCK_ROWS}
+ * rows per stream): the output is bitwise identical for any thread count, and equal to what
+ * {@link LsmcDatasetWriter} writes to disk.
  */
 public final class LsmcGenerator {
     private LsmcGenerator() {
@@ -31,9 +33,8 @@ public final class LsmcGenerator {
         if (k > 0 && (hv == null || hv.length != (long) n * k * kernel.dimension())) {
             throw new IllegalArgumentException("hv must hold n*k*d = " + (long) n * k * kernel.dimension() + " values");
         }
-        try (BlockRunner runner = new BlockRunner(RandomStreams.of(seed, RandomStreams.TRAINING), threads)) {
-            runner.run(n, (rng, rows, row0) -> kernel.fillTraining(rng, rows, row0, x, y, dydx, hv));
-        }
+        BlockStreamWriter.fill(RandomStreams.of(seed, RandomStreams.TRAINING), n, threads,
+                trainingFiller(kernel), new double[][] {x, y, dydx, hv});
     }
 
     /**
@@ -54,9 +55,18 @@ public final class LsmcGenerator {
         if (gamma.length != n) {
             throw new IllegalArgumentException("gamma must hold n = " + n + " values, got " + gamma.length);
         }
-        try (BlockRunner runner = new BlockRunner(RandomStreams.of(seed, RandomStreams.TEST), threads)) {
-            runner.run(n, (rng, rows, row0) -> kernel.fillTest(rng, rows, row0, x, y, dydx, gamma));
-        }
+        BlockStreamWriter.fill(RandomStreams.of(seed, RandomStreams.TEST), n, threads, testFiller(kernel),
+                new double[][] {x, y, dydx, gamma});
+    }
+
+    /** Training rows into buffers {X, Y, dYdX[, hv]}. */
+    static BlockStreamWriter.Filler trainingFiller(LabelKernel kernel) {
+        return (rng, rows, row0, b) -> kernel.fillTraining(rng, rows, row0, b[0], b[1], b[2], b.length > 3 ? b[3] : null);
+    }
+
+    /** Test rows into buffers {X, Y, dYdX, gamma}. */
+    static BlockStreamWriter.Filler testFiller(LabelKernel kernel) {
+        return (rng, rows, row0, b) -> kernel.fillTest(rng, rows, row0, b[0], b[1], b[2], b[3]);
     }
 
     private static void checkShapes(LabelKernel kernel, int n, double[] x, double[] dydx) {
