@@ -7,6 +7,7 @@ import java.util.Locale;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.sobolev.pricing.dataset.DatasetFormat;
+import dev.sobolev.pricing.garch.GarchDataset;
 import dev.sobolev.pricing.lsmc.LsmcDatasetWriter;
 import dev.sobolev.pricing.lsmc.LsmcJob;
 import dev.sobolev.pricing.lsmc.LsmcRecipe;
@@ -21,7 +22,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code sobolev dataset}: writes LSMC training data sets. */
 @Command(name = "dataset", mixinStandardHelpOptions = true, description = "Generate LSMC training data sets.",
-        subcommands = DatasetCommand.Bachelier.class)
+        subcommands = {DatasetCommand.Bachelier.class, DatasetCommand.Garch.class})
 final class DatasetCommand implements Runnable {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -83,25 +84,11 @@ final class DatasetCommand implements Runnable {
             Path written = LsmcDatasetWriter.write(job, out.toAbsolutePath(), progress);
             double seconds = (System.nanoTime() - t0) / 1e9;
             progress.done();
-            PrintWriter o = spec.commandLine().getOut();
-            ObjectNode json = Json.object();
-            json.put("path", written.toString());
-            json.put("size", size);
-            json.put("testSize", testSize);
+            ObjectNode json = summary(written, size, testSize, f, common.seed, seconds);
             json.put("recipe", r.name());
             json.put("dim", dim);
             json.put("payoff", r.payoff().describe());
-            json.put("format", f.suffix());
-            json.put("seed", common.seed);
-            json.put("seconds", seconds);
-            json.put("samplesPerSecond", (size + testSize) / seconds);
-            if (common.json) {
-                Json.print(o, json);
-            } else {
-                o.printf(Locale.ROOT, "wrote %d training rows%s (%s, d=%d, %s) to %s in %.2f s (%.3g samples/s)%n",
-                        size, testSize > 0 ? " and " + testSize + " test rows" : "", r.name(), dim,
-                        r.payoff().describe(), written, seconds, (size + testSize) / seconds);
-            }
+            emit(spec, common, json, r.name() + ", d=" + dim + ", " + r.payoff().describe());
         }
 
         private Payoff payoff() {
@@ -141,6 +128,74 @@ final class DatasetCommand implements Runnable {
                 throw new IllegalArgumentException("--hv-count must be >= 1 with --hv-directions, got " + hvCount);
             }
             return new SecondOrder(kind, hvCount);
+        }
+    }
+
+    private static ObjectNode summary(Path written, long size, long testSize, DatasetFormat f, long seed, double seconds) {
+        ObjectNode json = Json.object();
+        json.put("path", written.toString());
+        json.put("size", size);
+        json.put("testSize", testSize);
+        json.put("format", f.suffix());
+        json.put("seed", seed);
+        json.put("seconds", seconds);
+        json.put("samplesPerSecond", (size + testSize) / seconds);
+        return json;
+    }
+
+    private static void emit(picocli.CommandLine.Model.CommandSpec spec, CommonOptions common, ObjectNode json,
+                             String what) {
+        PrintWriter o = spec.commandLine().getOut();
+        if (common.json) {
+            Json.print(o, json);
+            return;
+        }
+        long size = json.get("size").asLong();
+        long testSize = json.get("testSize").asLong();
+        o.printf(Locale.ROOT, "wrote %d training rows%s (%s) to %s in %.2f s (%.3g samples/s)%n", size,
+                testSize > 0 ? " and " + testSize + " test rows" : "", what, json.get("path").asText(),
+                json.get("seconds").asDouble(), json.get("samplesPerSecond").asDouble());
+        o.flush();
+    }
+
+    /** {@code sobolev dataset garch}. */
+    @Command(name = "garch", mixinStandardHelpOptions = true, sortOptions = false,
+            description = {"The 4-D GARCH(1,1) forecast data set of McDonagh & Chen: theta = (mu, omega, alpha, beta) "
+                    + "~ U[0,1]^4, labels the variance forecasts h = 1..H and their exact gradients in theta."})
+    static final class Garch implements Runnable {
+        @Option(names = "--size", required = true, description = "Training rows.")
+        long size;
+        @Option(names = "--test-size", defaultValue = "0", description = "Test rows in DIR/test (default: ${DEFAULT-VALUE}).")
+        long testSize;
+        @Option(names = "--out", required = true, description = "Output directory (must not exist or be empty).")
+        Path out;
+        @Option(names = "--horizon", defaultValue = "5", description = "Forecast horizons 1..H (default: ${DEFAULT-VALUE}).")
+        int horizon;
+        @Option(names = "--last-return", defaultValue = "1.0", description = "Last return y_t (default: ${DEFAULT-VALUE}).")
+        double lastReturn;
+        @Option(names = "--last-variance", defaultValue = "1.0",
+                description = "Last conditional variance sigma_t^2 (default: ${DEFAULT-VALUE}).")
+        double lastVariance;
+        @Option(names = "--format", defaultValue = "npy", description = "npy or csv (default: ${DEFAULT-VALUE}).")
+        String format;
+        @Mixin
+        CommonOptions common;
+        @Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public void run() {
+            DatasetFormat f = DatasetFormat.parse(format);
+            GarchDataset.Job job = new GarchDataset.Job(size, testSize, common.seed, common.threads(), lastReturn,
+                    lastVariance, horizon, f);
+            Progress progress = new Progress(spec.commandLine().getErr(), size + testSize);
+            long t0 = System.nanoTime();
+            Path written = GarchDataset.write(job, out.toAbsolutePath(), progress);
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            progress.done();
+            ObjectNode json = summary(written, size, testSize, f, common.seed, seconds);
+            json.put("horizon", horizon);
+            emit(spec, common, json, "GARCH(1,1) forecasts, horizons 1.." + horizon);
         }
     }
 }

@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
 @Command(name = "sobolev", mixinStandardHelpOptions = true, versionProvider = SobolevCli.VersionProvider.class,
         description = "Gradient-enhanced surrogate pricing: Monte Carlo with pathwise derivatives, LSMC data sets, "
                 + "Sobolev-trained surrogates.",
-        subcommands = {PriceCommand.class, DatasetCommand.class, PipelineCommand.class})
+        subcommands = {PriceCommand.class, DatasetCommand.class, GarchCommand.class, PipelineCommand.class})
 public final class SobolevCli implements Runnable {
     /** Exit code for bad input. */
     public static final int BAD_INPUT = 2;
@@ -56,6 +56,9 @@ public final class SobolevCli implements Runnable {
             return BAD_INPUT;
         });
         cl.setExecutionExceptionHandler((ex, c, parsed) -> {
+            if (ex instanceof GarchCommand.NotConverged) {
+                return GarchCommand.NOT_CONVERGED;
+            }
             if (ex instanceof IllegalArgumentException) {
                 err.println("sobolev: " + optionMessage(ex.getMessage()));
                 return BAD_INPUT;

@@ -82,6 +82,25 @@ class DatasetCommandTest {
         assertTrue(Files.exists(out.resolve("X.csv")));
     }
 
+    @Test
+    void garchForecastDataSet() throws Exception {
+        Path out = tmp.resolve("garch");
+        CliRunner.Run r = CliRunner.run("dataset", "garch", "--size", "5000", "--test-size", "100", "--out",
+                out.toString(), "--json");
+        assertEquals(0, r.code(), r.err());
+        assertEquals(5, Json.MAPPER.readTree(r.out()).get("horizon").asInt());
+        Dataset d = DatasetReader.read(out);
+        assertEquals(4, d.inputDim());
+        assertEquals(5, d.outputs());
+        assertEquals(100, DatasetReader.read(out.resolve("test")).rows());
+        List<Path> before = listing(tmp);
+        CliRunner.Run bad = CliRunner.run("dataset", "garch", "--size", "10", "--out", tmp.resolve("g2").toString(),
+                "--last-variance", "-1");
+        assertEquals(SobolevCli.BAD_INPUT, bad.code());
+        assertEquals("sobolev: --last-variance must be finite and > 0, got -1.0", bad.err().strip());
+        assertEquals(before, listing(tmp));
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
         "zero size | --size | 0 | --size must be in [1, 1099511627776], got 0",
