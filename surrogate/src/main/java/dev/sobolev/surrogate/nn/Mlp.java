@@ -1,0 +1,353 @@
+package dev.sobolev.surrogate.nn;
+
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * A fully connected network x ↦ y with widths n₀ = d, n₁, …, n_L, n_{L+1} = m: zₗ = Wₗaₗ₋₁ + bₗ,
+ * aₗ = σ(zₗ) for hidden layers and y = σ_out(z_{L+1}). Immutable: the parameters are one flat vector θ
+ * (layer by layer, Wₗ row-major nₗ×nₗ₋₁ then bₗ), copied on the way in and out.
+ *
+ * <p>Single-point evaluation ({@link #value}, {@link #valueAndGradient}, {@link #hessianVector}) runs in a
+ * caller-owned {@link Workspace} and allocates nothing; the input gradient is one reverse sweep and the
+ * Hessian–vector product H·v = ∂/∂ε ∇ₓy(x + εv) one forward-over-reverse sweep (tangents of the forward
+ * pass along v, then of the reverse pass), both for any input dimension at the cost of about two
+ * evaluations.
+ */
+public final class Mlp {
+    private final int[] widths;
+    private final Activation hidden;
+    private final Activation output;
+    private final double[] params;
+    private final int[] weightOffset;
+    private final int[] biasOffset;
+
+    /**
+     * @param widths n₀..n_{L+1}, at least input and output, each ≥ 1
+     * @param hidden activation of the hidden layers
+     * @param output activation of the output layer (identity or softplus for positive outputs)
+     * @param params θ of length {@link #parameterCount(int[])}, finite
+     */
+    public Mlp(int[] widths, Activation hidden, Activation output, double[] params) {
+        this.widths = checkWidths(widths);
+        this.hidden = Objects.requireNonNull(hidden, "hidden");
+        this.output = Objects.requireNonNull(output, "output");
+        int layers = widths.length - 1;
+        weightOffset = new int[layers + 1];
+        biasOffset = new int[layers + 1];
+        int off = 0;
+        for (int l = 1; l <= layers; l++) {
+            weightOffset[l] = off;
+            off += widths[l] * widths[l - 1];
+            biasOffset[l] = off;
+            off += widths[l];
+        }
+        if (params.length != off) {
+            throw new IllegalArgumentException("architecture " + Arrays.toString(widths) + " has " + off
+                    + " parameters, got " + params.length);
+        }
+        for (int i = 0; i < params.length; i++) {
+            if (!Double.isFinite(params[i])) {
+                throw new IllegalArgumentException("parameter " + i + " must be finite, got " + params[i]);
+            }
+        }
+        this.params = params.clone();
+    }
+
+    private static int[] checkWidths(int[] widths) {
+        if (widths == null || widths.length < 2) {
+            throw new IllegalArgumentException("an MLP needs at least an input and an output width");
+        }
+        for (int i = 0; i < widths.length; i++) {
+            if (widths[i] < 1) {
+                throw new IllegalArgumentException("layer " + i + " width must be >= 1, got " + widths[i]);
+            }
+        }
+        return widths.clone();
+    }
+
+    /** Number of parameters of an architecture: Σₗ nₗ(nₗ₋₁ + 1). */
+    public static int parameterCount(int[] widths) {
+        long n = 0;
+        for (int l = 1; l < widths.length; l++) {
+            n += (long) widths[l] * (widths[l - 1] + 1);
+        }
+        if (n > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("architecture " + Arrays.toString(widths) + " has too many parameters");
+        }
+        return (int) n;
+    }
+
+    /** Input dimension d. */
+    public int inputs() {
+        return widths[0];
+    }
+
+    /** Output dimension m. */
+    public int outputs() {
+        return widths[widths.length - 1];
+    }
+
+    /** Number of weight layers L + 1. */
+    public int layers() {
+        return widths.length - 1;
+    }
+
+    /** A copy of the widths n₀..n_{L+1}. */
+    public int[] widths() {
+        return widths.clone();
+    }
+
+    /** Width nₗ. */
+    public int width(int l) {
+        return widths[l];
+    }
+
+    /** Hidden activation. */
+    public Activation hiddenActivation() {
+        return hidden;
+    }
+
+    /** Output activation. */
+    public Activation outputActivation() {
+        return output;
+    }
+
+    /** Number of parameters. */
+    public int parameterCount() {
+        return params.length;
+    }
+
+    /** A copy of θ. */
+    public double[] parameters() {
+        return params.clone();
+    }
+
+    /** Parameter i of θ. */
+    public double parameter(int i) {
+        return params[i];
+    }
+
+    /** Offset of Wₗ (row-major nₗ×nₗ₋₁) in θ, l = 1..L+1. */
+    public int weightOffset(int l) {
+        return weightOffset[l];
+    }
+
+    /** Offset of bₗ in θ. */
+    public int biasOffset(int l) {
+        return biasOffset[l];
+    }
+
+    /** The same architecture with other parameters. */
+    public Mlp withParameters(double[] theta) {
+        return new Mlp(widths, hidden, output, theta);
+    }
+
+    /** The activation of weight layer l (1..L+1). */
+    public Activation activation(int l) {
+        return l == widths.length - 1 ? output : hidden;
+    }
+
+    /** Per-thread scratch buffers for single-point evaluation. */
+    public Workspace newWorkspace() {
+        return new Workspace(widths);
+    }
+
+    /** Scratch buffers sized for one architecture; not thread-safe, reusable across calls. */
+    public static final class Workspace {
+        final double[][] z;
+        final double[][] a;
+        final double[][] d1;
+        final double[][] d2;
+        final double[][] zDot;
+        final double[][] aDot;
+        final double[][] adj;
+        final double[][] adjDot;
+        final double[] tmp = new double[4];
+        private final int[] shape;
+
+        Workspace(int[] widths) {
+            shape = widths.clone();
+            z = buffers(widths);
+            a = buffers(widths);
+            d1 = buffers(widths);
+            d2 = buffers(widths);
+            zDot = buffers(widths);
+            aDot = buffers(widths);
+            adj = buffers(widths);
+            adjDot = buffers(widths);
+        }
+
+        private static double[][] buffers(int[] widths) {
+            double[][] b = new double[widths.length][];
+            for (int l = 0; l < widths.length; l++) {
+                b[l] = new double[widths[l]];
+            }
+            return b;
+        }
+
+        boolean fits(int[] widths) {
+            return Arrays.equals(shape, widths);
+        }
+    }
+
+    private void check(double[] x, Workspace ws) {
+        if (x.length != widths[0]) {
+            throw new IllegalArgumentException("input has " + x.length + " entries, the model takes " + widths[0]);
+        }
+        if (!ws.fits(widths)) {
+            throw new IllegalArgumentException("workspace was made for another architecture");
+        }
+    }
+
+    /** Forward pass storing zₗ, aₗ, σ′(zₗ), σ″(zₗ) in the workspace. */
+    private void forward(double[] x, Workspace ws) {
+        System.arraycopy(x, 0, ws.a[0], 0, x.length);
+        for (int l = 1; l < widths.length; l++) {
+            int n = widths[l];
+            int p = widths[l - 1];
+            double[] prev = ws.a[l - 1];
+            double[] z = ws.z[l];
+            double[] a = ws.a[l];
+            Activation act = activation(l);
+            int w = weightOffset[l];
+            int b = biasOffset[l];
+            for (int i = 0; i < n; i++) {
+                double s = params[b + i];
+                int row = w + i * p;
+                for (int j = 0; j < p; j++) {
+                    s += params[row + j] * prev[j];
+                }
+                z[i] = s;
+                act.derivatives(s, ws.tmp);
+                a[i] = ws.tmp[0];
+                ws.d1[l][i] = ws.tmp[1];
+                ws.d2[l][i] = ws.tmp[2];
+            }
+        }
+    }
+
+    /**
+     * All outputs at x.
+     *
+     * @param x   input (length d)
+     * @param out receives the m outputs
+     * @param ws  workspace of this architecture
+     */
+    public void values(double[] x, double[] out, Workspace ws) {
+        check(x, ws);
+        forward(x, ws);
+        System.arraycopy(ws.a[widths.length - 1], 0, out, 0, outputs());
+    }
+
+    /** Output {@code k} at x. */
+    public double value(double[] x, int k, Workspace ws) {
+        check(x, ws);
+        forward(x, ws);
+        return ws.a[widths.length - 1][k];
+    }
+
+    /** Reverse sweep for output k after a forward pass: ws.adj[l] = ∂y_k/∂aₗ. */
+    private void reverse(int k, Workspace ws) {
+        int last = widths.length - 1;
+        Arrays.fill(ws.adj[last], 0.0);
+        ws.adj[last][k] = 1.0;
+        for (int l = last; l >= 1; l--) {
+            int n = widths[l];
+            int p = widths[l - 1];
+            double[] below = ws.adj[l - 1];
+            Arrays.fill(below, 0.0);
+            int w = weightOffset[l];
+            for (int i = 0; i < n; i++) {
+                double zb = ws.d1[l][i] * ws.adj[l][i];
+                if (zb == 0.0) {
+                    continue;
+                }
+                int row = w + i * p;
+                for (int j = 0; j < p; j++) {
+                    below[j] += params[row + j] * zb;
+                }
+            }
+        }
+    }
+
+    /**
+     * Output k and its input gradient ∂y_k/∂x at x (one forward, one reverse sweep; no allocation).
+     *
+     * @param x    input
+     * @param k    output index
+     * @param grad receives the d partial derivatives
+     * @param ws   workspace
+     * @return y_k(x)
+     */
+    public double valueAndGradient(double[] x, int k, double[] grad, Workspace ws) {
+        check(x, ws);
+        forward(x, ws);
+        reverse(k, ws);
+        System.arraycopy(ws.adj[0], 0, grad, 0, widths[0]);
+        return ws.a[widths.length - 1][k];
+    }
+
+    /**
+     * Hessian–vector product H·v of output k at x, H = ∂²y_k/∂x², by forward-over-reverse: the tangents along
+     * v of the forward pass (żₗ = Wₗȧₗ₋₁, ȧₗ = σ′żₗ) and of the reverse pass
+     * (z̄̇ₗ = σ″żₗāₗ + σ′ā̇ₗ, ā̇ₗ₋₁ = Wₗᵀz̄̇ₗ). No allocation.
+     *
+     * @param x   input
+     * @param v   direction (length d)
+     * @param k   output index
+     * @param out receives H·v (length d)
+     * @param ws  workspace
+     * @return y_k(x)
+     */
+    public double hessianVector(double[] x, double[] v, int k, double[] out, Workspace ws) {
+        check(x, ws);
+        if (v.length != widths[0]) {
+            throw new IllegalArgumentException("direction has " + v.length + " entries, the model takes " + widths[0]);
+        }
+        forward(x, ws);
+        int last = widths.length - 1;
+        // forward tangents along v: żₗ = Wₗȧₗ₋₁, ȧₗ = σ′(zₗ)żₗ, ȧ₀ = v
+        System.arraycopy(v, 0, ws.aDot[0], 0, v.length);
+        for (int l = 1; l <= last; l++) {
+            int n = widths[l];
+            int p = widths[l - 1];
+            int w = weightOffset[l];
+            double[] prevDot = ws.aDot[l - 1];
+            for (int i = 0; i < n; i++) {
+                double s = 0;
+                int row = w + i * p;
+                for (int j = 0; j < p; j++) {
+                    s += params[row + j] * prevDot[j];
+                }
+                ws.zDot[l][i] = s;
+                ws.aDot[l][i] = ws.d1[l][i] * s;
+            }
+        }
+        // reverse sweep and its tangent: z̄ₗ = σ′āₗ, z̄̇ₗ = σ″żₗāₗ + σ′ā̇ₗ, āₗ₋₁ = Wₗᵀz̄ₗ, ā̇ₗ₋₁ = Wₗᵀz̄̇ₗ
+        Arrays.fill(ws.adj[last], 0.0);
+        Arrays.fill(ws.adjDot[last], 0.0);
+        ws.adj[last][k] = 1.0;
+        for (int l = last; l >= 1; l--) {
+            int n = widths[l];
+            int p = widths[l - 1];
+            int w = weightOffset[l];
+            double[] below = ws.adj[l - 1];
+            double[] belowDot = ws.adjDot[l - 1];
+            Arrays.fill(below, 0.0);
+            Arrays.fill(belowDot, 0.0);
+            for (int i = 0; i < n; i++) {
+                double abar = ws.adj[l][i];
+                double zb = ws.d1[l][i] * abar;
+                double zbDot = ws.d2[l][i] * ws.zDot[l][i] * abar + ws.d1[l][i] * ws.adjDot[l][i];
+                int row = w + i * p;
+                for (int j = 0; j < p; j++) {
+                    below[j] += params[row + j] * zb;
+                    belowDot[j] += params[row + j] * zbDot;
+                }
+            }
+        }
+        System.arraycopy(ws.adjDot[0], 0, out, 0, widths[0]);
+        return ws.a[last][k];
+    }
+}

@@ -1,0 +1,109 @@
+package dev.sobolev.surrogate.nn;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.SplittableRandom;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class MlpTest {
+
+    static Mlp random(int[] widths, Activation hidden, Activation output, long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        double[] p = new double[Mlp.parameterCount(widths)];
+        for (int i = 0; i < p.length; i++) {
+            p[i] = r.nextDouble(-1, 1);
+        }
+        return new Mlp(widths, hidden, output, p);
+    }
+
+    private static double relErr(double a, double b) {
+        return Math.abs(a - b) / Math.max(1e-3, Math.max(Math.abs(a), Math.abs(b)));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Activation.class)
+    void activationDerivativesMatchFiniteDifferences(Activation act) {
+        double[] o = new double[4];
+        double[] up = new double[4];
+        double[] dn = new double[4];
+        for (double x = -6; x <= 6; x += 0.37) {
+            if (act == Activation.RELU && Math.abs(x) < 1e-3) {
+                continue;
+            }
+            double h = 1e-5;
+            act.derivatives(x, o);
+            act.derivatives(x + h, up);
+            act.derivatives(x - h, dn);
+            assertEquals(act.value(x), o[0], 1e-15 * Math.max(1, Math.abs(o[0])), act + " value");
+            for (int k = 1; k < 4; k++) {
+                double fd = (up[k - 1] - dn[k - 1]) / (2 * h);
+                assertEquals(fd, o[k], 1e-7 * Math.max(1, Math.abs(fd)), act + " derivative " + k + " at " + x);
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Activation.class)
+    void inputGradientAndHessianVectorMatchFiniteDifferences(Activation act) {
+        Mlp m = random(new int[] {5, 7, 6, 2}, act, Activation.SOFTPLUS, 3);
+        Mlp.Workspace ws = m.newWorkspace();
+        SplittableRandom r = new SplittableRandom(11);
+        for (int trial = 0; trial < 5; trial++) {
+            double[] x = new double[5];
+            double[] v = new double[5];
+            for (int i = 0; i < 5; i++) {
+                x[i] = r.nextDouble(-1, 1);
+                v[i] = r.nextDouble(-1, 1);
+            }
+            for (int k = 0; k < 2; k++) {
+                double[] g = new double[5];
+                double y = m.valueAndGradient(x, k, g, ws);
+                assertEquals(m.value(x, k, ws), y, 0);
+                double[] hv = new double[5];
+                m.hessianVector(x, v, k, hv, ws);
+                double h = 1e-5;
+                double[] gUp = new double[5];
+                double[] gDn = new double[5];
+                for (int i = 0; i < 5; i++) {
+                    double[] xu = x.clone();
+                    double[] xd = x.clone();
+                    xu[i] += h;
+                    xd[i] -= h;
+                    double fd = (m.value(xu, k, ws) - m.value(xd, k, ws)) / (2 * h);
+                    assertEquals(0, relErr(fd, g[i]), 1e-6, act + " gradient " + i);
+                }
+                double[] xu = x.clone();
+                double[] xd = x.clone();
+                for (int i = 0; i < 5; i++) {
+                    xu[i] += h * v[i];
+                    xd[i] -= h * v[i];
+                }
+                m.valueAndGradient(xu, k, gUp, ws);
+                m.valueAndGradient(xd, k, gDn, ws);
+                for (int i = 0; i < 5; i++) {
+                    double fd = (gUp[i] - gDn[i]) / (2 * h);
+                    assertEquals(0, relErr(fd, hv[i]), 1e-6, act + " Hv " + i);
+                }
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Activation.class)
+    void parseRoundTrips(Activation act) {
+        assertEquals(act, Activation.parse(act.label()));
+    }
+
+    @org.junit.jupiter.api.Test
+    void rejectsBadShapes() {
+        assertEquals("layer 1 width must be >= 1, got 0", assertThrows(IllegalArgumentException.class,
+                () -> new Mlp(new int[] {3, 0, 1}, Activation.TANH, Activation.IDENTITY, new double[0])).getMessage());
+        assertEquals("architecture [2, 3, 1] has 13 parameters, got 12", assertThrows(IllegalArgumentException.class,
+                () -> new Mlp(new int[] {2, 3, 1}, Activation.TANH, Activation.IDENTITY, new double[12])).getMessage());
+        assertEquals(433, Mlp.parameterCount(new int[] {7, 8, 8, 8, 8, 8, 8, 1}));
+        assertEquals(83_713, Mlp.parameterCount(new int[] {7, 128, 128, 128, 128, 128, 128, 1}));
+    }
+}
