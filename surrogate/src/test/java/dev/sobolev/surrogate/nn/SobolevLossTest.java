@@ -1,0 +1,77 @@
+package dev.sobolev.surrogate.nn;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.SplittableRandom;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class SobolevLossTest {
+
+    private static double loss(SobolevLoss loss, Mlp m, double[] x, double[] y, double[] g, int[] rows) {
+        SobolevLoss.Scratch s = new SobolevLoss.Scratch(m, rows.length, loss.usesGradients());
+        return loss.evaluate(m, x, y, g, rows, 0, rows.length, rows.length, new double[m.parameterCount()], s);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Activation.class)
+    void parameterGradientMatchesFiniteDifferences(Activation act) {
+        int d = 3;
+        int m = 2;
+        int n = 6;
+        Mlp net = MlpTest.random(new int[] {d, 5, 4, m}, act, Activation.SOFTPLUS, 7);
+        SplittableRandom r = new SplittableRandom(5);
+        double[] x = new double[n * d];
+        double[] y = new double[n * m];
+        double[] g = new double[n * m * d];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = r.nextDouble(-1, 1);
+        }
+        for (int i = 0; i < y.length; i++) {
+            y[i] = r.nextDouble(0, 1);
+        }
+        for (int i = 0; i < g.length; i++) {
+            g[i] = r.nextDouble(-1, 1);
+        }
+        int[] rows = {4, 0, 2, 5, 1};
+        for (double alpha : new double[] {1.0, 0.125, 0.0}) {
+            SobolevLoss loss = new SobolevLoss(alpha, new double[] {1.0, 2.0, 0.5}, d);
+            SobolevLoss.Scratch s = new SobolevLoss.Scratch(net, rows.length, loss.usesGradients());
+            double[] grad = new double[net.parameterCount()];
+            // two shards summed must equal the full batch
+            double value = loss.evaluate(net, x, y, g, rows, 0, 2, rows.length, grad, s)
+                    + loss.evaluate(net, x, y, g, rows, 2, rows.length, rows.length, grad, s);
+            assertEquals(loss(loss, net, x, y, g, rows), value, 1e-14);
+            // the value against the definition, through the single-point API
+            Mlp.Workspace ws = net.newWorkspace();
+            double direct = 0;
+            for (int row : rows) {
+                double[] xi = java.util.Arrays.copyOfRange(x, row * d, row * d + d);
+                for (int k = 0; k < m; k++) {
+                    double[] gi = new double[d];
+                    double e = net.valueAndGradient(xi, k, gi, ws) - y[row * m + k];
+                    direct += alpha * e * e / (rows.length * m);
+                    double[] lam = {1.0, 2.0, 0.5};
+                    for (int j = 0; j < d; j++) {
+                        double eg = gi[j] - g[(row * m + k) * d + j];
+                        direct += (1 - alpha) * lam[j] * lam[j] * eg * eg / (rows.length * m * d);
+                    }
+                }
+            }
+            assertEquals(direct, value, 1e-12 * Math.max(1, direct), act + " alpha " + alpha);
+            double[] theta = net.parameters();
+            for (int i = 0; i < theta.length; i += 3) {
+                double h = 1e-6;
+                double[] up = theta.clone();
+                double[] dn = theta.clone();
+                up[i] += h;
+                dn[i] -= h;
+                double fd = (loss(loss, net.withParameters(up), x, y, g, rows)
+                        - loss(loss, net.withParameters(dn), x, y, g, rows)) / (2 * h);
+                double err = Math.abs(fd - grad[i]) / Math.max(1e-4, Math.abs(fd));
+                assertEquals(0, err, 1e-6, act + " alpha " + alpha + " parameter " + i + ": fd " + fd + " vs " + grad[i]);
+            }
+        }
+    }
+}
