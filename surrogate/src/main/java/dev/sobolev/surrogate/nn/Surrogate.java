@@ -1,0 +1,135 @@
+package dev.sobolev.surrogate.nn;
+
+import java.util.Objects;
+
+/**
+ * A trained surrogate in the units of its data: y = μ_y + σ_y·net((x − μₓ)/σₓ). The single-point calls are
+ * thread-safe (each thread gets its own workspace) and allocate nothing after a thread's first call:
+ * the library API for trading systems.
+ */
+public final class Surrogate {
+    private final Mlp net;
+    private final Normalisation norm;
+    private final ThreadLocal<Buffers> buffers;
+
+    private static final class Buffers {
+        final Mlp.Workspace ws;
+        final double[] x;
+        final double[] v;
+        final double[] g;
+
+        Buffers(Mlp net) {
+            ws = net.newWorkspace();
+            x = new double[net.inputs()];
+            v = new double[net.inputs()];
+            g = new double[net.inputs()];
+        }
+    }
+
+    /**
+     * @param net  the network in normalised units
+     * @param norm the scaling of its inputs and outputs
+     */
+    public Surrogate(Mlp net, Normalisation norm) {
+        this.net = Objects.requireNonNull(net, "net");
+        this.norm = Objects.requireNonNull(norm, "norm");
+        if (norm.toArrays()[0].length != net.inputs() || norm.toArrays()[2].length != net.outputs()) {
+            throw new IllegalArgumentException("normalisation does not match the network's " + net.inputs()
+                    + " inputs and " + net.outputs() + " outputs");
+        }
+        this.buffers = ThreadLocal.withInitial(() -> new Buffers(net));
+    }
+
+    /** The network (normalised units). */
+    public Mlp network() {
+        return net;
+    }
+
+    /** The scaling. */
+    public Normalisation normalisation() {
+        return norm;
+    }
+
+    /** Input dimension. */
+    public int inputs() {
+        return net.inputs();
+    }
+
+    /** Output dimension. */
+    public int outputs() {
+        return net.outputs();
+    }
+
+    private Buffers load(double[] x) {
+        if (x.length != net.inputs()) {
+            throw new IllegalArgumentException("input has " + x.length + " entries, the model takes " + net.inputs());
+        }
+        Buffers b = buffers.get();
+        for (int j = 0; j < x.length; j++) {
+            b.x[j] = (x[j] - norm.xMean(j)) / norm.xStd(j);
+        }
+        return b;
+    }
+
+    /** Output 0 at x. */
+    public double value(double[] x) {
+        return value(x, 0);
+    }
+
+    /** Output k at x. */
+    public double value(double[] x, int k) {
+        Buffers b = load(x);
+        return norm.yMean(k) + norm.yStd(k) * net.value(b.x, k, b.ws);
+    }
+
+    /**
+     * Output k and its gradient ∂y_k/∂x in data units.
+     *
+     * @param x    input
+     * @param k    output
+     * @param grad receives d partial derivatives
+     * @return y_k(x)
+     */
+    public double valueAndGradient(double[] x, int k, double[] grad) {
+        Buffers b = load(x);
+        double y = net.valueAndGradient(b.x, k, b.g, b.ws);
+        for (int j = 0; j < b.g.length; j++) {
+            grad[j] = b.g[j] * norm.yStd(k) / norm.xStd(j);
+        }
+        return norm.yMean(k) + norm.yStd(k) * y;
+    }
+
+    /** Output 0 and its gradient. */
+    public double valueAndGradient(double[] x, double[] grad) {
+        return valueAndGradient(x, 0, grad);
+    }
+
+    /**
+     * H·v of output k in data units.
+     *
+     * @param x   input
+     * @param v   direction
+     * @param k   output
+     * @param out receives H·v
+     * @return y_k(x)
+     */
+    public double hessianVector(double[] x, double[] v, int k, double[] out) {
+        Buffers b = load(x);
+        if (v.length != b.v.length) {
+            throw new IllegalArgumentException("direction has " + v.length + " entries, the model takes " + b.v.length);
+        }
+        for (int j = 0; j < v.length; j++) {
+            b.v[j] = v[j] / norm.xStd(j);
+        }
+        double y = net.hessianVector(b.x, b.v, k, b.g, b.ws);
+        for (int j = 0; j < v.length; j++) {
+            out[j] = b.g[j] * norm.yStd(k) / norm.xStd(j);
+        }
+        return norm.yMean(k) + norm.yStd(k) * y;
+    }
+
+    /** H·v of output 0. */
+    public double hessianVector(double[] x, double[] v, double[] out) {
+        return hessianVector(x, v, 0, out);
+    }
+}

@@ -1,0 +1,246 @@
+package dev.sobolev.surrogate.train;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Consumer;
+
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.sampling.PermutationSampler;
+
+import dev.sobolev.pricing.random.RandomStreams;
+import dev.sobolev.surrogate.nn.Mlp;
+import dev.sobolev.surrogate.nn.Normalisation;
+import dev.sobolev.surrogate.nn.SobolevLoss;
+import dev.sobolev.surrogate.nn.Surrogate;
+
+/**
+ * Mini-batch training of an MLP surrogate with the Sobolev loss ({@link SobolevLoss}).
+ *
+ * <p>Determinism: initialisation, the validation split and each epoch's shuffle use separate streams of the
+ * seed; every mini-batch is cut into shards of {@value #SHARD} samples whatever the thread count, shards run in
+ * parallel with their own gradient buffers and are summed in shard order. So a seed gives bitwise-identical
+ * weights for 1, 2 or more threads.
+ *
+ * <p>Look-back early stopping (Rojo, seed 004): with a validation share, the weights of the epoch with the
+ * lowest validation loss are kept. Divergence guard: a non-finite loss stops training, restores the best
+ * weights and says why in the history.
+ */
+public final class Trainer {
+    /** Samples per shard of a mini-batch. */
+    static final int SHARD = 64;
+
+    private Trainer() {
+    }
+
+    /** The outcome: the model and its history. */
+    public record Result(Surrogate model, TrainingHistory history) {
+    }
+
+    /**
+     * Trains a surrogate.
+     *
+     * @param x        inputs n×d (data units)
+     * @param y        outputs n×m
+     * @param dydx     derivative labels n×m×d, or null for value-only training (α must be 1)
+     * @param n        rows
+     * @param config   the run
+     * @param progress receives each finished epoch (may be null)
+     */
+    public static Result train(double[] x, double[] y, double[] dydx, int n, TrainingConfig config,
+                               Consumer<TrainingHistory.Epoch> progress) {
+        if (n < 2) {
+            throw new IllegalArgumentException("training needs at least 2 rows, got " + n);
+        }
+        int d = x.length / n;
+        int m = y.length / n;
+        if (config.alpha() < 1 && dydx == null) {
+            throw new IllegalArgumentException("--loss sobolev needs derivative labels (dYdX) in the data set");
+        }
+        RandomStreams streams = RandomStreams.of(config.seed());
+        UniformRandomProvider initRng = streams.next();
+        UniformRandomProvider splitRng = streams.next();
+        int[] perm = PermutationSampler.natural(n);
+        PermutationSampler.shuffle(splitRng, perm);
+        int nVal = (int) Math.floor(n * config.validationFraction());
+        int[] val = Arrays.copyOfRange(perm, 0, nVal);
+        int[] trn = Arrays.copyOfRange(perm, nVal, n);
+        Arrays.sort(trn);
+        double[] xTrain = rows(x, trn, d);
+        double[] yTrain = rows(y, trn, m);
+        Normalisation norm = Normalisation.fit(config.normalisation(), xTrain, yTrain, trn.length);
+        double[][] scaled = norm.scale(x, y, config.alpha() < 1 ? dydx : null, n);
+        double[] xs = scaled[0];
+        double[] ys = scaled[1];
+        double[] gs = scaled[2];
+        double[] lambda = config.derivativeScaling() && gs != null ? lambdas(gs, trn, m, d) : null;
+        SobolevLoss loss = new SobolevLoss(config.alpha(), lambda, d);
+        int[] widths = config.widths(d, m);
+        double[] theta = config.initializer().initialise(widths, initRng);
+        Mlp template = new Mlp(widths, config.activation(), config.outputActivation(), theta);
+        Optimizer.State state = config.optimizer().newState(theta.length);
+        int batch = Math.min(config.batchSize(), trn.length);
+        int shards = (batch + SHARD - 1) / SHARD;
+        double[][] shardGrad = new double[shards][theta.length];
+        double[] shardLoss = new double[shards];
+        ThreadLocal<SobolevLoss.Scratch> scratch = ThreadLocal.withInitial(
+                () -> new SobolevLoss.Scratch(template, SHARD, loss.usesGradients()));
+        double[] grad = new double[theta.length];
+        double[] best = theta.clone();
+        double bestLoss = Double.POSITIVE_INFINITY;
+        int bestEpoch = 0;
+        String reason = "completed";
+        List<TrainingHistory.Epoch> epochs = new ArrayList<>();
+        int[] order = trn.clone();
+        int batchesPerEpoch = (trn.length + batch - 1) / batch;
+        java.util.concurrent.ExecutorService pool = config.threads() > 1
+                ? java.util.concurrent.Executors.newFixedThreadPool(config.threads(), r -> {
+                    Thread t = new Thread(r, "sobolev-train");
+                    t.setDaemon(true);
+                    return t;
+                }) : null;
+        try {
+            epochLoop:
+            for (int e = 0; e < config.epochs(); e++) {
+                long t0 = System.nanoTime();
+                PermutationSampler.shuffle(streams.next(), order);
+                double sum = 0;
+                double lr = 0;
+                for (int bi = 0; bi < batchesPerEpoch; bi++) {
+                    int from = bi * batch;
+                    int to = Math.min(trn.length, from + batch);
+                    int size = to - from;
+                    Mlp net = template.withParameters(theta);
+                    int used = (size + SHARD - 1) / SHARD;
+                    runShards(pool, used, s -> {
+                        Arrays.fill(shardGrad[s], 0.0);
+                        int f = from + s * SHARD;
+                        shardLoss[s] = loss.evaluate(net, xs, ys, gs, order, f, Math.min(to, f + SHARD), size,
+                                shardGrad[s], scratch.get());
+                    });
+                    Arrays.fill(grad, 0.0);
+                    double batchLoss = 0;
+                    for (int s = 0; s < used; s++) {
+                        batchLoss += shardLoss[s];
+                        double[] g = shardGrad[s];
+                        for (int i = 0; i < grad.length; i++) {
+                            grad[i] += g[i];
+                        }
+                    }
+                    if (!Double.isFinite(batchLoss)) {
+                        reason = "diverged in epoch " + (e + 1) + " (loss " + batchLoss + "); restored the weights of epoch "
+                                + bestEpoch;
+                        break epochLoop;
+                    }
+                    if (config.l2() > 0) {
+                        for (int i = 0; i < grad.length; i++) {
+                            grad[i] += config.l2() * theta[i];
+                        }
+                    }
+                    lr = config.schedule().rate(e + (double) (bi + 1) / batchesPerEpoch, config.epochs());
+                    config.optimizer().step(theta, grad, lr, state);
+                    sum += batchLoss * size;
+                }
+                double trainLoss = sum / trn.length;
+                double valLoss = nVal > 0 ? evaluate(template.withParameters(theta), loss, xs, ys, gs, val, pool, scratch)
+                        : trainLoss;
+                if (!Double.isFinite(valLoss) || !Double.isFinite(trainLoss)) {
+                    reason = "diverged in epoch " + (e + 1) + "; restored the weights of epoch " + bestEpoch;
+                    break;
+                }
+                TrainingHistory.Epoch ep = new TrainingHistory.Epoch(e + 1, trainLoss, valLoss, lr,
+                        (System.nanoTime() - t0) / 1e9);
+                epochs.add(ep);
+                if (nVal == 0 || valLoss < bestLoss) {
+                    bestLoss = valLoss;
+                    bestEpoch = e + 1;
+                    System.arraycopy(theta, 0, best, 0, theta.length);
+                }
+                if (progress != null) {
+                    progress.accept(ep);
+                }
+            }
+        } finally {
+            if (pool != null) {
+                pool.shutdownNow();
+            }
+        }
+        Mlp trained = template.withParameters(best);
+        return new Result(new Surrogate(trained, norm), new TrainingHistory(epochs, bestEpoch, reason));
+    }
+
+    private static double evaluate(Mlp net, SobolevLoss loss, double[] xs, double[] ys, double[] gs, int[] rows,
+                                   java.util.concurrent.ExecutorService pool, ThreadLocal<SobolevLoss.Scratch> scratch) {
+        int shards = (rows.length + SHARD - 1) / SHARD;
+        double[] parts = new double[shards];
+        double[][] sink = new double[shards][net.parameterCount()];
+        runShards(pool, shards, s -> {
+            int f = s * SHARD;
+            parts[s] = loss.evaluate(net, xs, ys, gs, rows, f, Math.min(rows.length, f + SHARD), rows.length, sink[s],
+                    scratch.get());
+        });
+        double total = 0;
+        for (double p : parts) {
+            total += p;
+        }
+        return total;
+    }
+
+    private static void runShards(java.util.concurrent.ExecutorService pool, int shards,
+                                  java.util.function.IntConsumer work) {
+        if (pool == null || shards == 1) {
+            for (int s = 0; s < shards; s++) {
+                work.accept(s);
+            }
+            return;
+        }
+        List<java.util.concurrent.Callable<Void>> jobs = new ArrayList<>(shards);
+        for (int s = 0; s < shards; s++) {
+            int shard = s;
+            jobs.add(() -> {
+                work.accept(shard);
+                return null;
+            });
+        }
+        try {
+            for (java.util.concurrent.Future<Void> f : pool.invokeAll(jobs)) {
+                f.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("training interrupted", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    private static double[] rows(double[] a, int[] idx, int w) {
+        double[] out = new double[idx.length * w];
+        for (int r = 0; r < idx.length; r++) {
+            System.arraycopy(a, idx[r] * w, out, r * w, w);
+        }
+        return out;
+    }
+
+    /** λⱼ = 1/RMS over rows and outputs of the scaled derivative labels dỹ/dx̃ⱼ (Huge–Savine). */
+    private static double[] lambdas(double[] gs, int[] rows, int m, int d) {
+        double[] ss = new double[d];
+        for (int r : rows) {
+            for (int k = 0; k < m; k++) {
+                for (int j = 0; j < d; j++) {
+                    double g = gs[(r * m + k) * d + j];
+                    ss[j] += g * g;
+                }
+            }
+        }
+        double[] l = new double[d];
+        for (int j = 0; j < d; j++) {
+            double rms = Math.sqrt(ss[j] / ((double) rows.length * m));
+            l[j] = rms > 0 ? 1 / rms : 1.0;
+        }
+        return l;
+    }
+}

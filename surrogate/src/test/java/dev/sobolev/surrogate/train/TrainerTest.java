@@ -1,0 +1,80 @@
+package dev.sobolev.surrogate.train;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.SplittableRandom;
+
+import org.junit.jupiter.api.Test;
+
+import dev.sobolev.surrogate.nn.Activation;
+import dev.sobolev.surrogate.nn.Normalisation;
+import dev.sobolev.surrogate.nn.Surrogate;
+
+class TrainerTest {
+    /** f(x) = sin(2x₁) + x₂² − x₁x₃ on [−1, 1]³ with its gradient. */
+    private static double[][] data(int n, long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        double[] x = new double[n * 3];
+        double[] y = new double[n];
+        double[] g = new double[n * 3];
+        for (int i = 0; i < n; i++) {
+            double a = r.nextDouble(-1, 1);
+            double b = r.nextDouble(-1, 1);
+            double c = r.nextDouble(-1, 1);
+            x[3 * i] = a;
+            x[3 * i + 1] = b;
+            x[3 * i + 2] = c;
+            y[i] = Math.sin(2 * a) + b * b - a * c;
+            g[3 * i] = 2 * Math.cos(2 * a) - c;
+            g[3 * i + 1] = 2 * b;
+            g[3 * i + 2] = -a;
+        }
+        return new double[][] {x, y, g};
+    }
+
+    private static TrainingConfig config(double alpha, int threads) {
+        return new TrainingConfig(new int[] {16, 16}, Activation.SOFTPLUS, Activation.IDENTITY, alpha, true,
+                Normalisation.Kind.PER_FEATURE, Optimizer.Adam.defaults(), new Schedule.Cosine(0.01, 1e-4), 60, 64,
+                Initializer.GLOROT, 0, 0.1, 42, threads);
+    }
+
+    @Test
+    void sameSeedGivesBitwiseIdenticalWeightsForOneAndTwoThreads() {
+        double[][] d = data(1000, 1);
+        Trainer.Result a = Trainer.train(d[0], d[1], d[2], 1000, config(0.5, 1), null);
+        Trainer.Result b = Trainer.train(d[0], d[1], d[2], 1000, config(0.5, 2), null);
+        assertArrayEquals(a.model().network().parameters(), b.model().network().parameters());
+        assertEquals(a.history().epochs().size(), b.history().epochs().size());
+        for (int e = 0; e < a.history().epochs().size(); e++) {
+            assertEquals(a.history().epochs().get(e).trainLoss(), b.history().epochs().get(e).trainLoss(), 0.0);
+            assertEquals(a.history().epochs().get(e).validationLoss(), b.history().epochs().get(e).validationLoss(), 0.0);
+        }
+        assertEquals(a.history().bestEpoch(), b.history().bestEpoch());
+    }
+
+    @Test
+    void sobolevTrainingLearnsValuesAndGradients() {
+        double[][] d = data(2000, 2);
+        Trainer.Result r = Trainer.train(d[0], d[1], d[2], 2000, config(0.5, 2), null);
+        Surrogate s = r.model();
+        double[][] t = data(500, 3);
+        double se = 0;
+        double sg = 0;
+        double[] grad = new double[3];
+        for (int i = 0; i < 500; i++) {
+            double[] x = {t[0][3 * i], t[0][3 * i + 1], t[0][3 * i + 2]};
+            double v = s.valueAndGradient(x, grad);
+            se += Math.pow(v - t[1][i], 2);
+            for (int j = 0; j < 3; j++) {
+                sg += Math.pow(grad[j] - t[2][3 * i + j], 2);
+            }
+        }
+        double rmse = Math.sqrt(se / 500);
+        double rmseGrad = Math.sqrt(sg / 1500);
+        assertTrue(rmse < 0.05, "value RMSE " + rmse);
+        assertTrue(rmseGrad < 0.15, "gradient RMSE " + rmseGrad);
+        assertTrue(r.history().epochs().get(59).trainLoss() < 0.05 * r.history().epochs().get(0).trainLoss());
+    }
+}
