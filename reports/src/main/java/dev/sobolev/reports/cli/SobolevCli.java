@@ -15,7 +15,8 @@ import picocli.CommandLine.Command;
 @Command(name = "sobolev", mixinStandardHelpOptions = true, versionProvider = SobolevCli.VersionProvider.class,
         description = "Gradient-enhanced surrogate pricing: Monte Carlo with pathwise derivatives, LSMC data sets, "
                 + "Sobolev-trained surrogates.",
-        subcommands = {PriceCommand.class, DatasetCommand.class, GarchCommand.class, PipelineCommand.class})
+        subcommands = {PriceCommand.class, DatasetCommand.class, GarchCommand.class, TrainCommand.class,
+            EvalCommand.class, PipelineCommand.class})
 public final class SobolevCli implements Runnable {
     /** Exit code for bad input. */
     public static final int BAD_INPUT = 2;

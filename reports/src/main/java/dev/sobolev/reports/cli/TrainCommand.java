@@ -1,0 +1,242 @@
+package dev.sobolev.reports.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import dev.sobolev.pricing.dataset.Dataset;
+import dev.sobolev.pricing.dataset.DatasetReader;
+import dev.sobolev.surrogate.io.ModelFile;
+import dev.sobolev.surrogate.nn.Activation;
+import dev.sobolev.surrogate.nn.Normalisation;
+import dev.sobolev.surrogate.train.Initializer;
+import dev.sobolev.surrogate.train.Optimizer;
+import dev.sobolev.surrogate.train.Schedule;
+import dev.sobolev.surrogate.train.Trainer;
+import dev.sobolev.surrogate.train.TrainingConfig;
+import dev.sobolev.surrogate.train.TrainingHistory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code sobolev train}: trains an MLP surrogate on a data set. */
+@Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Train an MLP surrogate with the value or the Sobolev loss (values and derivatives). The model "
+                + "file records the data set, the configuration and the seed; the same seed gives the same file for any "
+                + "--threads."})
+final class TrainCommand implements Runnable {
+    @Option(names = "--data", required = true, description = "Data set directory (X, Y and, for --loss sobolev, dYdX).")
+    Path data;
+    @Option(names = "--hidden", defaultValue = "20x4", description = "Hidden layers as WIDTHxLAYERS (128x6) or a list "
+            + "of widths (64,32) (default: ${DEFAULT-VALUE}).")
+    String hidden;
+    @Option(names = "--activation", defaultValue = "softplus",
+            description = "identity, tanh, sigmoid, softplus, silu, relu or gelu (default: ${DEFAULT-VALUE}).")
+    String activation;
+    @Option(names = "--output-activation", defaultValue = "identity",
+            description = "identity or softplus for positive outputs (default: ${DEFAULT-VALUE}).")
+    String outputActivation;
+    @Option(names = "--loss", defaultValue = "sobolev", description = "sobolev or value (default: ${DEFAULT-VALUE}).")
+    String loss;
+    @Option(names = "--alpha", description = "Value weight of the Sobolev loss (default: 1/(1+d), Huge-Savine).")
+    Double alpha;
+    @Option(names = "--no-lambda", description = "Do not weigh derivative errors by 1/RMS of the derivative labels.")
+    boolean noLambda;
+    @Option(names = "--normalisation", defaultValue = "per-feature",
+            description = "per-feature, global or none (default: ${DEFAULT-VALUE}).")
+    String normalisation;
+    @Option(names = "--optimizer", defaultValue = "adam",
+            description = "adam, adamw, sgd, momentum, nesterov or rmsprop (default: ${DEFAULT-VALUE}).")
+    String optimizer;
+    @Option(names = "--lr", defaultValue = "0.01", description = "Learning rate (peak for one-cycle) (default: ${DEFAULT-VALUE}).")
+    double lr;
+    @Option(names = "--schedule", defaultValue = "cosine",
+            description = "constant, cosine, one-cycle, time-decay or step (default: ${DEFAULT-VALUE}).")
+    String schedule;
+    @Option(names = "--min-lr", defaultValue = "1e-6", description = "Final rate of cosine and time-decay (default: ${DEFAULT-VALUE}).")
+    double minLr;
+    @Option(names = "--weight-decay", defaultValue = "0.01", description = "AdamW decoupled weight decay (default: ${DEFAULT-VALUE}).")
+    double weightDecay;
+    @Option(names = "--epochs", defaultValue = "100", description = "Epochs (default: ${DEFAULT-VALUE}).")
+    int epochs;
+    @Option(names = "--batch", defaultValue = "256", description = "Mini-batch size (default: ${DEFAULT-VALUE}).")
+    int batch;
+    @Option(names = "--init", defaultValue = "glorot",
+            description = "zero, uniform, normal, glorot, he or lecun (default: ${DEFAULT-VALUE}).")
+    String init;
+    @Option(names = "--l2", defaultValue = "0", description = "L2 penalty (default: ${DEFAULT-VALUE}).")
+    double l2;
+    @Option(names = "--validation", defaultValue = "0", description = "Share of rows held out for look-back early "
+            + "stopping, 0 to 0.5 (default: ${DEFAULT-VALUE}).")
+    double validation;
+    @Option(names = "--out", required = true, description = "Model file to write.")
+    Path out;
+    @Mixin
+    CommonOptions common;
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    /** Parses "128x6" or "64,32". */
+    static int[] parseHidden(String s) {
+        String t = s.trim().toLowerCase(Locale.ROOT);
+        try {
+            if (t.matches("\\d+x\\d+")) {
+                String[] p = t.split("x");
+                int width = Integer.parseInt(p[0]);
+                int layers = Integer.parseInt(p[1]);
+                if (width < 1 || layers < 1) {
+                    throw new IllegalArgumentException("--hidden width and layer count must be >= 1, got " + s);
+                }
+                int[] w = new int[layers];
+                java.util.Arrays.fill(w, width);
+                return w;
+            }
+            if (t.matches("\\d+(,\\d+)*")) {
+                int[] w = java.util.Arrays.stream(t.split(",")).mapToInt(Integer::parseInt).toArray();
+                for (int v : w) {
+                    if (v < 1) {
+                        throw new IllegalArgumentException("--hidden widths must be >= 1, got " + s);
+                    }
+                }
+                return w;
+            }
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--hidden has a number too large: " + s, e);
+        }
+        throw new IllegalArgumentException("--hidden must look like 128x6 (width x layers) or 64,32 (widths), got " + s);
+    }
+
+    private Optimizer optimizer() {
+        return switch (optimizer.toLowerCase(Locale.ROOT)) {
+            case "adam" -> Optimizer.Adam.defaults();
+            case "adamw" -> new Optimizer.Adam(0.9, 0.999, 1e-8, weightDecay);
+            case "sgd" -> new Optimizer.Sgd();
+            case "momentum" -> new Optimizer.Momentum(0.9);
+            case "nesterov" -> new Optimizer.Nesterov(0.9);
+            case "rmsprop" -> new Optimizer.RmsProp(0.9, 1e-8);
+            default -> throw new IllegalArgumentException("--optimizer must be adam, adamw, sgd, momentum, nesterov or "
+                    + "rmsprop, got " + optimizer);
+        };
+    }
+
+    private Schedule schedule() {
+        if (!(lr > 0) || !Double.isFinite(lr)) {
+            throw new IllegalArgumentException("--lr must be finite and > 0, got " + lr);
+        }
+        return switch (schedule.toLowerCase(Locale.ROOT)) {
+            case "constant" -> new Schedule.Constant(lr);
+            case "cosine" -> new Schedule.Cosine(lr, Math.min(minLr, lr));
+            case "one-cycle" -> new Schedule.OneCycle(1e-8, lr, lr / 10, 1e-6, 0.2, 0.6);
+            case "time-decay" -> Schedule.TimeDecay.between(lr, Math.min(minLr, lr), epochs);
+            case "step" -> new Schedule.Step(lr, 0.5, Math.max(1, epochs / 4));
+            default -> throw new IllegalArgumentException("--schedule must be constant, cosine, one-cycle, time-decay or "
+                    + "step, got " + schedule);
+        };
+    }
+
+    private Normalisation.Kind normalisation() {
+        return switch (normalisation.toLowerCase(Locale.ROOT)) {
+            case "per-feature" -> Normalisation.Kind.PER_FEATURE;
+            case "global" -> Normalisation.Kind.GLOBAL;
+            case "none" -> Normalisation.Kind.NONE;
+            default -> throw new IllegalArgumentException("--normalisation must be per-feature, global or none, got "
+                    + normalisation);
+        };
+    }
+
+    private Initializer initializer() {
+        try {
+            return Initializer.valueOf(init.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--init must be zero, uniform, normal, glorot, he or lecun, got " + init, e);
+        }
+    }
+
+    @Override
+    public void run() {
+        int threads = common.threads();
+        int[] widths = parseHidden(hidden);
+        Activation act = Activation.parse(activation);
+        Activation outAct = Activation.parse(outputActivation);
+        boolean sobolev = switch (loss.toLowerCase(Locale.ROOT)) {
+            case "sobolev" -> true;
+            case "value" -> false;
+            default -> throw new IllegalArgumentException("--loss must be sobolev or value, got " + loss);
+        };
+        Optimizer opt = optimizer();
+        Schedule sched = schedule();
+        Normalisation.Kind kind = normalisation();
+        Initializer initializer = initializer();
+        Dataset ds = DatasetReader.read(data);
+        if (sobolev && !ds.hasGradients()) {
+            throw new IllegalArgumentException("--loss sobolev needs dYdX in " + data + "; use --loss value");
+        }
+        double a = sobolev ? (alpha != null ? alpha : 1.0 / (1 + ds.inputDim())) : 1.0;
+        TrainingConfig config = new TrainingConfig(widths, act, outAct, a, sobolev && !noLambda, kind, opt, sched,
+                epochs, batch, initializer, l2, validation, common.seed, threads);
+        PrintWriter err = spec.commandLine().getErr();
+        boolean tty = System.console() != null;
+        long t0 = System.nanoTime();
+        Trainer.Result r = Trainer.train(ds.xArray(), ds.yArray(), sobolev ? ds.dydxArray() : null, ds.rows(), config,
+                ep -> {
+                    if (tty) {
+                        err.printf(Locale.ROOT, "\repoch %d/%d  loss %.4e  val %.4e  lr %.2e  %.2f s", ep.epoch(), epochs,
+                                ep.trainLoss(), ep.validationLoss(), ep.learningRate(), ep.seconds());
+                        err.flush();
+                    }
+                });
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        if (tty) {
+            err.println();
+        }
+        ObjectNode prov = Json.object();
+        prov.put("data", data.toAbsolutePath().toString());
+        ds.meta().ifPresent(m -> prov.set("dataMeta", m));
+        ObjectNode cfg = prov.putObject("training");
+        cfg.put("hidden", java.util.Arrays.toString(widths));
+        cfg.put("activation", act.label());
+        cfg.put("outputActivation", outAct.label());
+        cfg.put("loss", sobolev ? "sobolev" : "value");
+        cfg.put("alpha", a);
+        cfg.put("derivativeScaling", config.derivativeScaling());
+        cfg.put("normalisation", kind.name().toLowerCase(Locale.ROOT));
+        cfg.put("optimizer", opt.describe());
+        cfg.put("schedule", sched.toString());
+        cfg.put("epochs", epochs);
+        cfg.put("batch", batch);
+        cfg.put("init", initializer.name().toLowerCase(Locale.ROOT));
+        cfg.put("l2", l2);
+        cfg.put("validation", validation);
+        cfg.put("seed", common.seed);
+        ObjectNode res = prov.putObject("result");
+        res.put("finalLoss", r.history().finalLoss());
+        res.put("bestEpoch", r.history().bestEpoch());
+        res.put("stopReason", r.history().stopReason());
+        ArrayNode losses = res.putArray("trainLoss");
+        for (TrainingHistory.Epoch e : r.history().epochs()) {
+            losses.add(e.trainLoss());
+        }
+        Path written = ModelFile.write(r.model(), prov, out);
+        ObjectNode json = Json.object();
+        json.put("path", written.toString());
+        json.put("params", r.model().network().parameterCount());
+        json.put("epochs", r.history().epochs().size());
+        json.put("seconds", seconds);
+        json.put("finalLoss", r.history().finalLoss());
+        json.put("bestEpoch", r.history().bestEpoch());
+        json.put("stopReason", r.history().stopReason());
+        PrintWriter o = spec.commandLine().getOut();
+        if (common.json) {
+            Json.print(o, json);
+        } else {
+            o.printf(Locale.ROOT, "trained %s (%d parameters) for %d epochs in %.1f s, final loss %.4e (%s); wrote %s%n",
+                    java.util.Arrays.toString(r.model().network().widths()), r.model().network().parameterCount(),
+                    r.history().epochs().size(), seconds, r.history().finalLoss(), r.history().stopReason(), written);
+            o.flush();
+        }
+    }
+}
