@@ -17,6 +17,7 @@ import dev.sobolev.surrogate.train.Optimizer;
 import dev.sobolev.surrogate.train.Schedule;
 import dev.sobolev.surrogate.train.Trainer;
 import dev.sobolev.surrogate.train.TrainingConfig;
+import dev.sobolev.surrogate.train.TrainingData;
 import dev.sobolev.surrogate.train.TrainingHistory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -44,6 +45,9 @@ final class TrainCommand implements Runnable {
     String loss;
     @Option(names = "--alpha", description = "Value weight of the Sobolev loss (default: 1/(1+d), Huge-Savine).")
     Double alpha;
+    @Option(names = "--hv-weight", defaultValue = "0", description = "Weight of the second-order term on the data "
+            + "set's Hessian-vector labels (default: ${DEFAULT-VALUE}: none).")
+    double hvWeight;
     @Option(names = "--no-lambda", description = "Do not weigh derivative errors by 1/RMS of the derivative labels.")
     boolean noLambda;
     @Option(names = "--normalisation", defaultValue = "per-feature",
@@ -176,12 +180,15 @@ final class TrainCommand implements Runnable {
             throw new IllegalArgumentException("--loss sobolev needs dYdX in " + data + "; use --loss value");
         }
         double a = sobolev ? (alpha != null ? alpha : 1.0 / (1 + ds.inputDim())) : 1.0;
-        TrainingConfig config = new TrainingConfig(widths, act, outAct, a, sobolev && !noLambda, kind, opt, sched,
+        if (hvWeight > 0 && !sobolev) {
+            throw new IllegalArgumentException("--hv-weight needs --loss sobolev");
+        }
+        TrainingConfig config = new TrainingConfig(widths, act, outAct, a, hvWeight, sobolev && !noLambda, kind, opt, sched,
                 epochs, batch, initializer, l2, validation, common.seed, threads);
         PrintWriter err = spec.commandLine().getErr();
         boolean tty = System.console() != null;
         long t0 = System.nanoTime();
-        Trainer.Result r = Trainer.train(ds.xArray(), ds.yArray(), sobolev ? ds.dydxArray() : null, ds.rows(), config,
+        Trainer.Result r = Trainer.train(TrainingData.of(ds, sobolev, hvWeight > 0), config,
                 ep -> {
                     if (tty) {
                         err.printf(Locale.ROOT, "\repoch %d/%d  loss %.4e  val %.4e  lr %.2e  %.2f s", ep.epoch(), epochs,
@@ -202,6 +209,7 @@ final class TrainCommand implements Runnable {
         cfg.put("outputActivation", outAct.label());
         cfg.put("loss", sobolev ? "sobolev" : "value");
         cfg.put("alpha", a);
+        cfg.put("hvWeight", hvWeight);
         cfg.put("derivativeScaling", config.derivativeScaling());
         cfg.put("normalisation", kind.name().toLowerCase(Locale.ROOT));
         cfg.put("optimizer", opt.describe());

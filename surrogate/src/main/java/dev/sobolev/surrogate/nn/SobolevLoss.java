@@ -8,7 +8,13 @@ import java.util.Arrays;
  * <pre>
  *   L(θ) = α/(N·m) Σₛ Σₖ (yₖ(xₛ) − Yₛₖ)² + (1−α)/(N·m·d) Σₛ Σₖ Σⱼ λⱼ² (∂yₖ/∂xⱼ(xₛ) − dYₛₖⱼ)²
  * </pre>
- * with per-input derivative scales λⱼ (Huge &amp; Savine's λⱼ = 1/RMS of the derivative labels; 1 when absent).
+ * with per-input derivative scales λⱼ (Huge &amp; Savine's λⱼ = 1/RMS of the derivative labels; 1 when absent),
+ * plus, optionally, a second-order term on Hessian–vector labels along k stored directions vᵩ (Kichler et al.,
+ * backup slide "Second-order sensitivity information"; single-output networks):
+ * γ/(N·k·d) Σₛ Σᵩ Σⱼ ((H(xₛ)vᵩ)ⱼ − Sₛᵩⱼ)².
+ *
+ * <p>Second-order columns Kᵩⱼ = ∂Jⱼ/∂vᵩ are propagated forward too
+ * (Kₗ = σ″(zₗ)·żᵥ·Żₗ + σ′(zₗ)·WₗKₗ₋₁ with żᵥ = Σⱼ vⱼŻⱼ), and their adjoints bring σ‴ into the reverse sweep.
  *
  * <p>The input Jacobian is propagated forward alongside the values (for each sample one value column and d
  * tangent columns, Jₗ = σ′(zₗ)∘(WₗJₗ₋₁), J₀ = I), and the loss is differentiated by one reverse sweep through
@@ -22,6 +28,9 @@ public final class SobolevLoss {
     private final double valueWeight;
     private final double gradientWeight;
     private final double[] lambdaSquared;
+    private final double secondOrderWeight;
+    private final double[] directions;
+    private final int directionCount;
 
     /**
      * @param alpha  weight α ∈ [0, 1] of the value term; 1 − α weighs the derivative term
@@ -29,6 +38,35 @@ public final class SobolevLoss {
      * @param inputs input dimension d
      */
     public SobolevLoss(double alpha, double[] lambda, int inputs) {
+        this(alpha, lambda, inputs, 0.0, new double[0][]);
+    }
+
+    /**
+     * A loss with a second-order term.
+     *
+     * @param alpha      weight α ∈ [0, 1] of the value term
+     * @param lambda     derivative scales, or null
+     * @param inputs     input dimension d
+     * @param gamma      weight γ ≥ 0 of the Hessian–vector term
+     * @param directions k×d directions vᵩ (in the network's input units); k = 0 without the term
+     */
+    public SobolevLoss(double alpha, double[] lambda, int inputs, double gamma, double[][] directions) {
+        if (!(gamma >= 0) || !Double.isFinite(gamma)) {
+            throw new IllegalArgumentException("second-order weight must be finite and >= 0, got " + gamma);
+        }
+        if (gamma > 0 && directions.length == 0) {
+            throw new IllegalArgumentException("a second-order weight needs Hessian-vector directions");
+        }
+        secondOrderWeight = directions.length == 0 ? 0.0 : gamma;
+        directionCount = secondOrderWeight > 0 ? directions.length : 0;
+        this.directions = new double[directionCount * inputs];
+        for (int q = 0; q < directionCount; q++) {
+            if (directions[q].length != inputs) {
+                throw new IllegalArgumentException("direction " + q + " has " + directions[q].length + " entries, expected "
+                        + inputs);
+            }
+            System.arraycopy(directions[q], 0, this.directions, q * inputs, inputs);
+        }
         if (!(alpha >= 0 && alpha <= 1)) {
             throw new IllegalArgumentException("alpha must be in [0, 1], got " + alpha);
         }
@@ -44,9 +82,19 @@ public final class SobolevLoss {
         }
     }
 
-    /** Whether the loss uses derivative labels (α &lt; 1). */
+    /** Whether the loss propagates first-derivative columns (α &lt; 1 or a second-order term). */
     public boolean usesGradients() {
-        return gradientWeight > 0;
+        return gradientWeight > 0 || directionCount > 0;
+    }
+
+    /** Number of Hessian–vector directions in the loss (0 without the second-order term). */
+    public int directionCount() {
+        return directionCount;
+    }
+
+    /** Columns per sample: value, d first-order and k·d second-order tangents. */
+    int stride(int d) {
+        return 1 + (usesGradients() ? d : 0) + directionCount * d;
     }
 
     /** Per-thread buffers for batches of up to {@code maxBatch} samples. */
@@ -56,22 +104,28 @@ public final class SobolevLoss {
         final double[][] pre;
         final double[][] d1;
         final double[][] d2;
+        final double[][] d3;
         final double[][] adj;
         final double[] tmp = new double[4];
+        final double[] zv;
+        final double[] zvBar;
 
         /**
-         * @param mlp       the architecture
-         * @param maxBatch  largest batch
-         * @param gradients whether tangent columns are needed
+         * @param mlp      the architecture
+         * @param maxBatch largest batch
+         * @param loss     the loss (decides the columns per sample)
          */
-        public Scratch(Mlp mlp, int maxBatch, boolean gradients) {
+        public Scratch(Mlp mlp, int maxBatch, SobolevLoss loss) {
             this.maxBatch = maxBatch;
-            int cols = maxBatch * (gradients ? 1 + mlp.inputs() : 1);
+            int cols = maxBatch * loss.stride(mlp.inputs());
+            zv = new double[Math.max(1, loss.directionCount)];
+            zvBar = new double[Math.max(1, loss.directionCount)];
             int n = mlp.layers() + 1;
             act = new double[n][];
             pre = new double[n][];
             d1 = new double[n][];
             d2 = new double[n][];
+            d3 = new double[n][];
             adj = new double[n][];
             for (int l = 0; l < n; l++) {
                 int w = mlp.width(l);
@@ -79,6 +133,7 @@ public final class SobolevLoss {
                 pre[l] = new double[w * cols];
                 d1[l] = new double[w * maxBatch];
                 d2[l] = new double[w * maxBatch];
+                d3[l] = new double[w * maxBatch];
                 adj[l] = new double[w * cols];
             }
         }
@@ -93,6 +148,7 @@ public final class SobolevLoss {
      * @param x     inputs, row-major n×d
      * @param y     value labels, n×m
      * @param dydx  derivative labels, n×m×d (may be null when α = 1)
+     * @param hv    Hessian–vector labels n×k×d along this loss's directions (may be null without the term)
      * @param rows  sample indices of this shard
      * @param from  first position in {@code rows}
      * @param to    end position (exclusive), to − from ≤ scratch batch size
@@ -101,67 +157,76 @@ public final class SobolevLoss {
      * @param s     scratch of this thread
      * @return this shard's part of L
      */
-    public double evaluate(Mlp mlp, double[] x, double[] y, double[] dydx, int[] rows, int from, int to, int total,
-                           double[] grad, Scratch s) {
+    public double evaluate(Mlp mlp, double[] x, double[] y, double[] dydx, double[] hv, int[] rows, int from, int to,
+                           int total, double[] grad, Scratch s) {
         int b = to - from;
         if (b > s.maxBatch) {
             throw new IllegalArgumentException("shard of " + b + " samples exceeds the scratch size " + s.maxBatch);
         }
         int d = mlp.inputs();
         int m = mlp.outputs();
-        int t = gradientWeight > 0 ? d : 0;
-        if (t > 0 && dydx == null) {
+        int t = usesGradients() ? d : 0;
+        int k = directionCount;
+        if (gradientWeight > 0 && dydx == null) {
             throw new IllegalArgumentException("the Sobolev loss needs derivative labels dYdX");
         }
-        int stride = 1 + t;
+        if (k > 0 && (hv == null || m != 1)) {
+            throw new IllegalArgumentException("the second-order term needs Hessian-vector labels and a single output");
+        }
+        int stride = stride(d);
         int cols = b * stride;
         int layers = mlp.layers();
-        // inputs: value column x, tangent columns the unit vectors
         double[] a0 = s.act[0];
         for (int j = 0; j < d; j++) {
             int base = j * cols;
             for (int q = 0; q < b; q++) {
                 int c = base + q * stride;
                 a0[c] = x[rows[from + q] * d + j];
-                for (int k = 1; k <= t; k++) {
-                    a0[c + k] = k - 1 == j ? 1.0 : 0.0;
+                for (int i = 1; i < stride; i++) {
+                    a0[c + i] = i <= t && i - 1 == j ? 1.0 : 0.0;
                 }
             }
         }
         for (int l = 1; l <= layers; l++) {
-            forwardLayer(mlp, l, b, stride, cols, s);
+            forwardLayer(mlp, l, b, stride, t, cols, s);
         }
-        // loss and output adjoints
         double loss = 0;
         double cv = valueWeight / ((double) total * m);
         double cg = gradientWeight / ((double) total * m * d);
+        double ch = k > 0 ? secondOrderWeight / ((double) total * k * d) : 0;
         double[] out = s.act[layers];
         double[] adjOut = s.adj[layers];
-        for (int k = 0; k < m; k++) {
-            int base = k * cols;
+        for (int o = 0; o < m; o++) {
+            int base = o * cols;
             for (int q = 0; q < b; q++) {
                 int row = rows[from + q];
                 int c = base + q * stride;
-                double e = out[c] - y[row * m + k];
+                double e = out[c] - y[row * m + o];
                 loss += cv * e * e;
                 adjOut[c] = 2 * cv * e;
                 for (int j = 0; j < t; j++) {
-                    double eg = out[c + 1 + j] - dydx[(row * m + k) * d + j];
+                    double eg = gradientWeight > 0 ? out[c + 1 + j] - dydx[(row * m + o) * d + j] : 0.0;
                     double w = cg * lambdaSquared[j];
                     loss += w * eg * eg;
                     adjOut[c + 1 + j] = 2 * w * eg;
                 }
+                for (int r = 0; r < k * d; r++) {
+                    double eh = out[c + 1 + t + r] - hv[row * k * d + r];
+                    loss += ch * eh * eh;
+                    adjOut[c + 1 + t + r] = 2 * ch * eh;
+                }
             }
         }
         for (int l = layers; l >= 1; l--) {
-            backwardLayer(mlp, l, b, stride, cols, grad, s);
+            backwardLayer(mlp, l, b, stride, t, cols, grad, s);
         }
         return loss;
     }
 
-    private static void forwardLayer(Mlp mlp, int l, int b, int stride, int cols, Scratch s) {
+    private void forwardLayer(Mlp mlp, int l, int b, int stride, int t, int cols, Scratch s) {
         int n = mlp.width(l);
         int p = mlp.width(l - 1);
+        int d = mlp.inputs();
         int w0 = mlp.weightOffset(l);
         int b0 = mlp.biasOffset(l);
         double[] in = s.act[l - 1];
@@ -169,6 +234,7 @@ public final class SobolevLoss {
         double[] a = s.act[l];
         Activation act = mlp.activation(l);
         double[] tmp = s.tmp;
+        int k = directionCount;
         for (int i = 0; i < n; i++) {
             int zi = i * cols;
             Arrays.fill(z, zi, zi + cols, 0.0);
@@ -191,31 +257,72 @@ public final class SobolevLoss {
                 a[c] = tmp[0];
                 s.d1[l][i * b + q] = tmp[1];
                 s.d2[l][i * b + q] = tmp[2];
-                for (int k = 1; k < stride; k++) {
-                    a[c + k] = tmp[1] * z[c + k];
+                s.d3[l][i * b + q] = tmp[3];
+                for (int j = 1; j <= t; j++) {
+                    a[c + j] = tmp[1] * z[c + j];
+                }
+                // second-order columns: Kᵩⱼ = σ″·żᵥᵩ·Żⱼ + σ′·Ḱᵩⱼ
+                for (int dir = 0; dir < k; dir++) {
+                    double zv = 0;
+                    for (int j = 0; j < d; j++) {
+                        zv += directions[dir * d + j] * z[c + 1 + j];
+                    }
+                    int kc = c + 1 + t + dir * d;
+                    for (int j = 0; j < d; j++) {
+                        a[kc + j] = tmp[2] * zv * z[c + 1 + j] + tmp[1] * z[kc + j];
+                    }
                 }
             }
         }
     }
 
-    private static void backwardLayer(Mlp mlp, int l, int b, int stride, int cols, double[] grad, Scratch s) {
+    private void backwardLayer(Mlp mlp, int l, int b, int stride, int t, int cols, double[] grad, Scratch s) {
         int n = mlp.width(l);
         int p = mlp.width(l - 1);
+        int d = mlp.inputs();
         int w0 = mlp.weightOffset(l);
         int b0 = mlp.biasOffset(l);
+        int k = directionCount;
         double[] adj = s.adj[l];
         double[] z = s.pre[l];
-        // adjoint of the pre-activations, in place: G = [σ′ā + Σₖσ″żₖJ̄ₖ, σ′J̄ₖ]
+        double[] zv = s.zv;
+        double[] zvBar = s.zvBar;
+        // adjoints of the pre-activation columns, in place
         for (int i = 0; i < n; i++) {
             int zi = i * cols;
             for (int q = 0; q < b; q++) {
                 int c = zi + q * stride;
                 double d1 = s.d1[l][i * b + q];
                 double d2 = s.d2[l][i * b + q];
+                double d3 = s.d3[l][i * b + q];
                 double g = d1 * adj[c];
-                for (int k = 1; k < stride; k++) {
-                    g += d2 * z[c + k] * adj[c + k];
-                    adj[c + k] *= d1;
+                for (int dir = 0; dir < k; dir++) {
+                    double v = 0;
+                    double vb = 0;
+                    int kc = c + 1 + t + dir * d;
+                    for (int j = 0; j < d; j++) {
+                        v += directions[dir * d + j] * z[c + 1 + j];
+                    }
+                    for (int j = 0; j < d; j++) {
+                        double kb = adj[kc + j];
+                        g += (d3 * v * z[c + 1 + j] + d2 * z[kc + j]) * kb;
+                        vb += d2 * z[c + 1 + j] * kb;
+                    }
+                    zv[dir] = v;
+                    zvBar[dir] = vb;
+                }
+                for (int j = 1; j <= t; j++) {
+                    double jb = adj[c + j];
+                    g += d2 * z[c + j] * jb;
+                    double zb = d1 * jb;
+                    for (int dir = 0; dir < k; dir++) {
+                        int kc = c + 1 + t + dir * d + (j - 1);
+                        zb += d2 * zv[dir] * adj[kc] + directions[dir * d + j - 1] * zvBar[dir];
+                    }
+                    adj[c + j] = zb;
+                }
+                for (int r = 0; r < k * d; r++) {
+                    adj[c + 1 + t + r] *= d1;
                 }
                 adj[c] = g;
                 grad[b0 + i] += g;

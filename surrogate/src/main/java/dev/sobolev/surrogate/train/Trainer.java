@@ -40,15 +40,15 @@ public final class Trainer {
     /**
      * Trains a surrogate.
      *
-     * @param x        inputs n×d (data units)
-     * @param y        outputs n×m
-     * @param dydx     derivative labels n×m×d, or null for value-only training (α must be 1)
-     * @param n        rows
+     * @param data     training arrays in data units
      * @param config   the run
      * @param progress receives each finished epoch (may be null)
      */
-    public static Result train(double[] x, double[] y, double[] dydx, int n, TrainingConfig config,
-                               Consumer<TrainingHistory.Epoch> progress) {
+    public static Result train(TrainingData data, TrainingConfig config, Consumer<TrainingHistory.Epoch> progress) {
+        double[] x = data.x();
+        double[] y = data.y();
+        double[] dydx = data.dydx();
+        int n = data.rows();
         if (n < 2) {
             throw new IllegalArgumentException("training needs at least 2 rows, got " + n);
         }
@@ -74,7 +74,24 @@ public final class Trainer {
         double[] ys = scaled[1];
         double[] gs = scaled[2];
         double[] lambda = config.derivativeScaling() && gs != null ? lambdas(gs, trn, m, d) : null;
-        SobolevLoss loss = new SobolevLoss(config.alpha(), lambda, d);
+        // second-order labels in network units: ṽ = v/σₓ, s̃ᵢ = sᵢ·σₓᵢ/σ_y
+        boolean second = config.secondOrderWeight() > 0;
+        if (second && data.directions().length == 0) {
+            throw new IllegalArgumentException("--hv-weight needs Hessian-vector labels (directions, hv) in the data set");
+        }
+        double[][] dirs = second ? new double[data.directions().length][d] : new double[0][];
+        double[] hvs = second ? new double[data.hv().length] : null;
+        if (second) {
+            for (int q = 0; q < dirs.length; q++) {
+                for (int j = 0; j < d; j++) {
+                    dirs[q][j] = data.directions()[q][j] / norm.xStd(j);
+                }
+            }
+            for (int i = 0; i < hvs.length; i++) {
+                hvs[i] = data.hv()[i] * norm.xStd(i % d) / norm.yStd(0);
+            }
+        }
+        SobolevLoss loss = new SobolevLoss(config.alpha(), lambda, d, config.secondOrderWeight(), dirs);
         int[] widths = config.widths(d, m);
         double[] theta = config.initializer().initialise(widths, initRng);
         Mlp template = new Mlp(widths, config.activation(), config.outputActivation(), theta);
@@ -84,7 +101,7 @@ public final class Trainer {
         double[][] shardGrad = new double[shards][theta.length];
         double[] shardLoss = new double[shards];
         ThreadLocal<SobolevLoss.Scratch> scratch = ThreadLocal.withInitial(
-                () -> new SobolevLoss.Scratch(template, SHARD, loss.usesGradients()));
+                () -> new SobolevLoss.Scratch(template, SHARD, loss));
         double[] grad = new double[theta.length];
         double[] best = theta.clone();
         double bestLoss = Double.POSITIVE_INFINITY;
@@ -115,7 +132,7 @@ public final class Trainer {
                     runShards(pool, used, s -> {
                         Arrays.fill(shardGrad[s], 0.0);
                         int f = from + s * SHARD;
-                        shardLoss[s] = loss.evaluate(net, xs, ys, gs, order, f, Math.min(to, f + SHARD), size,
+                        shardLoss[s] = loss.evaluate(net, xs, ys, gs, hvs, order, f, Math.min(to, f + SHARD), size,
                                 shardGrad[s], scratch.get());
                     });
                     Arrays.fill(grad, 0.0);
@@ -142,7 +159,7 @@ public final class Trainer {
                     sum += batchLoss * size;
                 }
                 double trainLoss = sum / trn.length;
-                double valLoss = nVal > 0 ? evaluate(template.withParameters(theta), loss, xs, ys, gs, val, pool, scratch)
+                double valLoss = nVal > 0 ? evaluate(template.withParameters(theta), loss, xs, ys, gs, hvs, val, pool, scratch)
                         : trainLoss;
                 if (!Double.isFinite(valLoss) || !Double.isFinite(trainLoss)) {
                     reason = "diverged in epoch " + (e + 1) + "; restored the weights of epoch " + bestEpoch;
@@ -169,14 +186,15 @@ public final class Trainer {
         return new Result(new Surrogate(trained, norm), new TrainingHistory(epochs, bestEpoch, reason));
     }
 
-    private static double evaluate(Mlp net, SobolevLoss loss, double[] xs, double[] ys, double[] gs, int[] rows,
+    private static double evaluate(Mlp net, SobolevLoss loss, double[] xs, double[] ys, double[] gs, double[] hvs,
+                                   int[] rows,
                                    java.util.concurrent.ExecutorService pool, ThreadLocal<SobolevLoss.Scratch> scratch) {
         int shards = (rows.length + SHARD - 1) / SHARD;
         double[] parts = new double[shards];
         double[][] sink = new double[shards][net.parameterCount()];
         runShards(pool, shards, s -> {
             int f = s * SHARD;
-            parts[s] = loss.evaluate(net, xs, ys, gs, rows, f, Math.min(rows.length, f + SHARD), rows.length, sink[s],
+            parts[s] = loss.evaluate(net, xs, ys, gs, hvs, rows, f, Math.min(rows.length, f + SHARD), rows.length, sink[s],
                     scratch.get());
         });
         double total = 0;

@@ -13,6 +13,7 @@ import dev.sobolev.surrogate.nn.Normalisation;
  * @param activation         hidden activation
  * @param outputActivation   output activation (identity, or softplus for positive outputs)
  * @param alpha              value weight α of the Sobolev loss (1: value-only training)
+ * @param secondOrderWeight  weight γ of the Hessian–vector term (0: none)
  * @param derivativeScaling  whether to weigh derivative errors by λⱼ = 1/RMS(dỹ/dx̃ⱼ) (Huge–Savine)
  * @param normalisation      input/output scaling
  * @param optimizer          optimiser
@@ -26,7 +27,7 @@ import dev.sobolev.surrogate.nn.Normalisation;
  * @param threads            worker threads; the result does not depend on it
  */
 public record TrainingConfig(int[] hidden, Activation activation, Activation outputActivation, double alpha,
-                             boolean derivativeScaling, Normalisation.Kind normalisation, Optimizer optimizer,
+                             double secondOrderWeight, boolean derivativeScaling, Normalisation.Kind normalisation, Optimizer optimizer,
                              Schedule schedule, int epochs, int batchSize, Initializer initializer, double l2,
                              double validationFraction, long seed, int threads) {
     /** Validates the settings (messages name the command-line option). */
@@ -48,6 +49,9 @@ public record TrainingConfig(int[] hidden, Activation activation, Activation out
         Objects.requireNonNull(initializer, "initializer");
         if (!(alpha >= 0 && alpha <= 1)) {
             throw new IllegalArgumentException("--alpha must be in [0, 1], got " + alpha);
+        }
+        if (!(secondOrderWeight >= 0) || !Double.isFinite(secondOrderWeight)) {
+            throw new IllegalArgumentException("--hv-weight must be finite and >= 0, got " + secondOrderWeight);
         }
         if (epochs < 1) {
             throw new IllegalArgumentException("--epochs must be >= 1, got " + epochs);
@@ -85,6 +89,7 @@ public record TrainingConfig(int[] hidden, Activation activation, Activation out
     public boolean equals(Object o) {
         return o instanceof TrainingConfig c && Arrays.equals(hidden, c.hidden) && activation == c.activation
                 && outputActivation == c.outputActivation && Double.compare(alpha, c.alpha) == 0
+                && Double.compare(secondOrderWeight, c.secondOrderWeight) == 0
                 && derivativeScaling == c.derivativeScaling && normalisation == c.normalisation
                 && optimizer.equals(c.optimizer) && schedule.equals(c.schedule) && epochs == c.epochs
                 && batchSize == c.batchSize && initializer == c.initializer && Double.compare(l2, c.l2) == 0

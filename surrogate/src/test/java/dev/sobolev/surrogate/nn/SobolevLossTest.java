@@ -10,8 +10,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 class SobolevLossTest {
 
     private static double loss(SobolevLoss loss, Mlp m, double[] x, double[] y, double[] g, int[] rows) {
-        SobolevLoss.Scratch s = new SobolevLoss.Scratch(m, rows.length, loss.usesGradients());
-        return loss.evaluate(m, x, y, g, rows, 0, rows.length, rows.length, new double[m.parameterCount()], s);
+        SobolevLoss.Scratch s = new SobolevLoss.Scratch(m, rows.length, loss);
+        return loss.evaluate(m, x, y, g, null, rows, 0, rows.length, rows.length, new double[m.parameterCount()], s);
     }
 
     @ParameterizedTest
@@ -37,11 +37,11 @@ class SobolevLossTest {
         int[] rows = {4, 0, 2, 5, 1};
         for (double alpha : new double[] {1.0, 0.125, 0.0}) {
             SobolevLoss loss = new SobolevLoss(alpha, new double[] {1.0, 2.0, 0.5}, d);
-            SobolevLoss.Scratch s = new SobolevLoss.Scratch(net, rows.length, loss.usesGradients());
+            SobolevLoss.Scratch s = new SobolevLoss.Scratch(net, rows.length, loss);
             double[] grad = new double[net.parameterCount()];
             // two shards summed must equal the full batch
-            double value = loss.evaluate(net, x, y, g, rows, 0, 2, rows.length, grad, s)
-                    + loss.evaluate(net, x, y, g, rows, 2, rows.length, rows.length, grad, s);
+            double value = loss.evaluate(net, x, y, g, null, rows, 0, 2, rows.length, grad, s)
+                    + loss.evaluate(net, x, y, g, null, rows, 2, rows.length, rows.length, grad, s);
             assertEquals(loss(loss, net, x, y, g, rows), value, 1e-14);
             // the value against the definition, through the single-point API
             Mlp.Workspace ws = net.newWorkspace();
@@ -69,6 +69,76 @@ class SobolevLossTest {
                 dn[i] -= h;
                 double fd = (loss(loss, net.withParameters(up), x, y, g, rows)
                         - loss(loss, net.withParameters(dn), x, y, g, rows)) / (2 * h);
+                double err = Math.abs(fd - grad[i]) / Math.max(1e-4, Math.abs(fd));
+                assertEquals(0, err, 1e-6, act + " alpha " + alpha + " parameter " + i + ": fd " + fd + " vs " + grad[i]);
+            }
+        }
+    }
+
+    private static double loss2(SobolevLoss loss, Mlp m, double[] x, double[] y, double[] g, double[] hv, int[] rows) {
+        SobolevLoss.Scratch s = new SobolevLoss.Scratch(m, rows.length, loss);
+        return loss.evaluate(m, x, y, g, hv, rows, 0, rows.length, rows.length, new double[m.parameterCount()], s);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Activation.class)
+    void secondOrderTermValueAndParameterGradient(Activation act) {
+        int d = 3;
+        int n = 5;
+        Mlp net = MlpTest.random(new int[] {d, 5, 4, 1}, act, Activation.SOFTPLUS, 9);
+        SplittableRandom r = new SplittableRandom(8);
+        double[] x = new double[n * d];
+        double[] y = new double[n];
+        double[] g = new double[n * d];
+        double[][] dirs = {{1, 0.5, -0.3}, {-0.2, 1.1, 0.4}};
+        double[] hv = new double[n * 2 * d];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = r.nextDouble(-1, 1);
+            g[i] = r.nextDouble(-1, 1);
+        }
+        for (int i = 0; i < n; i++) {
+            y[i] = r.nextDouble();
+        }
+        for (int i = 0; i < hv.length; i++) {
+            hv[i] = r.nextDouble(-1, 1);
+        }
+        int[] rows = {3, 1, 4, 0};
+        for (double alpha : new double[] {0.3, 1.0}) {
+            SobolevLoss loss = new SobolevLoss(alpha, null, d, 0.7, dirs);
+            double[] grad = new double[net.parameterCount()];
+            SobolevLoss.Scratch s = new SobolevLoss.Scratch(net, rows.length, loss);
+            double value = loss.evaluate(net, x, y, g, hv, rows, 0, rows.length, rows.length, grad, s);
+            // the definition through the single-point API (forward-over-reverse H·v)
+            Mlp.Workspace ws = net.newWorkspace();
+            double direct = 0;
+            for (int row : rows) {
+                double[] xi = java.util.Arrays.copyOfRange(x, row * d, row * d + d);
+                double[] gi = new double[d];
+                double e = net.valueAndGradient(xi, 0, gi, ws) - y[row];
+                direct += alpha * e * e / rows.length;
+                for (int j = 0; j < d; j++) {
+                    double eg = gi[j] - g[row * d + j];
+                    direct += (1 - alpha) * eg * eg / (rows.length * d);
+                }
+                for (int q = 0; q < 2; q++) {
+                    double[] h = new double[d];
+                    net.hessianVector(xi, dirs[q], 0, h, ws);
+                    for (int j = 0; j < d; j++) {
+                        double eh = h[j] - hv[(row * 2 + q) * d + j];
+                        direct += 0.7 * eh * eh / (rows.length * 2 * d);
+                    }
+                }
+            }
+            assertEquals(direct, value, 1e-12 * Math.max(1, direct), act + " alpha " + alpha);
+            double[] theta = net.parameters();
+            for (int i = 0; i < theta.length; i += 2) {
+                double h = 1e-6;
+                double[] up = theta.clone();
+                double[] dn = theta.clone();
+                up[i] += h;
+                dn[i] -= h;
+                double fd = (loss2(loss, net.withParameters(up), x, y, g, hv, rows)
+                        - loss2(loss, net.withParameters(dn), x, y, g, hv, rows)) / (2 * h);
                 double err = Math.abs(fd - grad[i]) / Math.max(1e-4, Math.abs(fd));
                 assertEquals(0, err, 1e-6, act + " alpha " + alpha + " parameter " + i + ": fd " + fd + " vs " + grad[i]);
             }

@@ -35,7 +35,7 @@ class TrainerTest {
     }
 
     private static TrainingConfig config(double alpha, int threads) {
-        return new TrainingConfig(new int[] {16, 16}, Activation.SOFTPLUS, Activation.IDENTITY, alpha, true,
+        return new TrainingConfig(new int[] {16, 16}, Activation.SOFTPLUS, Activation.IDENTITY, alpha, 0.0, true,
                 Normalisation.Kind.PER_FEATURE, Optimizer.Adam.defaults(), new Schedule.Cosine(0.01, 1e-4), 60, 64,
                 Initializer.GLOROT, 0, 0.1, 42, threads);
     }
@@ -43,8 +43,8 @@ class TrainerTest {
     @Test
     void sameSeedGivesBitwiseIdenticalWeightsForOneAndTwoThreads() {
         double[][] d = data(1000, 1);
-        Trainer.Result a = Trainer.train(d[0], d[1], d[2], 1000, config(0.5, 1), null);
-        Trainer.Result b = Trainer.train(d[0], d[1], d[2], 1000, config(0.5, 2), null);
+        Trainer.Result a = Trainer.train(new TrainingData(d[0], d[1], d[2], null, null, 1000), config(0.5, 1), null);
+        Trainer.Result b = Trainer.train(new TrainingData(d[0], d[1], d[2], null, null, 1000), config(0.5, 2), null);
         assertArrayEquals(a.model().network().parameters(), b.model().network().parameters());
         assertEquals(a.history().epochs().size(), b.history().epochs().size());
         for (int e = 0; e < a.history().epochs().size(); e++) {
@@ -57,7 +57,7 @@ class TrainerTest {
     @Test
     void sobolevTrainingLearnsValuesAndGradients() {
         double[][] d = data(2000, 2);
-        Trainer.Result r = Trainer.train(d[0], d[1], d[2], 2000, config(0.5, 2), null);
+        Trainer.Result r = Trainer.train(new TrainingData(d[0], d[1], d[2], null, null, 2000), config(0.5, 2), null);
         Surrogate s = r.model();
         double[][] t = data(500, 3);
         double se = 0;

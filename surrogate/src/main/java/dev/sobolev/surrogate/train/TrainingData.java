@@ -1,0 +1,54 @@
+package dev.sobolev.surrogate.train;
+
+import dev.sobolev.pricing.dataset.Dataset;
+
+/**
+ * Training arrays in data units (row-major): inputs n×d, outputs n×m, derivative labels n×m×d (or null),
+ * Hessian–vector labels n×k×d along k directions (or null; single output).
+ *
+ * @param x          inputs
+ * @param y          outputs
+ * @param dydx       derivative labels, or null
+ * @param directions k×d directions of the Hessian–vector labels (k = 0 without)
+ * @param hv         Hessian–vector labels, or null
+ * @param rows       n
+ */
+public record TrainingData(double[] x, double[] y, double[] dydx, double[][] directions, double[] hv, int rows) {
+    /** Checks shapes. */
+    public TrainingData {
+        if (rows < 1 || x.length % rows != 0 || y.length % rows != 0) {
+            throw new IllegalArgumentException("inconsistent training arrays for " + rows + " rows");
+        }
+        int d = x.length / rows;
+        int m = y.length / rows;
+        if (dydx != null && dydx.length != (long) rows * m * d) {
+            throw new IllegalArgumentException("dYdX must hold n*m*d = " + (long) rows * m * d + " values");
+        }
+        if (directions == null) {
+            directions = new double[0][];
+        }
+        if (directions.length > 0 && (hv == null || hv.length != (long) rows * directions.length * d || m != 1)) {
+            throw new IllegalArgumentException("hv must hold n*k*d values for a single-output data set");
+        }
+    }
+
+    /** The arrays of a data set (copies); the second-order labels only if {@code secondOrder}. */
+    public static TrainingData of(Dataset ds, boolean gradients, boolean secondOrder) {
+        double[][] dirs = new double[0][];
+        double[] hv = null;
+        if (secondOrder) {
+            if (!ds.hasSecondOrder()) {
+                throw new IllegalArgumentException("the data set has no Hessian-vector labels (directions, hv)");
+            }
+            int k = ds.directionCount();
+            int d = ds.inputDim();
+            double[] flat = ds.directionsArray();
+            dirs = new double[k][d];
+            for (int q = 0; q < k; q++) {
+                System.arraycopy(flat, q * d, dirs[q], 0, d);
+            }
+            hv = ds.hvArray();
+        }
+        return new TrainingData(ds.xArray(), ds.yArray(), gradients ? ds.dydxArray() : null, dirs, hv, ds.rows());
+    }
+}
