@@ -80,6 +80,7 @@ final class EvalCommand implements Runnable {
         if (m.hasDelta()) {
             r2.put("delta", m.r2Delta());
             rmse.put("delta", m.rmseDelta());
+            rmse.set("deltaByInput", Json.array(m.rmseDeltaByInput().stream().mapToDouble(Double::doubleValue).toArray()));
         }
         if (m.hasGamma()) {
             r2.put("gamma", m.r2Gamma());

@@ -17,11 +17,16 @@ import dev.sobolev.surrogate.nn.Surrogate;
  * @param rmseValue RMSE of values
  * @param rmseDelta RMSE of gradients
  * @param rmseGamma RMSE of 1ᵀH1
+ * @param rmseDeltaByInput RMSE of ∂y/∂xⱼ for each input j (empty without gradient labels)
  * @param hasDelta  whether the test set has gradient labels
  * @param hasGamma  whether it has gamma labels (single-output only)
  */
 public record Metrics(int output, double r2Value, double r2Delta, double r2Gamma, double rmseValue, double rmseDelta,
-                      double rmseGamma, boolean hasDelta, boolean hasGamma) {
+                      double rmseGamma, java.util.List<Double> rmseDeltaByInput, boolean hasDelta, boolean hasGamma) {
+    /** Copies the list. */
+    public Metrics {
+        rmseDeltaByInput = java.util.List.copyOf(rmseDeltaByInput);
+    }
 
     /**
      * Evaluates output k of a model on a test set.
@@ -45,6 +50,10 @@ public record Metrics(int output, double r2Value, double r2Delta, double r2Gamma
         Accumulator v = new Accumulator();
         Accumulator g = new Accumulator();
         Accumulator h = new Accumulator();
+        Accumulator[] perInput = new Accumulator[d];
+        for (int j = 0; j < d; j++) {
+            perInput[j] = new Accumulator();
+        }
         double[] x = new double[d];
         double[] grad = new double[d];
         double[] ones = new double[d];
@@ -59,7 +68,9 @@ public record Metrics(int output, double r2Value, double r2Delta, double r2Gamma
             v.add(m == 1 ? test.y(r) : test.y(r, k), y);
             if (hasDelta) {
                 for (int j = 0; j < d; j++) {
-                    g.add(m == 1 ? test.dydx(r, j) : test.dydx(r, k, j), grad[j]);
+                    double truth = m == 1 ? test.dydx(r, j) : test.dydx(r, k, j);
+                    g.add(truth, grad[j]);
+                    perInput[j].add(truth, grad[j]);
                 }
             }
             if (hasGamma) {
@@ -71,8 +82,14 @@ public record Metrics(int output, double r2Value, double r2Delta, double r2Gamma
                 h.add(test.gamma(r), s);
             }
         }
+        java.util.List<Double> byInput = new java.util.ArrayList<>();
+        if (hasDelta) {
+            for (Accumulator a : perInput) {
+                byInput.add(a.rmse());
+            }
+        }
         return new Metrics(k, v.r2(), hasDelta ? g.r2() : Double.NaN, hasGamma ? h.r2() : Double.NaN, v.rmse(),
-                hasDelta ? g.rmse() : Double.NaN, hasGamma ? h.rmse() : Double.NaN, hasDelta, hasGamma);
+                hasDelta ? g.rmse() : Double.NaN, hasGamma ? h.rmse() : Double.NaN, byInput, hasDelta, hasGamma);
     }
 
     /** Σ(y−ŷ)² and the sums of y shifted by the first label (no cancellation), for R² and RMSE. */
