@@ -74,6 +74,9 @@ final class TrainCommand implements Runnable {
     String init;
     @Option(names = "--l2", defaultValue = "0", description = "L2 penalty (default: ${DEFAULT-VALUE}).")
     double l2;
+    @Option(names = "--dropout", defaultValue = "0", description = "Drop probability of hidden units while training "
+            + "(default: ${DEFAULT-VALUE}).")
+    double dropout;
     @Option(names = "--validation", defaultValue = "0", description = "Share of rows held out for look-back early "
             + "stopping, 0 to 0.5 (default: ${DEFAULT-VALUE}).")
     double validation;
@@ -184,7 +187,7 @@ final class TrainCommand implements Runnable {
             throw new IllegalArgumentException("--hv-weight needs --loss sobolev");
         }
         TrainingConfig config = new TrainingConfig(widths, act, outAct, a, hvWeight, sobolev && !noLambda, kind, opt, sched,
-                epochs, batch, initializer, l2, validation, common.seed, threads);
+                epochs, batch, initializer, l2, dropout, validation, common.seed, threads);
         PrintWriter err = spec.commandLine().getErr();
         boolean tty = System.console() != null;
         long t0 = System.nanoTime();
@@ -218,6 +221,7 @@ final class TrainCommand implements Runnable {
         cfg.put("batch", batch);
         cfg.put("init", initializer.name().toLowerCase(Locale.ROOT));
         cfg.put("l2", l2);
+        cfg.put("dropout", dropout);
         cfg.put("validation", validation);
         cfg.put("seed", common.seed);
         ObjectNode res = prov.putObject("result");

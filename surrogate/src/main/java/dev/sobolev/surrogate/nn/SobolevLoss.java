@@ -31,6 +31,7 @@ public final class SobolevLoss {
     private final double secondOrderWeight;
     private final double[] directions;
     private final int directionCount;
+    private final double dropout;
 
     /**
      * @param alpha  weight α ∈ [0, 1] of the value term; 1 − α weighs the derivative term
@@ -51,6 +52,27 @@ public final class SobolevLoss {
      * @param directions k×d directions vᵩ (in the network's input units); k = 0 without the term
      */
     public SobolevLoss(double alpha, double[] lambda, int inputs, double gamma, double[][] directions) {
+        this(alpha, lambda, inputs, gamma, directions, 0.0);
+    }
+
+    /**
+     * A loss with a second-order term and inverted dropout on the hidden layers (Srivastava et al. 2014; Rojo,
+     * seed 004): while a {@link Scratch} carries a dropout stream, each hidden unit of each sample is kept
+     * with probability 1 − p and scaled by 1/(1 − p), and the same mask multiplies its derivative columns (the
+     * network that is differentiated is the thinned one). Evaluation without a stream uses the full network.
+     *
+     * @param alpha      weight α ∈ [0, 1] of the value term
+     * @param lambda     derivative scales, or null
+     * @param inputs     input dimension d
+     * @param gamma      weight γ ≥ 0 of the Hessian–vector term
+     * @param directions k×d directions vᵩ (in the network's input units); k = 0 without the term
+     * @param dropout    drop probability p ∈ [0, 1)
+     */
+    public SobolevLoss(double alpha, double[] lambda, int inputs, double gamma, double[][] directions, double dropout) {
+        if (!(dropout >= 0 && dropout < 1)) {
+            throw new IllegalArgumentException("--dropout must be in [0, 1), got " + dropout);
+        }
+        this.dropout = dropout;
         if (!(gamma >= 0) || !Double.isFinite(gamma)) {
             throw new IllegalArgumentException("second-order weight must be finite and >= 0, got " + gamma);
         }
@@ -109,6 +131,16 @@ public final class SobolevLoss {
         final double[] tmp = new double[4];
         final double[] zv;
         final double[] zvBar;
+        final double[][] mask;
+        private org.apache.commons.rng.UniformRandomProvider dropoutRng;
+
+        /**
+         * Sets the stream that draws the next evaluation's dropout masks (null: no dropout). Training sets one
+         * stream per shard; validation clears it.
+         */
+        public void dropout(org.apache.commons.rng.UniformRandomProvider rng) {
+            this.dropoutRng = rng;
+        }
 
         /**
          * @param mlp      the architecture
@@ -120,6 +152,7 @@ public final class SobolevLoss {
             int cols = maxBatch * loss.stride(mlp.inputs());
             zv = new double[Math.max(1, loss.directionCount)];
             zvBar = new double[Math.max(1, loss.directionCount)];
+            mask = new double[mlp.layers() + 1][];
             int n = mlp.layers() + 1;
             act = new double[n][];
             pre = new double[n][];
@@ -134,6 +167,7 @@ public final class SobolevLoss {
                 d1[l] = new double[w * maxBatch];
                 d2[l] = new double[w * maxBatch];
                 d3[l] = new double[w * maxBatch];
+                mask[l] = new double[w * maxBatch];
                 adj[l] = new double[w * cols];
             }
         }
@@ -235,6 +269,8 @@ public final class SobolevLoss {
         Activation act = mlp.activation(l);
         double[] tmp = s.tmp;
         int k = directionCount;
+        boolean dropping = dropout > 0 && s.dropoutRng != null && l < mlp.layers();
+        double keepScale = 1 / (1 - dropout);
         for (int i = 0; i < n; i++) {
             int zi = i * cols;
             Arrays.fill(z, zi, zi + cols, 0.0);
@@ -272,6 +308,13 @@ public final class SobolevLoss {
                         a[kc + j] = tmp[2] * zv * z[c + 1 + j] + tmp[1] * z[kc + j];
                     }
                 }
+                if (dropping) {
+                    double mk = s.dropoutRng.nextDouble() < dropout ? 0.0 : keepScale;
+                    s.mask[l][i * b + q] = mk;
+                    for (int r = 0; r < stride; r++) {
+                        a[c + r] *= mk;
+                    }
+                }
             }
         }
     }
@@ -287,11 +330,18 @@ public final class SobolevLoss {
         double[] z = s.pre[l];
         double[] zv = s.zv;
         double[] zvBar = s.zvBar;
+        boolean dropping = dropout > 0 && s.dropoutRng != null && l < mlp.layers();
         // adjoints of the pre-activation columns, in place
         for (int i = 0; i < n; i++) {
             int zi = i * cols;
             for (int q = 0; q < b; q++) {
                 int c = zi + q * stride;
+                if (dropping) {
+                    double mk = s.mask[l][i * b + q];
+                    for (int r = 0; r < stride; r++) {
+                        adj[c + r] *= mk;
+                    }
+                }
                 double d1 = s.d1[l][i * b + q];
                 double d2 = s.d2[l][i * b + q];
                 double d3 = s.d3[l][i * b + q];

@@ -91,7 +91,9 @@ public final class Trainer {
                 hvs[i] = data.hv()[i] * norm.xStd(i % d) / norm.yStd(0);
             }
         }
-        SobolevLoss loss = new SobolevLoss(config.alpha(), lambda, d, config.secondOrderWeight(), dirs);
+        SobolevLoss loss = new SobolevLoss(config.alpha(), lambda, d, config.secondOrderWeight(), dirs, config.dropout());
+        RandomStreams dropoutStreams = RandomStreams.of(config.seed(), RandomStreams.AUXILIARY);
+        UniformRandomProvider[] shardDropout = new UniformRandomProvider[(Math.min(config.batchSize(), n) + SHARD - 1) / SHARD];
         int[] widths = config.widths(d, m);
         double[] theta = config.initializer().initialise(widths, initRng);
         Mlp template = new Mlp(widths, config.activation(), config.outputActivation(), theta);
@@ -129,11 +131,18 @@ public final class Trainer {
                     int size = to - from;
                     Mlp net = template.withParameters(theta);
                     int used = (size + SHARD - 1) / SHARD;
+                    if (config.dropout() > 0) {
+                        for (int q = 0; q < used; q++) {
+                            shardDropout[q] = dropoutStreams.next(); // one stream per shard, drawn in shard order
+                        }
+                    }
                     runShards(pool, used, s -> {
                         Arrays.fill(shardGrad[s], 0.0);
                         int f = from + s * SHARD;
+                        SobolevLoss.Scratch sc = scratch.get();
+                        sc.dropout(config.dropout() > 0 ? shardDropout[s] : null);
                         shardLoss[s] = loss.evaluate(net, xs, ys, gs, hvs, order, f, Math.min(to, f + SHARD), size,
-                                shardGrad[s], scratch.get());
+                                shardGrad[s], sc);
                     });
                     Arrays.fill(grad, 0.0);
                     double batchLoss = 0;
@@ -194,6 +203,7 @@ public final class Trainer {
         double[][] sink = new double[shards][net.parameterCount()];
         runShards(pool, shards, s -> {
             int f = s * SHARD;
+            scratch.get().dropout(null);
             parts[s] = loss.evaluate(net, xs, ys, gs, hvs, rows, f, Math.min(rows.length, f + SHARD), rows.length, sink[s],
                     scratch.get());
         });

@@ -22,6 +22,7 @@ import dev.sobolev.surrogate.nn.Normalisation;
  * @param batchSize          mini-batch size ≥ 1
  * @param initializer        weight initialiser
  * @param l2                 L2 penalty coefficient ≥ 0 (adds l2·θ to the gradient)
+ * @param dropout            drop probability of hidden units during training, in [0, 1)
  * @param validationFraction share of the rows held out for look-back early stopping, in [0, 0.5]
  * @param seed               seed of initialisation, split and shuffling
  * @param threads            worker threads; the result does not depend on it
@@ -29,7 +30,7 @@ import dev.sobolev.surrogate.nn.Normalisation;
 public record TrainingConfig(int[] hidden, Activation activation, Activation outputActivation, double alpha,
                              double secondOrderWeight, boolean derivativeScaling, Normalisation.Kind normalisation, Optimizer optimizer,
                              Schedule schedule, int epochs, int batchSize, Initializer initializer, double l2,
-                             double validationFraction, long seed, int threads) {
+                             double dropout, double validationFraction, long seed, int threads) {
     /** Validates the settings (messages name the command-line option). */
     public TrainingConfig {
         hidden = hidden.clone();
@@ -62,6 +63,9 @@ public record TrainingConfig(int[] hidden, Activation activation, Activation out
         if (!(l2 >= 0) || !Double.isFinite(l2)) {
             throw new IllegalArgumentException("--l2 must be finite and >= 0, got " + l2);
         }
+        if (!(dropout >= 0 && dropout < 1)) {
+            throw new IllegalArgumentException("--dropout must be in [0, 1), got " + dropout);
+        }
         if (!(validationFraction >= 0 && validationFraction <= 0.5)) {
             throw new IllegalArgumentException("--validation must be in [0, 0.5], got " + validationFraction);
         }
@@ -93,6 +97,7 @@ public record TrainingConfig(int[] hidden, Activation activation, Activation out
                 && derivativeScaling == c.derivativeScaling && normalisation == c.normalisation
                 && optimizer.equals(c.optimizer) && schedule.equals(c.schedule) && epochs == c.epochs
                 && batchSize == c.batchSize && initializer == c.initializer && Double.compare(l2, c.l2) == 0
+                && Double.compare(dropout, c.dropout) == 0
                 && Double.compare(validationFraction, c.validationFraction) == 0 && seed == c.seed && threads == c.threads;
     }
 

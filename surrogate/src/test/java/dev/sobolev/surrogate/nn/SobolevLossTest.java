@@ -144,4 +144,53 @@ class SobolevLossTest {
             }
         }
     }
+
+    @org.junit.jupiter.api.Test
+    void dropoutGradientIsExactForTheDrawnMasksAndOffWithoutAStream() {
+        int d = 3;
+        int n = 6;
+        Mlp net = MlpTest.random(new int[] {d, 6, 5, 1}, Activation.TANH, Activation.IDENTITY, 4);
+        SplittableRandom r = new SplittableRandom(2);
+        double[] x = new double[n * d];
+        double[] y = new double[n];
+        double[] g = new double[n * d];
+        double[] hv = new double[n * d];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = r.nextDouble(-1, 1);
+            g[i] = r.nextDouble(-1, 1);
+            hv[i] = r.nextDouble(-1, 1);
+        }
+        for (int i = 0; i < n; i++) {
+            y[i] = r.nextDouble();
+        }
+        int[] rows = {0, 1, 2, 3, 4, 5};
+        double[][] dirs = {{0.2, -1, 0.5}};
+        SobolevLoss drop = new SobolevLoss(0.4, null, d, 0.3, dirs, 0.3);
+        SobolevLoss full = new SobolevLoss(0.4, null, d, 0.3, dirs, 0.0);
+        java.util.function.BiFunction<Mlp, double[], Double> eval = (m, grad) -> {
+            SobolevLoss.Scratch s = new SobolevLoss.Scratch(m, n, drop);
+            s.dropout(org.apache.commons.rng.simple.RandomSource.XO_SHI_RO_256_PP.create(77L));
+            return drop.evaluate(m, x, y, g, hv, rows, 0, n, n, grad, s);
+        };
+        double[] grad = new double[net.parameterCount()];
+        double value = eval.apply(net, grad);
+        SobolevLoss.Scratch plain = new SobolevLoss.Scratch(net, n, drop);
+        double noStream = drop.evaluate(net, x, y, g, hv, rows, 0, n, n, new double[net.parameterCount()], plain);
+        double reference = full.evaluate(net, x, y, g, hv, rows, 0, n, n, new double[net.parameterCount()],
+                new SobolevLoss.Scratch(net, n, full));
+        assertEquals(reference, noStream, 0.0);
+        org.junit.jupiter.api.Assertions.assertNotEquals(reference, value);
+        double[] theta = net.parameters();
+        for (int i = 0; i < theta.length; i += 2) {
+            double h = 1e-6;
+            double[] up = theta.clone();
+            double[] dn = theta.clone();
+            up[i] += h;
+            dn[i] -= h;
+            double fd = (eval.apply(net.withParameters(up), new double[theta.length])
+                    - eval.apply(net.withParameters(dn), new double[theta.length])) / (2 * h);
+            double err = Math.abs(fd - grad[i]) / Math.max(1e-4, Math.abs(fd));
+            assertEquals(0, err, 1e-6, "parameter " + i + ": fd " + fd + " vs " + grad[i]);
+        }
+    }
 }

@@ -37,7 +37,7 @@ class TrainerTest {
     private static TrainingConfig config(double alpha, int threads) {
         return new TrainingConfig(new int[] {16, 16}, Activation.SOFTPLUS, Activation.IDENTITY, alpha, 0.0, true,
                 Normalisation.Kind.PER_FEATURE, Optimizer.Adam.defaults(), new Schedule.Cosine(0.01, 1e-4), 60, 64,
-                Initializer.GLOROT, 0, 0.1, 42, threads);
+                Initializer.GLOROT, 0, 0, 0.1, 42, threads);
     }
 
     @Test
@@ -76,5 +76,19 @@ class TrainerTest {
         assertTrue(rmse < 0.05, "value RMSE " + rmse);
         assertTrue(rmseGrad < 0.15, "gradient RMSE " + rmseGrad);
         assertTrue(r.history().epochs().get(59).trainLoss() < 0.05 * r.history().epochs().get(0).trainLoss());
+    }
+
+    @Test
+    void dropoutRunsAreDeterministicAcrossThreadCounts() {
+        double[][] d = data(600, 4);
+        TrainingConfig c1 = new TrainingConfig(new int[] {12, 12}, Activation.TANH, Activation.IDENTITY, 0.5, 0.0, false,
+                Normalisation.Kind.PER_FEATURE, Optimizer.Adam.defaults(), new Schedule.Constant(0.005), 5, 100,
+                Initializer.GLOROT, 1e-4, 0.2, 0.0, 7, 1);
+        TrainingConfig c2 = new TrainingConfig(new int[] {12, 12}, Activation.TANH, Activation.IDENTITY, 0.5, 0.0, false,
+                Normalisation.Kind.PER_FEATURE, Optimizer.Adam.defaults(), new Schedule.Constant(0.005), 5, 100,
+                Initializer.GLOROT, 1e-4, 0.2, 0.0, 7, 2);
+        TrainingData td = new TrainingData(d[0], d[1], d[2], null, null, 600);
+        assertArrayEquals(Trainer.train(td, c1, null).model().network().parameters(),
+                Trainer.train(td, c2, null).model().network().parameters());
     }
 }
