@@ -36,11 +36,6 @@ public record Call(double strike) implements Payoff {
     }
 
     @Override
-    public boolean hasPathwiseDelta() {
-        return true;
-    }
-
-    @Override
     public boolean hasPathwiseGamma() {
         return false;
     }

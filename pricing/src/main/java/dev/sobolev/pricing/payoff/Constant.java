@@ -27,16 +27,6 @@ public record Constant(double level) implements Payoff {
     }
 
     @Override
-    public boolean hasPathwiseDelta() {
-        return true;
-    }
-
-    @Override
-    public boolean hasPathwiseGamma() {
-        return true;
-    }
-
-    @Override
     public String describe() {
         return "constant(" + level + ")";
     }

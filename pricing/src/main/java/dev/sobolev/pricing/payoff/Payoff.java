@@ -37,11 +37,21 @@ public sealed interface Payoff permits Call, SmoothedCall, Digital, SmoothedDigi
         out[2] = second(x);
     }
 
-    /** Whether the pathwise delta estimator E[f′(x)·∂x/∂θ] is unbiased (f Lipschitz, a.e. differentiable). */
-    boolean hasPathwiseDelta();
+    /**
+     * Whether the pathwise delta estimator E[f′(x)·∂x/∂θ] is unbiased (f Lipschitz, a.e. differentiable); true
+     * unless a payoff says otherwise.
+     */
+    default boolean hasPathwiseDelta() {
+        return true;
+    }
 
-    /** Whether the pathwise gamma estimator E[f″(x)·…] is unbiased (f′ Lipschitz: a smooth payoff). */
-    boolean hasPathwiseGamma();
+    /**
+     * Whether the pathwise gamma estimator E[f″(x)·…] is unbiased (f′ Lipschitz: a smooth payoff); true unless
+     * a payoff says otherwise.
+     */
+    default boolean hasPathwiseGamma() {
+        return true;
+    }
 
     /** A short lower-case name used in metadata and messages, e.g. {@code smoothed-call(K=1.1, w=0.05)}. */
     String describe();

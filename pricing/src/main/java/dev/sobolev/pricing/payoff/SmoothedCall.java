@@ -50,16 +50,6 @@ public record SmoothedCall(double strike, double width) implements Payoff {
     }
 
     @Override
-    public boolean hasPathwiseDelta() {
-        return true;
-    }
-
-    @Override
-    public boolean hasPathwiseGamma() {
-        return true;
-    }
-
-    @Override
     public String describe() {
         return "smoothed-call(K=" + strike + ", w=" + width + ")";
     }

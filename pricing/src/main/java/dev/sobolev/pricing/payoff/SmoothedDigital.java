@@ -31,16 +31,6 @@ public record SmoothedDigital(double strike, double width) implements Payoff {
     }
 
     @Override
-    public boolean hasPathwiseDelta() {
-        return true;
-    }
-
-    @Override
-    public boolean hasPathwiseGamma() {
-        return true;
-    }
-
-    @Override
     public String describe() {
         return "smoothed-digital(K=" + strike + ", w=" + width + ")";
     }

@@ -2,11 +2,8 @@ package dev.sobolev.reports.pipeline;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -19,6 +16,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sobolev.pricing.bachelier.BachelierBasket;
 import dev.sobolev.pricing.bachelier.BachelierFormulas;
 import dev.sobolev.pricing.dataset.DatasetFormat;
+import dev.sobolev.pricing.io.AtomicFiles;
 import dev.sobolev.pricing.lsmc.LsmcDatasetWriter;
 import dev.sobolev.pricing.lsmc.LsmcJob;
 import dev.sobolev.pricing.lsmc.LsmcRecipe;
@@ -189,17 +187,7 @@ public final class Pipeline {
 
     private static void writeAtomically(Path target, JsonNode node) {
         try {
-            Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".partial");
-            try {
-                Files.writeString(tmp, MAPPER.writeValueAsString(node) + "\n", StandardCharsets.UTF_8);
-                try {
-                    Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
+            AtomicFiles.writeString(target, MAPPER.writeValueAsString(node) + "\n");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + target, e);
         }

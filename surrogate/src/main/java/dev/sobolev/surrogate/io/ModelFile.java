@@ -2,12 +2,9 @@ package dev.sobolev.surrogate.io;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -16,6 +13,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.sobolev.pricing.io.AtomicFiles;
 import dev.sobolev.surrogate.nn.Activation;
 import dev.sobolev.surrogate.nn.Mlp;
 import dev.sobolev.surrogate.nn.Normalisation;
@@ -72,23 +70,7 @@ public final class ModelFile {
         root.set("parameters", array(net.parameters()));
         root.set("provenance", provenance == null ? MAPPER.createObjectNode() : provenance.deepCopy());
         try {
-            Path abs = file.toAbsolutePath();
-            Path dir = abs.getParent();
-            if (dir != null) {
-                Files.createDirectories(dir);
-            }
-            Path tmp = Files.createTempFile(dir, "." + abs.getFileName(), ".partial");
-            try {
-                Files.writeString(tmp, MAPPER.writeValueAsString(root) + "\n", StandardCharsets.UTF_8);
-                try {
-                    Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
-            return abs;
+            return AtomicFiles.writeString(file, MAPPER.writeValueAsString(root) + "\n");
         } catch (IOException e) {
             throw new IllegalArgumentException("--out " + file + " cannot be written: " + e.getMessage(), e);
         }
