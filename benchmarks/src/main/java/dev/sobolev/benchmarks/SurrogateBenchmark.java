@@ -1,0 +1,106 @@
+package dev.sobolev.benchmarks;
+
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+import dev.sobolev.surrogate.nn.Activation;
+import dev.sobolev.surrogate.nn.Mlp;
+import dev.sobolev.surrogate.nn.Normalisation;
+import dev.sobolev.surrogate.nn.SobolevLoss;
+import dev.sobolev.surrogate.nn.Surrogate;
+
+/**
+ * Surrogate hot paths (issue 5): single-point inference (value + input gradient, the trading-system call) of
+ * the pruned-size 7→8×6→1 net (433 parameters) and the oversized 7→128×6→1 net, and one mini-batch of the
+ * Sobolev loss and its parameter gradient on one thread (the unit of work a training shard does).
+ * Run: {@code java -jar benchmarks/target/benchmarks.jar SurrogateBenchmark -prof gc}.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@Fork(value = 1, jvmArgsAppend = {"-Xmx2g"})
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+public class SurrogateBenchmark {
+    /** Architecture: hidden widths x layers and activation. */
+    @Param({"8x6-silu", "20x4-softplus", "128x6-silu"})
+    public String net;
+
+    /** Mini-batch size of the training benchmark. */
+    @Param({"256"})
+    public int batch;
+
+    private Surrogate model;
+    private Mlp mlp;
+    private double[] x;
+    private double[] grad;
+    private SobolevLoss loss;
+    private SobolevLoss.Scratch scratch;
+    private double[] xs;
+    private double[] ys;
+    private double[] gs;
+    private int[] rows;
+    private double[] paramGrad;
+
+    /** Builds a random network and a random batch. */
+    @Setup
+    public void setUp() {
+        String[] p = net.split("[x-]");
+        int width = Integer.parseInt(p[0]);
+        int layers = Integer.parseInt(p[1]);
+        int[] widths = new int[layers + 2];
+        java.util.Arrays.fill(widths, width);
+        widths[0] = 7;
+        widths[layers + 1] = 1;
+        SplittableRandom r = new SplittableRandom(1);
+        double[] theta = new double[Mlp.parameterCount(widths)];
+        for (int i = 0; i < theta.length; i++) {
+            theta[i] = r.nextDouble(-1, 1) / Math.sqrt(width);
+        }
+        mlp = new Mlp(widths, Activation.parse(p[2]), Activation.IDENTITY, theta);
+        model = new Surrogate(mlp, Normalisation.identity(7, 1));
+        x = new double[] {1.0, 0.9, 1.1, 1.05, 0.95, 1.2, 0.8};
+        grad = new double[7];
+        loss = new SobolevLoss(0.125, null, 7);
+        scratch = new SobolevLoss.Scratch(mlp, batch, loss);
+        xs = new double[batch * 7];
+        ys = new double[batch];
+        gs = new double[batch * 7];
+        for (int i = 0; i < xs.length; i++) {
+            xs[i] = r.nextDouble(-1, 1);
+            gs[i] = r.nextDouble(-1, 1);
+        }
+        rows = new int[batch];
+        for (int i = 0; i < batch; i++) {
+            rows[i] = i;
+            ys[i] = r.nextDouble();
+        }
+        paramGrad = new double[mlp.parameterCount()];
+    }
+
+    /** Value and the 7 deltas at one point through the thread-safe library call. */
+    @Benchmark
+    @OutputTimeUnit(TimeUnit.NANOSECONDS)
+    public double valueAndGradient() {
+        return model.valueAndGradient(x, grad) + grad[0];
+    }
+
+    /** Sobolev loss and its parameter gradient for one mini-batch on one thread. */
+    @Benchmark
+    @OutputTimeUnit(TimeUnit.MICROSECONDS)
+    public double sobolevBatch() {
+        java.util.Arrays.fill(paramGrad, 0.0);
+        return loss.evaluate(mlp, xs, ys, gs, null, rows, 0, batch, batch, paramGrad, scratch) + paramGrad[0];
+    }
+}
