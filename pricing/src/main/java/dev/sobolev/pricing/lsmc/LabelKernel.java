@@ -1,5 +1,7 @@
 package dev.sobolev.pricing.lsmc;
 
+import java.util.Arrays;
+
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 
@@ -131,69 +133,77 @@ public final class LabelKernel {
                              double[] hv) {
         ZigguratSampler.NormalizedGaussian normal = ZigguratSampler.NormalizedGaussian.of(rng);
         final int rank = r;
-        final int stride = rank + 1;
-        // per-block scratch, reused chunk by chunk: the chunk's normals, baskets, increments and the payoff
-        // terms of B₊ and B₋ (value, first, second derivative)
-        double[] z = new double[CHUNK_ROWS * stride];
+        // per-block scratch, reused chunk by chunk, column-major (entry j of row n at [j][n]) so
+        // that the loops over the chunk's rows are unit-stride and the JIT vectorises them: the normals, the
+        // inputs, the baskets, and the payoff terms of B₊ and B₋ (value, first, second derivative)
+        double[][] z = new double[rank + 1][CHUNK_ROWS];
+        double[][] xs = new double[d][CHUNK_ROWS];
         double[] basket = new double[CHUNK_ROWS];
-        double[] inc = new double[CHUNK_ROWS];
         double[] up = new double[3 * CHUNK_ROWS];
         double[] down = new double[3 * CHUNK_ROWS];
         for (int c0 = 0; c0 < rows; c0 += CHUNK_ROWS) {
             int m = Math.min(CHUNK_ROWS, rows - c0);
             // phase 1: the chunk's normals in stream order (per row: z₀ … z_{r−1}, then the increment normal),
-            // the same order as a row-by-row loop, so the rows do not depend on CHUNK_ROWS
-            for (int j = 0, e = m * stride; j < e; j++) {
-                z[j] = normal.sample();
+            // the order of a row-by-row loop, so the rows do not depend on CHUNK_ROWS
+            for (int n = 0; n < m; n++) {
+                for (int k = 0; k <= rank; k++) {
+                    z[k][n] = normal.sample();
+                }
             }
-            inputs(m, row0 + c0, z, x, basket, inc);
+            inputs(m, row0 + c0, z, xs, x, basket);
             if (smoothedCall != null) {
-                smoothedCall(m, basket, inc, up, down, directions.length > 0);
+                smoothedCall(m, basket, z, up, down, directions.length > 0);
             } else {
-                generic(m, basket, inc, up, down);
+                generic(m, basket, z, up, down);
             }
             labels(m, row0 + c0, up, down, y, dydx, hv);
         }
     }
 
-    /** Phase 2: X = S(0) + C·z₀ row by row (lower-triangular rows of C), the basket wᵀX and the increment. */
-    private void inputs(int m, int row0, double[] z, double[] x, double[] basket, double[] inc) {
+    /**
+     * Phase 2: X = S(0) + C·z₀ (lower-triangular rows of C), the basket wᵀX, then X copied into the row-major
+     * output. Each row sees the operations of the scalar recurrence xᵢ = S(0)ᵢ; xᵢ += Cᵢₖzₖ (k ascending);
+     * b += wᵢxᵢ (i ascending), so the bits do not depend on the loop order.
+     */
+    private void inputs(int m, int row0, double[][] z, double[][] xs, double[] x, double[] basket) {
         final int dim = d;
         final int rank = r;
-        final int stride = rank + 1;
-        final double[] s0 = spots;
         final double[] load = loadings;
-        final int[] len = loadingLength;
-        final double[] w = weights;
-        final double sdInc = incrementStdDev;
-        for (int n = 0; n < m; n++) {
-            int zb = n * stride;
-            int base = (row0 + n) * dim;
-            double b = 0;
-            for (int i = 0; i < dim; i++) {
-                double xi = s0[i];
-                int off = i * rank;
-                for (int k = 0, e = len[i]; k < e; k++) {
-                    xi += load[off + k] * z[zb + k];
+        Arrays.fill(basket, 0, m, 0.0);
+        for (int i = 0; i < dim; i++) {
+            final double[] xi = xs[i];
+            Arrays.fill(xi, 0, m, spots[i]);
+            for (int k = 0, e = loadingLength[i]; k < e; k++) {
+                final double c = load[i * rank + k];
+                final double[] zk = z[k];
+                for (int n = 0; n < m; n++) {
+                    xi[n] += c * zk[n];
                 }
-                x[base + i] = xi;
-                b += w[i] * xi;
             }
-            basket[n] = b;
-            inc[n] = sdInc * z[zb + rank];
+            final double wi = weights[i];
+            for (int n = 0; n < m; n++) {
+                basket[n] += wi * xi[n];
+            }
+        }
+        for (int n = 0, o = row0 * dim; n < m; n++) {
+            for (int i = 0; i < dim; i++, o++) {
+                x[o] = xs[i][n];
+            }
         }
     }
 
     /**
-     * Phase 3 for the smoothed call, inlined: the same operations as {@link SmoothedCall#evaluate} (so the
+     * Phase 3 for the smoothed call at B± = b ± σ_B√τ·z₁, inlined: the same operations as {@link SmoothedCall#evaluate} (so the
      * same bits), without the interface call and the second derivative unless Hessian–vector labels need it.
      */
-    private void smoothedCall(int m, double[] basket, double[] inc, double[] up, double[] down, boolean second) {
+    private void smoothedCall(int m, double[] basket, double[][] z, double[] up, double[] down, boolean second) {
         final double k = smoothedCall.strike();
         final double width = smoothedCall.width();
+        final double sdInc = incrementStdDev;
+        final double[] inc = z[r];
         for (int n = 0; n < m; n++) {
             double b = basket[n];
-            double dz = inc[n];
+            double dz = sdInc * inc[n];
             double mu = (b + dz) - k;
             double uu = mu / width;
             double eu = Math.exp(-Math.max(-700.0, Math.min(700.0, uu)));
@@ -215,16 +225,19 @@ public final class LabelKernel {
         }
     }
 
-    /** Phase 3 for any other payoff, through {@link Payoff#evaluate}. */
-    private void generic(int m, double[] basket, double[] inc, double[] up, double[] down) {
+    /** Phase 3 for any other payoff (B± = b ± σ_B√τ·z₁), through {@link Payoff#evaluate}. */
+    private void generic(int m, double[] basket, double[][] z, double[] up, double[] down) {
         final Payoff f = payoff;
+        final double sdInc = incrementStdDev;
+        final double[] inc = z[r];
         double[] t = new double[3];
         for (int n = 0; n < m; n++) {
-            f.evaluate(basket[n] + inc[n], t);
+            double dz = sdInc * inc[n];
+            f.evaluate(basket[n] + dz, t);
             up[n] = t[0];
             up[CHUNK_ROWS + n] = t[1];
             up[2 * CHUNK_ROWS + n] = t[2];
-            f.evaluate(basket[n] - inc[n], t);
+            f.evaluate(basket[n] - dz, t);
             down[n] = t[0];
             down[CHUNK_ROWS + n] = t[1];
             down[2 * CHUNK_ROWS + n] = t[2];
