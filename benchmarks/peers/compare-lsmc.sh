@@ -24,8 +24,16 @@ if [ ! -f "$jar" ]; then
     (cd "$root" && mvn -B -q -DskipTests package)
 fi
 
-echo "# machine: $(lscpu | sed -n 's/^Model name: *//p'), $(nproc) CPUs; $(java -version 2>&1 | head -1); numpy $(/usr/bin/python3 -c 'import numpy; print(numpy.__version__)')" >&2
-echo "# load before: $(cat /proc/loadavg)" >&2
+# whole-VM CPU busy share over 3 s from /proc/stat (also counts work that ps cannot see, e.g. other containers)
+busy() {
+    a=$(head -1 /proc/stat); sleep 3; b=$(head -1 /proc/stat)
+    echo "$a $b" | awk '{u1=$2+$3+$4+$7+$8; t1=u1+$5+$6; u2=$13+$14+$15+$18+$19; t2=u2+$16+$17;
+                         printf "%.0f%% busy", 100*(u2-u1)/(t2-t1)}'
+}
+
+echo "# $(date -u '+%Y-%m-%d %H:%M UTC'); $(lscpu | sed -n 's/^Model name: *//p'), $(nproc) CPUs;" \
+     "$(java -version 2>&1 | head -1); numpy $(/usr/bin/python3 -c 'import numpy; print(numpy.__version__)')"
+echo "# before: loadavg $(cut -d' ' -f1-3 /proc/loadavg), $(busy)"
 
 # shellcheck disable=SC2086
 java -jar "$jar" LabelGenerationBenchmark ${JMH_OPTS:--f 1 -wi 3 -i 5 -w 2s -r 2s} \
@@ -34,7 +42,7 @@ java -jar "$jar" LabelGenerationBenchmark ${JMH_OPTS:--f 1 -wi 3 -i 5 -w 2s -r 2
 OMP_NUM_THREADS=2 OPENBLAS_NUM_THREADS=2 /usr/bin/python3 "$here/lsmc_numpy.py" \
     --repeats "${NUMPY_REPEATS:-5}" >"$work/numpy.jsonl"
 
-echo "# load after: $(cat /proc/loadavg)" >&2
+echo "# after: loadavg $(cut -d' ' -f1-3 /proc/loadavg), $(busy)"
 
 /usr/bin/python3 - "$work/jmh.csv" "$work/numpy.jsonl" <<'PY'
 import csv, json, sys
