@@ -13,7 +13,8 @@ import dev.sobolev.pricing.payoff.SmoothedCall;
 /**
  * The per-sample work of an {@link LsmcRecipe}: training rows (inputs, pathwise labels, optional
  * Hessian–vector labels) and exact test rows, written into caller-owned row-major arrays. Immutable and
- * thread-safe; filling a block allocates only the block's sampler, never per sample.
+ * thread-safe; filling a block allocates only the block's sampler (and, once per thread, a few kB of scratch),
+ * never per sample.
  *
  * <p>Training row: z₀ ~ N(0, I_r), X = S(0) + C·z₀ with C = volMult·√T₁·diag(σ)·R; the T₁→T₂ increment
  * enters the payoff only through the basket, whose increment wᵀΔS ~ N(0, τ·σ_B²) is drawn as one normal
@@ -44,6 +45,22 @@ public final class LabelKernel {
 
     /** Rows per phase of {@link #fillTraining}: the chunk's scratch stays in the L1/L2 cache. */
     private static final int CHUNK_ROWS = 256;
+    /** Each thread's scratch for {@link #fillTraining} (≈ 8·256·(2d + 8) bytes), allocated once per thread. */
+    private final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(this::newScratch);
+
+    /**
+     * Scratch of one chunk, column-major (entry j of row n at [j][n]) so that the loops over the chunk's rows
+     * are unit-stride and the JIT vectorises them: the normals, the inputs, the baskets, and the payoff terms
+     * of B₊ and B₋ (value, first, second derivative at [0], [CHUNK_ROWS], [2·CHUNK_ROWS]). Every entry read
+     * for a chunk is written for that chunk first.
+     */
+    private record Scratch(double[][] z, double[][] xs, double[] basket, double[] up, double[] down) {
+    }
+
+    private Scratch newScratch() {
+        return new Scratch(new double[r + 1][CHUNK_ROWS], new double[d][CHUNK_ROWS], new double[CHUNK_ROWS],
+                new double[3 * CHUNK_ROWS], new double[3 * CHUNK_ROWS]);
+    }
 
     /**
      * @param recipe     the recipe
@@ -133,14 +150,12 @@ public final class LabelKernel {
                              double[] hv) {
         ZigguratSampler.NormalizedGaussian normal = ZigguratSampler.NormalizedGaussian.of(rng);
         final int rank = r;
-        // per-block scratch, reused chunk by chunk, column-major (entry j of row n at [j][n]) so
-        // that the loops over the chunk's rows are unit-stride and the JIT vectorises them: the normals, the
-        // inputs, the baskets, and the payoff terms of B₊ and B₋ (value, first, second derivative)
-        double[][] z = new double[rank + 1][CHUNK_ROWS];
-        double[][] xs = new double[d][CHUNK_ROWS];
-        double[] basket = new double[CHUNK_ROWS];
-        double[] up = new double[3 * CHUNK_ROWS];
-        double[] down = new double[3 * CHUNK_ROWS];
+        Scratch sc = scratch.get();
+        double[][] z = sc.z();
+        double[][] xs = sc.xs();
+        double[] basket = sc.basket();
+        double[] up = sc.up();
+        double[] down = sc.down();
         for (int c0 = 0; c0 < rows; c0 += CHUNK_ROWS) {
             int m = Math.min(CHUNK_ROWS, rows - c0);
             // phase 1: the chunk's normals in stream order (per row: z₀ … z_{r−1}, then the increment normal),
