@@ -1,16 +1,20 @@
 package dev.sobolev.pricing.lsmc;
 
+import java.util.Arrays;
+
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 
 import dev.sobolev.pricing.bachelier.BachelierBasket;
 import dev.sobolev.pricing.bachelier.BachelierFormulas;
 import dev.sobolev.pricing.payoff.Payoff;
+import dev.sobolev.pricing.payoff.SmoothedCall;
 
 /**
  * The per-sample work of an {@link LsmcRecipe}: training rows (inputs, pathwise labels, optional
  * Hessian–vector labels) and exact test rows, written into caller-owned row-major arrays. Immutable and
- * thread-safe; filling a block allocates only the block's sampler, never per sample.
+ * thread-safe; filling a block allocates only the block's sampler (and, once per thread, a few kB of scratch),
+ * never per sample.
  *
  * <p>Training row: z₀ ~ N(0, I_r), X = S(0) + C·z₀ with C = volMult·√T₁·diag(σ)·R; the T₁→T₂ increment
  * enters the payoff only through the basket, whose increment wᵀΔS ~ N(0, τ·σ_B²) is drawn as one normal
@@ -36,6 +40,27 @@ public final class LabelKernel {
     private final double weightSumSquared;
     private final double testLower;
     private final double testWidth;
+    /** The payoff when it is a {@link SmoothedCall} (evaluated inline), else null. */
+    private final SmoothedCall smoothedCall;
+
+    /** Rows per phase of {@link #fillTraining}: the chunk's scratch stays in the L1/L2 cache. */
+    private static final int CHUNK_ROWS = 256;
+    /** Each thread's scratch for {@link #fillTraining} (≈ 8·256·(2d + 8) bytes), allocated once per thread. */
+    private final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(this::newScratch);
+
+    /**
+     * Scratch of one chunk, column-major (entry j of row n at [j][n]) so that the loops over the chunk's rows
+     * are unit-stride and the JIT vectorises them: the normals, the inputs, the baskets, and the payoff terms
+     * of B₊ and B₋ (value, first, second derivative at [0], [CHUNK_ROWS], [2·CHUNK_ROWS]). Every entry read
+     * for a chunk is written for that chunk first.
+     */
+    private record Scratch(double[][] z, double[][] xs, double[] basket, double[] up, double[] down) {
+    }
+
+    private Scratch newScratch() {
+        return new Scratch(new double[r + 1][CHUNK_ROWS], new double[d][CHUNK_ROWS], new double[CHUNK_ROWS],
+                new double[3 * CHUNK_ROWS], new double[3 * CHUNK_ROWS]);
+    }
 
     /**
      * @param recipe     the recipe
@@ -63,6 +88,7 @@ public final class LabelKernel {
         }
         incrementStdDev = o.basketStdDev();
         payoff = recipe.payoff();
+        smoothedCall = payoff instanceof SmoothedCall sc ? sc : null;
         if (directions.length > 0 && !payoff.hasPathwiseGamma()) {
             throw new IllegalArgumentException("second-order labels need a smoothed payoff, got " + payoff.describe());
         }
@@ -123,45 +149,131 @@ public final class LabelKernel {
     public void fillTraining(UniformRandomProvider rng, int rows, int row0, double[] x, double[] y, double[] dydx,
                              double[] hv) {
         ZigguratSampler.NormalizedGaussian normal = ZigguratSampler.NormalizedGaussian.of(rng);
-        // locals for the JIT: no field loads in the inner loops
+        final int rank = r;
+        Scratch sc = scratch.get();
+        double[][] z = sc.z();
+        double[][] xs = sc.xs();
+        double[] basket = sc.basket();
+        double[] up = sc.up();
+        double[] down = sc.down();
+        for (int c0 = 0; c0 < rows; c0 += CHUNK_ROWS) {
+            int m = Math.min(CHUNK_ROWS, rows - c0);
+            // phase 1: the chunk's normals in stream order (per row: z₀ … z_{r−1}, then the increment normal),
+            // the order of a row-by-row loop, so the rows do not depend on CHUNK_ROWS
+            for (int n = 0; n < m; n++) {
+                for (int k = 0; k <= rank; k++) {
+                    z[k][n] = normal.sample();
+                }
+            }
+            inputs(m, row0 + c0, z, xs, x, basket);
+            if (smoothedCall != null) {
+                smoothedCall(m, basket, z, up, down, directions.length > 0);
+            } else {
+                generic(m, basket, z, up, down);
+            }
+            labels(m, row0 + c0, up, down, y, dydx, hv);
+        }
+    }
+
+    /**
+     * Phase 2: X = S(0) + C·z₀ (lower-triangular rows of C), the basket wᵀX, then X copied into the row-major
+     * output. Each row sees the operations of the scalar recurrence xᵢ = S(0)ᵢ; xᵢ += Cᵢₖzₖ (k ascending);
+     * b += wᵢxᵢ (i ascending), so the bits do not depend on the loop order.
+     */
+    private void inputs(int m, int row0, double[][] z, double[][] xs, double[] x, double[] basket) {
         final int dim = d;
         final int rank = r;
-        final double[] s0 = spots;
         final double[] load = loadings;
-        final int[] len = loadingLength;
-        final double[] w = weights;
-        final double sdInc = incrementStdDev;
-        final Payoff f = payoff;
-        final int kCount = directions.length;
-        double[] z = new double[rank];
-        double[] up = new double[3];
-        double[] down = new double[3];
-        for (int n = 0; n < rows; n++) {
-            int row = row0 + n;
-            for (int k = 0; k < rank; k++) {
-                z[k] = normal.sample();
-            }
-            int base = row * dim;
-            double basket = 0;
-            for (int i = 0; i < dim; i++) {
-                double xi = s0[i];
-                int off = i * rank;
-                for (int k = 0, e = len[i]; k < e; k++) {
-                    xi += load[off + k] * z[k];
+        Arrays.fill(basket, 0, m, 0.0);
+        for (int i = 0; i < dim; i++) {
+            final double[] xi = xs[i];
+            Arrays.fill(xi, 0, m, spots[i]);
+            for (int k = 0, e = loadingLength[i]; k < e; k++) {
+                final double c = load[i * rank + k];
+                final double[] zk = z[k];
+                for (int n = 0; n < m; n++) {
+                    xi[n] += c * zk[n];
                 }
-                x[base + i] = xi;
-                basket += w[i] * xi;
             }
-            double inc = sdInc * normal.sample();
-            f.evaluate(basket + inc, up);
-            f.evaluate(basket - inc, down);
-            y[row] = 0.5 * (up[0] + down[0]);
-            double g = 0.5 * (up[1] + down[1]);
+            final double wi = weights[i];
+            for (int n = 0; n < m; n++) {
+                basket[n] += wi * xi[n];
+            }
+        }
+        for (int n = 0, o = row0 * dim; n < m; n++) {
+            for (int i = 0; i < dim; i++, o++) {
+                x[o] = xs[i][n];
+            }
+        }
+    }
+
+    /**
+     * Phase 3 for the smoothed call at B± = b ± σ_B√τ·z₁, inlined: the same operations as {@link SmoothedCall#evaluate} (so the
+     * same bits), without the interface call and the second derivative unless Hessian–vector labels need it.
+     */
+    private void smoothedCall(int m, double[] basket, double[][] z, double[] up, double[] down, boolean second) {
+        final double k = smoothedCall.strike();
+        final double width = smoothedCall.width();
+        final double sdInc = incrementStdDev;
+        final double[] inc = z[r];
+        for (int n = 0; n < m; n++) {
+            double b = basket[n];
+            double dz = sdInc * inc[n];
+            double mu = (b + dz) - k;
+            double uu = mu / width;
+            double eu = Math.exp(-Math.max(-700.0, Math.min(700.0, uu)));
+            double su = 1.0 / (1.0 + eu);
+            double spu = eu * su * su;
+            double md = (b - dz) - k;
+            double ud = md / width;
+            double ed = Math.exp(-Math.max(-700.0, Math.min(700.0, ud)));
+            double sd = 1.0 / (1.0 + ed);
+            double spd = ed * sd * sd;
+            up[n] = mu * su;
+            up[CHUNK_ROWS + n] = su + uu * spu;
+            down[n] = md * sd;
+            down[CHUNK_ROWS + n] = sd + ud * spd;
+            if (second) {
+                up[2 * CHUNK_ROWS + n] = spu * (2.0 + uu * (1.0 - 2.0 * su)) / width;
+                down[2 * CHUNK_ROWS + n] = spd * (2.0 + ud * (1.0 - 2.0 * sd)) / width;
+            }
+        }
+    }
+
+    /** Phase 3 for any other payoff (B± = b ± σ_B√τ·z₁), through {@link Payoff#evaluate}. */
+    private void generic(int m, double[] basket, double[][] z, double[] up, double[] down) {
+        final Payoff f = payoff;
+        final double sdInc = incrementStdDev;
+        final double[] inc = z[r];
+        double[] t = new double[3];
+        for (int n = 0; n < m; n++) {
+            double dz = sdInc * inc[n];
+            f.evaluate(basket[n] + dz, t);
+            up[n] = t[0];
+            up[CHUNK_ROWS + n] = t[1];
+            up[2 * CHUNK_ROWS + n] = t[2];
+            f.evaluate(basket[n] - dz, t);
+            down[n] = t[0];
+            down[CHUNK_ROWS + n] = t[1];
+            down[2 * CHUNK_ROWS + n] = t[2];
+        }
+    }
+
+    /** Phase 4: Y = ½(f(B₊)+f(B₋)), dY/dX = ½(f′(B₊)+f′(B₋))·w and the Hessian–vector labels. */
+    private void labels(int m, int row0, double[] up, double[] down, double[] y, double[] dydx, double[] hv) {
+        final int dim = d;
+        final double[] w = weights;
+        final int kCount = directions.length;
+        for (int n = 0; n < m; n++) {
+            int row = row0 + n;
+            y[row] = 0.5 * (up[n] + down[n]);
+            double g = 0.5 * (up[CHUNK_ROWS + n] + down[CHUNK_ROWS + n]);
+            int base = row * dim;
             for (int i = 0; i < dim; i++) {
                 dydx[base + i] = g * w[i];
             }
             if (kCount > 0) {
-                double h = 0.5 * (up[2] + down[2]);
+                double h = 0.5 * (up[2 * CHUNK_ROWS + n] + down[2 * CHUNK_ROWS + n]);
                 for (int k = 0; k < kCount; k++) {
                     double c = h * directionWeights[k];
                     int hb = (row * kCount + k) * dim;
