@@ -208,8 +208,9 @@ public final class LabelKernel {
     }
 
     /**
-     * Phase 3 for the smoothed call at B± = b ± σ_B√τ·z₁, inlined: the same operations as {@link SmoothedCall#evaluate} (so the
-     * same bits), without the interface call and the second derivative unless Hessian–vector labels need it.
+     * Phase 3 for the smoothed call at B± = b ± σ_B√τ·z₁ through the static {@link SmoothedCall#terms} (the
+     * arithmetic of {@link SmoothedCall#evaluate}, so the same bits), without the interface call and without
+     * the second derivative unless Hessian–vector labels need it.
      */
     private void smoothedCall(int m, double[] basket, double[][] z, double[] up, double[] down, boolean second) {
         final double k = smoothedCall.strike();
@@ -219,24 +220,8 @@ public final class LabelKernel {
         for (int n = 0; n < m; n++) {
             double b = basket[n];
             double dz = sdInc * inc[n];
-            double mu = (b + dz) - k;
-            double uu = mu / width;
-            double eu = Math.exp(-Math.max(-700.0, Math.min(700.0, uu)));
-            double su = 1.0 / (1.0 + eu);
-            double spu = eu * su * su;
-            double md = (b - dz) - k;
-            double ud = md / width;
-            double ed = Math.exp(-Math.max(-700.0, Math.min(700.0, ud)));
-            double sd = 1.0 / (1.0 + ed);
-            double spd = ed * sd * sd;
-            up[n] = mu * su;
-            up[CHUNK_ROWS + n] = su + uu * spu;
-            down[n] = md * sd;
-            down[CHUNK_ROWS + n] = sd + ud * spd;
-            if (second) {
-                up[2 * CHUNK_ROWS + n] = spu * (2.0 + uu * (1.0 - 2.0 * su)) / width;
-                down[2 * CHUNK_ROWS + n] = spd * (2.0 + ud * (1.0 - 2.0 * sd)) / width;
-            }
+            SmoothedCall.terms((b + dz) - k, width, second, up, n, CHUNK_ROWS);
+            SmoothedCall.terms((b - dz) - k, width, second, down, n, CHUNK_ROWS);
         }
     }
 

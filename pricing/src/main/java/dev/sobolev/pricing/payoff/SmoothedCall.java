@@ -37,16 +37,33 @@ public record SmoothedCall(double strike, double width) implements Payoff {
 
     @Override
     public void evaluate(double x, double[] out) {
-        // branch-free (the sign of x − K is unpredictable in Monte Carlo loops): u is clamped so that e^{−u}
-        // stays finite; beyond |u| = 700 the logistic is 0 or 1 to far below double precision of the result
-        double m = x - strike;
+        terms(x - strike, width, true, out, 0, 1);
+    }
+
+    /**
+     * The arithmetic of {@link #evaluate} at moneyness m = x − K, for callers that keep terms in their own
+     * layout (the LSMC kernel): f̃ at {@code out[offset]}, f̃′ at {@code out[offset + stride]} and, if
+     * {@code second}, f̃″ at {@code out[offset + 2·stride]}. Branch-free (the sign of m is unpredictable in
+     * Monte Carlo loops): u = m/w is clamped to ±700 so that e^{−u} stays finite; beyond that the logistic is 0
+     * or 1 to far below the precision of the result.
+     *
+     * @param m      moneyness x − K
+     * @param width  smoothing width w &gt; 0 (not checked)
+     * @param second whether to write the second derivative
+     * @param out    destination
+     * @param offset index of the value
+     * @param stride distance between the value, first and second derivative
+     */
+    public static void terms(double m, double width, boolean second, double[] out, int offset, int stride) {
         double u = m / width;
         double e = Math.exp(-Math.max(-700.0, Math.min(700.0, u)));
         double s = 1.0 / (1.0 + e);
         double sp = e * s * s;
-        out[0] = m * s;
-        out[1] = s + u * sp;
-        out[2] = sp * (2.0 + u * (1.0 - 2.0 * s)) / width;
+        out[offset] = m * s;
+        out[offset + stride] = s + u * sp;
+        if (second) {
+            out[offset + 2 * stride] = sp * (2.0 + u * (1.0 - 2.0 * s)) / width;
+        }
     }
 
     @Override
