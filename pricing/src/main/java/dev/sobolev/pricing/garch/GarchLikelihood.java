@@ -12,8 +12,9 @@ import dev.sobolev.pricing.sensitivities.Sensitivities;
  * ∂²hₜ/∂θ∂θ alongside hₜ; the Hessian keeps the dependence of h₀ on μ (∂s²/∂μ = −(2/T)Σeₜ, ∂²s²/∂μ² = 2).
  * Per-observation scores ∂lₜ/∂θ are the total derivatives (with the same dependence), whose sum is the
  * gradient. Value and gradient are Neumaier compensated sums (they decide the digits of the estimate); the
- * Hessian, which steers Newton's method and gives standard errors, uses plain sums. Immutable and thread-safe;
- * the series is copied.
+ * Hessian, which steers Newton's method and gives standard errors, uses plain sums. Σ ln hₜ takes one
+ * logarithm per 16 observations ({@code LogSum}). A pass allocates nothing per observation. Immutable and
+ * thread-safe; the series is copied.
  */
 public final class GarchLikelihood {
     /** Fewest observations accepted (4 parameters plus a handful of degrees of freedom). */
@@ -26,6 +27,10 @@ public final class GarchLikelihood {
     private static final int BETA = 3;
 
     private final double[] y;
+    /** ȳ, the sample mean. */
+    private final double mean;
+    /** (1/T)Σ(yₜ − ȳ)², so that s²(μ) = (1/T)Σ(yₜ − μ)² = this + (ȳ − μ)², without cancellation. */
+    private final double variance;
 
     /**
      * @param y the observations y₁..y_T, finite, T ≥ {@value #MIN_OBSERVATIONS}, not all equal
@@ -49,6 +54,17 @@ public final class GarchLikelihood {
                     + "): GARCH needs a varying series");
         }
         this.y = y.clone();
+        Sum sum = new Sum();
+        for (double v : y) {
+            sum.add(v);
+        }
+        this.mean = sum.value() / y.length;
+        Sum squares = new Sum();
+        for (double v : y) {
+            double d = v - mean;
+            squares.add(d * d);
+        }
+        this.variance = squares.value() / y.length;
     }
 
     /** Number of observations T. */
@@ -68,21 +84,13 @@ public final class GarchLikelihood {
 
     /** Sample mean of the series (a natural start for μ). */
     public double mean() {
-        Sum s = new Sum();
-        for (double v : y) {
-            s.add(v);
-        }
-        return s.value() / y.length;
+        return mean;
     }
 
-    /** h₀ = s²(μ) = (1/T)Σ(yₜ − μ)². */
+    /** h₀ = s²(μ) = (1/T)Σ(yₜ − μ)², in O(1) as (1/T)Σ(yₜ − ȳ)² + (ȳ − μ)². */
     public double initialVariance(double mu) {
-        Sum s = new Sum();
-        for (double v : y) {
-            double e = v - mu;
-            s.add(e * e);
-        }
-        return s.value() / y.length;
+        double d = mean - mu;
+        return variance + d * d;
     }
 
     /** logL(θ); −∞ when some hₜ ≤ 0 (θ outside the model's domain). */
@@ -101,7 +109,7 @@ public final class GarchLikelihood {
             }
             double e = v - mu;
             double e2 = e * e;
-            logH.add(h);
+            logH.addLog(h);
             e2h.add(e2 * (1 / h));
             h = omega + a * e2 + b * h;
         }
@@ -157,12 +165,8 @@ public final class GarchLikelihood {
         double a = theta.alpha();
         double b = theta.beta();
         int n = y.length;
-        Sum sumE = new Sum();
-        for (double v : y) {
-            sumE.add(v - mu);
-        }
         double s2 = initialVariance(mu);
-        double ds2 = -2.0 * sumE.value() / n;
+        double ds2 = -2.0 * (mean - mu); // ∂s²/∂μ = −(2/T)Σeₜ
         // t = 1: h₁ = ω + (α + β)s²
         double h = theta.omega() + (a + b) * s2;
         double[] dh = {(a + b) * ds2, 1.0, s2, s2};
@@ -193,12 +197,8 @@ public final class GarchLikelihood {
         double a = theta.alpha();
         double b = theta.beta();
         int n = y.length;
-        Sum sumE = new Sum();
-        for (double v : y) {
-            sumE.add(v - mu);
-        }
         double s2 = initialVariance(mu);
-        double ds2 = -2.0 * sumE.value() / n;
+        double ds2 = -2.0 * (mean - mu); // ∂s²/∂μ = −(2/T)Σeₜ
         // t = 1: h₁ = ω + (α+β)s²(μ), with ∂s²/∂μ = ds2 and ∂²s²/∂μ² = 2
         double h = omega + (a + b) * s2;
         double dM = (a + b) * ds2;
@@ -228,7 +228,17 @@ public final class GarchLikelihood {
         double sAA = 0;
         double sAB = 0;
         double sBB = 0;
-        double[] score = opg == null ? null : new double[P];
+        // Σₜ sₜsₜᵀ, upper triangle
+        double oMM = 0;
+        double oMO = 0;
+        double oMA = 0;
+        double oMB = 0;
+        double oOO = 0;
+        double oOA = 0;
+        double oOB = 0;
+        double oAA = 0;
+        double oAB = 0;
+        double oBB = 0;
         for (int t = 0; t < n; t++) {
             if (!(h > 0) || !Double.isFinite(h)) {
                 throw new IllegalArgumentException("conditional variance h_" + (t + 1) + " = " + h
@@ -238,7 +248,7 @@ public final class GarchLikelihood {
             double e2 = e * e;
             double invH = 1 / h; // the one division per observation
             double e2h = e2 * invH;
-            logH.add(h);
+            logH.addLog(h);
             sumE2h.add(e2h);
             // lₜ = −½[ln 2π + ln h + e²/h]; ∂lₜ = −½[(1/h − e²/h²)∂h + (2e/h)∂e], ∂e = −1 for μ
             double c = (1 - e2h) * invH;
@@ -258,15 +268,16 @@ public final class GarchLikelihood {
                 row[BETA] = sB;
             }
             if (opg != null) {
-                score[MU] = sM;
-                score[OMEGA] = sO;
-                score[ALPHA] = sA;
-                score[BETA] = sB;
-                for (int i = 0; i < P; i++) {
-                    for (int j = 0; j < P; j++) {
-                        opg[i][j] += score[i] * score[j];
-                    }
-                }
+                oMM += sM * sM;
+                oMO += sM * sO;
+                oMA += sM * sA;
+                oMB += sM * sB;
+                oOO += sO * sO;
+                oOA += sO * sA;
+                oOB += sO * sB;
+                oAA += sA * sA;
+                oAB += sA * sB;
+                oBB += sB * sB;
             }
             if (hessian) {
                 // ∂²lₜ = −½[(−1/h² + 2e²/h³)∂ᵢh∂ⱼh + c∂ᵢⱼh − (2e/h²)(∂ᵢh∂ⱼe + ∂ⱼh∂ᵢe) + (2/h)∂ᵢe∂ⱼe]
@@ -300,6 +311,14 @@ public final class GarchLikelihood {
         }
         Sensitivities out = Sensitivities.ofValue(-0.5 * (n * LN_2PI + logH.value() + sumE2h.value()))
                 .withDelta(new double[] {gM.value(), gO.value(), gA.value(), gB.value()});
+        if (opg != null) {
+            double[][] o = {{oMM, oMO, oMA, oMB}, {oMO, oOO, oOA, oOB}, {oMA, oOA, oAA, oAB}, {oMB, oOB, oAB, oBB}};
+            for (int i = 0; i < P; i++) {
+                for (int j = 0; j < P; j++) {
+                    opg[i][j] += o[i][j];
+                }
+            }
+        }
         if (hessian) {
             out = out.withGamma(new double[][] {
                 {-0.5 * sMM, -0.5 * sMO, -0.5 * sMA, -0.5 * sMB},
@@ -311,7 +330,7 @@ public final class GarchLikelihood {
     }
 
     /** Neumaier's compensated sum. */
-    static final class Sum {
+    static class Sum {
         private double sum;
         private double compensation;
 
@@ -337,33 +356,33 @@ public final class GarchLikelihood {
      * carries at most {@value #BLOCK} roundings, changing its logarithm by under 4e−15; the block logarithms
      * go into a compensated sum.
      */
-    static final class LogSum {
+    static final class LogSum extends Sum {
         private static final int BLOCK = 16;
-        private final Sum sum = new Sum();
         private double product = 1;
         private int count;
 
-        void add(double x) {
+        void addLog(double x) {
             if (x >= 0x1p-60 && x <= 0x1p60) {
                 product *= x;
                 if (++count == BLOCK) {
                     flush();
                 }
             } else {
-                sum.add(Math.log(x));
+                add(Math.log(x));
             }
         }
 
         private void flush() {
-            sum.add(Math.log(product));
+            add(Math.log(product));
             product = 1;
             count = 0;
         }
 
-        /** The sum so far (ends the current block). */
+        /** The sum so far (closes the current block). */
+        @Override
         double value() {
             flush();
-            return sum.value();
+            return super.value();
         }
     }
 }
