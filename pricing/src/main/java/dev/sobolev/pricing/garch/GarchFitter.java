@@ -167,10 +167,10 @@ public final class GarchFitter {
     }
 
     /**
-     * Backtracking θ + t·step, t = 1, ½, ¼, …: the first feasible point that does not lower logL (any feasible
-     * point if {@code full}) replaces θ (in place) and its value, gradient and Hessian are returned; null if no
-     * step moves θ. The full step, accepted almost always, is tried with the derivatives the next iteration
-     * needs, so it costs one pass, not two.
+     * Backtracking θ + t·step, t = 1, ½, ¼, …: the first feasible point that does not lower logL replaces θ (in
+     * place) and its value, gradient and Hessian are returned; null if no step moves θ. With {@code full}, the
+     * full step is accepted without comparing values if it is feasible. The full step, accepted almost always,
+     * is tried with the derivatives the next iteration needs, so it costs one pass, not two.
      */
     private static Sensitivities lineSearch(GarchLikelihood l, double[] theta, double[] step, double value,
                                             boolean full) {
