@@ -19,9 +19,14 @@ import dev.sobolev.pricing.sensitivities.Sensitivities;
  * ω = s²(1 − α − β); no user-supplied start is needed. Then Newton's method on the exact Hessian, made safe
  * by a Levenberg–Marquardt shift (−H + λ·diag(−H)) whenever −H is not positive definite (Commons Math
  * Cholesky), and a backtracking line search that keeps every iterate strictly feasible (ω &gt; 0, α, β ≥ 0,
- * α + β &lt; 1) and never lowers the likelihood. Near the optimum the plain Newton step converges
+ * α + β &lt; 1) and never lowers the likelihood by more than its rounding (a plain Newton step whose predicted
+ * gain is within 64 ulps of logL is taken in full). Near the optimum the plain Newton step converges
  * quadratically. Convergence: the Newton step changes no parameter by more than 1e−12 of its scale and the
- * Newton decrement gᵀ(−H)⁻¹g is below 1e−20.
+ * Newton decrement gᵀ(−H)⁻¹g is below 1e−20. The last step, with a decrement below 1e−20, keeps the
+ * Hessian and evaluates value, gradient and the outer product of the scores in one pass.
+ *
+ * <p>Cost per fit: the start grid (up to 16 value passes) and one pass with the Hessian per Newton
+ * iteration; one logarithm per 16 observations and no allocation per observation ({@link GarchLikelihood}).
  *
  * <p>At the boundary: if the likelihood keeps increasing towards α = 0, β = 0 or α + β = 1, the iterates
  * approach it but never reach it; the fit then reports {@code converged = false} with the boundary named in
@@ -44,9 +49,11 @@ public final class GarchFitter {
         String message = "iteration limit " + MAX_ITERATIONS + " reached";
         boolean converged = false;
         Sensitivities s = likelihood.derivatives(Garch11.of(theta), true);
+        double[][] hessian = s.gamma();
+        double[][] opg = null; // Σ sₜsₜᵀ at θ when the last pass computed it
         for (; it < MAX_ITERATIONS; it++) {
             double[] g = s.delta();
-            RealMatrix negH = new Array2DRowRealMatrix(s.gamma()).scalarMultiply(-1);
+            RealMatrix negH = new Array2DRowRealMatrix(hessian).scalarMultiply(-1);
             double[] step = newtonStep(negH, g);
             boolean plain = step != null;
             if (!plain) {
@@ -58,14 +65,28 @@ public final class GarchFitter {
                 message = "converged";
                 break;
             }
-            double[] next = lineSearch(likelihood, theta, step, s.value());
+            if (plain && decrement < 1e-20 && opg == null && finalStep(theta, step)) {
+                // Quadratic phase: the step raises logL by decrement/2, far below its rounding, so there is
+                // nothing for a line search to check, and the Hessian moves by a relative O(step), negligible
+                // for the next step's convergence test and for standard errors: one pass for value, gradient
+                // and the OPG at the new θ, keeping the Hessian. Only once in a row: if that does not pass the
+                // convergence test, the next step is a regular one.
+                opg = new double[Garch11.SIZE][Garch11.SIZE];
+                s = likelihood.derivativesWithOuterProduct(Garch11.of(theta), opg);
+                continue;
+            }
+            // a plain Newton step whose predicted gain is within the rounding of logL is taken in full: comparing
+            // values there would compare rounding errors and halve good steps at random
+            boolean belowResolution = plain && decrement < 64 * Math.ulp(s.value());
+            Sensitivities next = lineSearch(likelihood, theta, step, s.value(), belowResolution);
             if (next == null) {
                 message = plain ? "converged to rounding (no ascent along the Newton step)" : "line search failed";
                 converged = plain && decrement < 1e-14;
                 break;
             }
-            theta = next;
-            s = likelihood.derivatives(Garch11.of(theta), true);
+            s = next;
+            hessian = s.gamma();
+            opg = null;
         }
         Garch11 est = Garch11.of(theta);
         String boundary = nearBoundary(est);
@@ -73,7 +94,24 @@ public final class GarchFitter {
             converged = false;
             message = "estimate at the boundary of the parameter space (" + boundary + ")";
         }
-        return withStandardErrors(likelihood, est, s, it, converged, message);
+        if (opg == null) {
+            opg = new double[Garch11.SIZE][Garch11.SIZE];
+            s = likelihood.derivativesWithOuterProduct(est, opg);
+        }
+        return withStandardErrors(est, s, hessian, opg, it, converged, message);
+    }
+
+    /** Moves θ by the full step in place if that keeps it feasible; whether it did. */
+    private static boolean finalStep(double[] theta, double[] step) {
+        double[] next = theta.clone();
+        for (int i = 0; i < next.length; i++) {
+            next[i] += step[i];
+        }
+        if (!Garch11.of(next).isStationary()) {
+            return false;
+        }
+        System.arraycopy(next, 0, theta, 0, theta.length);
+        return true;
     }
 
     private static double[] start(GarchLikelihood l) {
@@ -128,10 +166,17 @@ public final class GarchFitter {
         }
     }
 
-    private static double[] lineSearch(GarchLikelihood l, double[] theta, double[] step, double value) {
+    /**
+     * Backtracking θ + t·step, t = 1, ½, ¼, …: the first feasible point that does not lower logL replaces θ (in
+     * place) and its value, gradient and Hessian are returned; null if no step moves θ. With {@code full}, the
+     * full step is accepted without comparing values if it is feasible. The full step, accepted almost always,
+     * is tried with the derivatives the next iteration needs, so it costs one pass, not two.
+     */
+    private static Sensitivities lineSearch(GarchLikelihood l, double[] theta, double[] step, double value,
+                                            boolean full) {
         double t = 1.0;
+        double[] cand = new double[theta.length];
         for (int k = 0; k < 80; k++, t *= 0.5) {
-            double[] cand = new double[theta.length];
             boolean moved = false;
             for (int i = 0; i < theta.length; i++) {
                 cand[i] = theta[i] + t * step[i];
@@ -144,9 +189,15 @@ public final class GarchFitter {
             if (!c.isStationary()) {
                 continue;
             }
-            double v = l.logLikelihood(c);
-            if (v >= value) {
-                return cand;
+            Sensitivities s = null;
+            if (k == 0) {
+                s = l.derivatives(c, true);
+            } else if (l.logLikelihood(c) >= value) {
+                s = l.derivatives(c, true);
+            }
+            if (s != null && (full || s.value() >= value)) {
+                System.arraycopy(cand, 0, theta, 0, theta.length);
+                return s;
             }
         }
         return null;
@@ -182,22 +233,14 @@ public final class GarchFitter {
         return s;
     }
 
-    private static GarchFit withStandardErrors(GarchLikelihood l, Garch11 est, Sensitivities s, int iterations,
-                                               boolean converged, String message) {
+    private static GarchFit withStandardErrors(Garch11 est, Sensitivities s, double[][] hessian, double[][] outer,
+                                               int iterations, boolean converged, String message) {
         double gradNorm = 0;
         for (double v : s.delta()) {
             gradNorm = Math.max(gradNorm, Math.abs(v));
         }
-        RealMatrix negH = new Array2DRowRealMatrix(s.gamma()).scalarMultiply(-1);
-        double[][] scores = l.scores(est);
-        RealMatrix opg = new Array2DRowRealMatrix(Garch11.SIZE, Garch11.SIZE);
-        for (double[] row : scores) {
-            for (int i = 0; i < Garch11.SIZE; i++) {
-                for (int j = 0; j < Garch11.SIZE; j++) {
-                    opg.addToEntry(i, j, row[i] * row[j]);
-                }
-            }
-        }
+        RealMatrix negH = new Array2DRowRealMatrix(hessian).scalarMultiply(-1);
+        RealMatrix opg = new Array2DRowRealMatrix(outer, false);
         RealMatrix hInv = inverse(negH);
         RealMatrix opgInv = inverse(opg);
         RealMatrix sandwich = hInv == null ? null : hInv.multiply(opg).multiply(hInv);
