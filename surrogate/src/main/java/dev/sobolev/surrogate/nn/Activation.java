@@ -50,9 +50,10 @@ public enum Activation {
                 set(out, s, d1, d2, d2 * (1 - 2 * s) - 2 * d1 * d1);
             }
             case SOFTPLUS -> {
-                double s = sigma(x);
+                double e = Math.exp(-Math.abs(x)); // one exponential for σ and the softplus
+                double s = x >= 0 ? 1 / (1 + e) : e / (1 + e);
                 double d1 = s * (1 - s);
-                set(out, Math.max(x, 0) + Math.log1p(Math.exp(-Math.abs(x))), s, d1, d1 * (1 - 2 * s));
+                set(out, Math.max(x, 0) + Math.log1p(e), s, d1, d1 * (1 - 2 * s));
             }
             case SILU -> {
                 double s = sigma(x);

@@ -32,6 +32,8 @@ public final class SobolevLoss {
     private final double[] directions;
     private final int directionCount;
     private final double dropout;
+    /** Input width from which the weight gradient uses row updates instead of dot products. */
+    private static final int WIDE = 48;
 
     /**
      * @param alpha  weight α ∈ [0, 1] of the value term; 1 − α weighs the derivative term
@@ -132,6 +134,8 @@ public final class SobolevLoss {
         final double[] zv;
         final double[] zvBar;
         final double[][] mask;
+        /** A layer's input activations transposed (columns × width), for the weight gradient as row updates. */
+        final double[] transposed;
         private org.apache.commons.rng.UniformRandomProvider dropoutRng;
 
         /**
@@ -153,6 +157,11 @@ public final class SobolevLoss {
             zv = new double[Math.max(1, loss.directionCount)];
             zvBar = new double[Math.max(1, loss.directionCount)];
             mask = new double[mlp.layers() + 1][];
+            int widest = 0;
+            for (int l = 0; l < mlp.layers(); l++) {
+                widest = Math.max(widest, mlp.width(l));
+            }
+            transposed = new double[widest * cols];
             int n = mlp.layers() + 1;
             act = new double[n][];
             pre = new double[n][];
@@ -380,22 +389,66 @@ public final class SobolevLoss {
         }
         double[] in = s.act[l - 1];
         double[] below = s.adj[l - 1];
-        boolean propagate = l > 1;
-        if (propagate) {
-            Arrays.fill(below, 0, p * cols, 0.0);
-        }
-        for (int i = 0; i < n; i++) {
-            int gi = i * cols;
-            int row = w0 + i * p;
+        if (p >= WIDE) {
+            // wide layers: W̄ += G·Aᵀ as row updates over a transposed copy of A (unit-stride, vectorisable)
+            double[] at = s.transposed;
             for (int j = 0; j < p; j++) {
                 int aj = j * cols;
-                double acc = 0;
                 for (int c = 0; c < cols; c++) {
-                    acc += adj[gi + c] * in[aj + c];
+                    at[c * p + j] = in[aj + c];
                 }
-                grad[row + j] += acc;
-                if (propagate) {
+            }
+            for (int i = 0; i < n; i++) {
+                int gi = i * cols;
+                int row = w0 + i * p;
+                for (int c = 0; c < cols; c++) {
+                    double gc = adj[gi + c];
+                    if (gc == 0.0) {
+                        continue;
+                    }
+                    int tc = c * p;
+                    for (int j = 0; j < p; j++) {
+                        grad[row + j] += gc * at[tc + j];
+                    }
+                }
+            }
+        } else {
+            // narrow layers: dot products over the columns with four independent accumulators (the JIT does not
+            // vectorise a floating-point reduction; four chains at least keep the FMA units busy)
+            for (int i = 0; i < n; i++) {
+                int gi = i * cols;
+                int row = w0 + i * p;
+                for (int j = 0; j < p; j++) {
+                    int aj = j * cols;
+                    double a0 = 0;
+                    double a1 = 0;
+                    double a2 = 0;
+                    double a3 = 0;
+                    int c = 0;
+                    for (; c + 3 < cols; c += 4) {
+                        a0 += adj[gi + c] * in[aj + c];
+                        a1 += adj[gi + c + 1] * in[aj + c + 1];
+                        a2 += adj[gi + c + 2] * in[aj + c + 2];
+                        a3 += adj[gi + c + 3] * in[aj + c + 3];
+                    }
+                    for (; c < cols; c++) {
+                        a0 += adj[gi + c] * in[aj + c];
+                    }
+                    grad[row + j] += (a0 + a1) + (a2 + a3);
+                }
+            }
+        }
+        if (l > 1) {
+            Arrays.fill(below, 0, p * cols, 0.0);
+            for (int i = 0; i < n; i++) {
+                int gi = i * cols;
+                int row = w0 + i * p;
+                for (int j = 0; j < p; j++) {
                     double w = mlp.parameter(row + j);
+                    if (w == 0.0) {
+                        continue;
+                    }
+                    int aj = j * cols;
                     for (int c = 0; c < cols; c++) {
                         below[aj + c] += w * adj[gi + c];
                     }
