@@ -45,7 +45,7 @@ public class LabelGenerationBenchmark {
     @Param({"1", "2"})
     public int threads;
 
-    /** Training payoff; only the smoothed call (K = 1.10, w = 0.05) is wired. */
+    /** Training payoff; only the smoothed call (K = 1.10, w = 0.005) is wired. */
     @Param({"smoothed-call"})
     public String payoff;
 
@@ -61,7 +61,7 @@ public class LabelGenerationBenchmark {
         if (!"smoothed-call".equals(payoff)) {
             throw new IllegalArgumentException("unsupported payoff " + payoff);
         }
-        // Kind.KICHLER with a null payoff = the recipe's smoothed call f̃ with K = 1.10, w = 0.05
+        // Kind.KICHLER with a null payoff = the recipe's smoothed call f̃ with K = 1.10, w = 0.005
         LsmcRecipe recipe = dim == 7
                 ? LsmcRecipe.of(LsmcRecipe.Kind.KICHLER, 7, 0, null, true)
                 : LsmcRecipe.of(LsmcRecipe.Kind.KICHLER, dim, 42, null, false);

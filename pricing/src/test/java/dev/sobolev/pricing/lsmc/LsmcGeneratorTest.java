@@ -243,7 +243,7 @@ class LsmcGeneratorTest {
     void publishedKichlerMarketHasBasketVolPointTwo() {
         // REFERENCES.md §2: the vols were rescaled to basket vol 0.2 (given to 8 digits)
         assertEquals(0.2, KICHLER.option().basketVol(), 1e-7);
-        assertEquals("smoothed-call(K=1.1, w=0.05)", KICHLER.payoff().describe());
+        assertEquals("smoothed-call(K=1.1, w=0.005)", KICHLER.payoff().describe());
     }
 
     @Test

@@ -57,7 +57,7 @@ final class DatasetCommand implements Runnable {
         @Option(names = "--payoff", description = "Training payoff: call or smoothed-call (default: the recipe's; "
                 + "kichler: smoothed-call, huge-savine: call).")
         String payoff;
-        @Option(names = "--width", description = "Smoothing width of smoothed-call (default: 0.05).")
+        @Option(names = "--width", description = "Smoothing width of smoothed-call (default: 0.005, the Kichler notebook's).")
         Double width;
         @Option(names = "--hv-directions", description = "Second-order labels along random or pca directions.")
         String hvDirections;
