@@ -3,7 +3,13 @@ package dev.sobolev.surrogate.train;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import Callable;
+import ExecutionException;
+import ExecutorService;
+import Executors;
+import Future;
 import java.util.function.Consumer;
+import IntConsumer;
 
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.PermutationSampler;
@@ -112,8 +118,8 @@ public final class Trainer {
         List<TrainingHistory.Epoch> epochs = new ArrayList<>();
         int[] order = trn.clone();
         int batchesPerEpoch = (trn.length + batch - 1) / batch;
-        java.util.concurrent.ExecutorService pool = config.threads() > 1
-                ? java.util.concurrent.Executors.newFixedThreadPool(config.threads(), r -> {
+        ExecutorService pool = config.threads() > 1
+                ? Executors.newFixedThreadPool(config.threads(), r -> {
                     Thread t = new Thread(r, "sobolev-train");
                     t.setDaemon(true);
                     return t;
@@ -197,7 +203,7 @@ public final class Trainer {
 
     private static double evaluate(Mlp net, SobolevLoss loss, double[] xs, double[] ys, double[] gs, double[] hvs,
                                    int[] rows,
-                                   java.util.concurrent.ExecutorService pool, ThreadLocal<SobolevLoss.Scratch> scratch) {
+                                   ExecutorService pool, ThreadLocal<SobolevLoss.Scratch> scratch) {
         int shards = (rows.length + SHARD - 1) / SHARD;
         double[] parts = new double[shards];
         double[][] sink = new double[shards][net.parameterCount()];
@@ -214,15 +220,15 @@ public final class Trainer {
         return total;
     }
 
-    private static void runShards(java.util.concurrent.ExecutorService pool, int shards,
-                                  java.util.function.IntConsumer work) {
+    private static void runShards(ExecutorService pool, int shards,
+                                  IntConsumer work) {
         if (pool == null || shards == 1) {
             for (int s = 0; s < shards; s++) {
                 work.accept(s);
             }
             return;
         }
-        List<java.util.concurrent.Callable<Void>> jobs = new ArrayList<>(shards);
+        List<Callable<Void>> jobs = new ArrayList<>(shards);
         for (int s = 0; s < shards; s++) {
             int shard = s;
             jobs.add(() -> {
@@ -231,13 +237,13 @@ public final class Trainer {
             });
         }
         try {
-            for (java.util.concurrent.Future<Void> f : pool.invokeAll(jobs)) {
+            for (Future<Void> f : pool.invokeAll(jobs)) {
                 f.get();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("training interrupted", e);
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException re) {
                 throw re;
             }
