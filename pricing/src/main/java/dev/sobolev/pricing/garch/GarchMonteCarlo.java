@@ -1,6 +1,7 @@
 package dev.sobolev.pricing.garch;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
@@ -79,7 +80,7 @@ public final class GarchMonteCarlo {
                     for (int n = 0; n < size; n++) {
                         double h = h1;
                         System.arraycopy(dh1, 0, dh, 0, G);
-                        java.util.Arrays.fill(dsum, 0.0);
+                        Arrays.fill(dsum, 0.0);
                         double sum = 0;
                         for (int k = 0; k < horizon; k++) {
                             double z = normal.sample();

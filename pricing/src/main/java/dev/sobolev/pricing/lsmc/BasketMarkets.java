@@ -1,5 +1,7 @@
 package dev.sobolev.pricing.lsmc;
 
+import java.util.Arrays;
+
 import org.apache.commons.rng.UniformRandomProvider;
 
 import dev.sobolev.pricing.bachelier.BachelierBasket;
@@ -37,7 +39,7 @@ public final class BasketMarkets {
      */
     public static BachelierBasket kichler(double strike, double maturity) {
         double[] spots = new double[KICHLER_WEIGHTS.length];
-        java.util.Arrays.fill(spots, 1.0);
+        Arrays.fill(spots, 1.0);
         return new BachelierBasket(spots, KICHLER_WEIGHTS, KICHLER_VOLS, KICHLER_CORR, strike, maturity);
     }
 
@@ -103,7 +105,7 @@ public final class BasketMarkets {
             vols[i] *= scale;
         }
         double[] spots = new double[d];
-        java.util.Arrays.fill(spots, 1.0);
+        Arrays.fill(spots, 1.0);
         return new BachelierBasket(spots, w, vols, corr, strike, maturity);
     }
 }

@@ -2,6 +2,7 @@ package dev.sobolev.reports.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Locale;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -99,11 +100,11 @@ final class TrainCommand implements Runnable {
                     throw new IllegalArgumentException("--hidden width and layer count must be >= 1, got " + s);
                 }
                 int[] w = new int[layers];
-                java.util.Arrays.fill(w, width);
+                Arrays.fill(w, width);
                 return w;
             }
             if (t.matches("\\d+(,\\d+)*")) {
-                int[] w = java.util.Arrays.stream(t.split(",")).mapToInt(Integer::parseInt).toArray();
+                int[] w = Arrays.stream(t.split(",")).mapToInt(Integer::parseInt).toArray();
                 for (int v : w) {
                     if (v < 1) {
                         throw new IllegalArgumentException("--hidden widths must be >= 1, got " + s);
@@ -207,7 +208,7 @@ final class TrainCommand implements Runnable {
         prov.put("data", data.toAbsolutePath().toString());
         ds.meta().ifPresent(m -> prov.set("dataMeta", m));
         ObjectNode cfg = prov.putObject("training");
-        cfg.put("hidden", java.util.Arrays.toString(widths));
+        cfg.put("hidden", Arrays.toString(widths));
         cfg.put("activation", act.label());
         cfg.put("outputActivation", outAct.label());
         cfg.put("loss", sobolev ? "sobolev" : "value");
@@ -246,7 +247,7 @@ final class TrainCommand implements Runnable {
             Json.print(o, json);
         } else {
             o.printf(Locale.ROOT, "trained %s (%d parameters) for %d epochs in %.1f s, final loss %.4e (%s); wrote %s%n",
-                    java.util.Arrays.toString(r.model().network().widths()), r.model().network().parameterCount(),
+                    Arrays.toString(r.model().network().widths()), r.model().network().parameterCount(),
                     r.history().epochs().size(), seconds, r.history().finalLoss(), r.history().stopReason(), written);
             o.flush();
         }

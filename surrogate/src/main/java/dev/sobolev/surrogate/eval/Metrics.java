@@ -1,5 +1,9 @@
 package dev.sobolev.surrogate.eval;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
 import dev.sobolev.pricing.dataset.Dataset;
 import dev.sobolev.surrogate.nn.Surrogate;
 
@@ -22,10 +26,10 @@ import dev.sobolev.surrogate.nn.Surrogate;
  * @param hasGamma  whether it has gamma labels (single-output only)
  */
 public record Metrics(int output, double r2Value, double r2Delta, double r2Gamma, double rmseValue, double rmseDelta,
-                      double rmseGamma, java.util.List<Double> rmseDeltaByInput, boolean hasDelta, boolean hasGamma) {
+                      double rmseGamma, List<Double> rmseDeltaByInput, boolean hasDelta, boolean hasGamma) {
     /** Copies the list. */
     public Metrics {
-        rmseDeltaByInput = java.util.List.copyOf(rmseDeltaByInput);
+        rmseDeltaByInput = List.copyOf(rmseDeltaByInput);
     }
 
     /**
@@ -57,7 +61,7 @@ public record Metrics(int output, double r2Value, double r2Delta, double r2Gamma
         double[] x = new double[d];
         double[] grad = new double[d];
         double[] ones = new double[d];
-        java.util.Arrays.fill(ones, 1.0);
+        Arrays.fill(ones, 1.0);
         double[] hv = new double[d];
         int m = model.outputs();
         for (int r = 0; r < n; r++) {
@@ -82,7 +86,7 @@ public record Metrics(int output, double r2Value, double r2Delta, double r2Gamma
                 h.add(test.gamma(r), s);
             }
         }
-        java.util.List<Double> byInput = new java.util.ArrayList<>();
+        List<Double> byInput = new ArrayList<>();
         if (hasDelta) {
             for (Accumulator a : perInput) {
                 byInput.add(a.rmse());
