@@ -71,7 +71,7 @@ final class TrainCommand implements Runnable {
     @Option(names = "--batch", defaultValue = "256", description = "Mini-batch size (default: ${DEFAULT-VALUE}).")
     int batch;
     @Option(names = "--init", defaultValue = "glorot",
-            description = "zero, uniform, normal, glorot, he or lecun (default: ${DEFAULT-VALUE}).")
+            description = "zero, uniform, normal, glorot, he, lecun or pytorch (default: ${DEFAULT-VALUE}).")
     String init;
     @Option(names = "--l2", defaultValue = "0", description = "L2 penalty (default: ${DEFAULT-VALUE}).")
     double l2;
@@ -160,7 +160,7 @@ final class TrainCommand implements Runnable {
         try {
             return Initializer.valueOf(init.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("--init must be zero, uniform, normal, glorot, he or lecun, got " + init, e);
+            throw new IllegalArgumentException("--init must be zero, uniform, normal, glorot, he, lecun or pytorch, got " + init, e);
         }
     }
 

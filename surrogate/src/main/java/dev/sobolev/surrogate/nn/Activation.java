@@ -72,6 +72,50 @@ public enum Activation {
         }
     }
 
+    /**
+     * Writes f(x) and f′(x) into {@code out[0..1]}: the forward pass of inference, without the higher
+     * derivatives that {@link #derivatives} also computes.
+     */
+    public void valueAndFirst(double x, double[] out) {
+        switch (this) {
+            case IDENTITY -> {
+                out[0] = x;
+                out[1] = 1;
+            }
+            case TANH -> {
+                double t = Math.tanh(x);
+                out[0] = t;
+                out[1] = 1 - t * t;
+            }
+            case SIGMOID -> {
+                double s = sigma(x);
+                out[0] = s;
+                out[1] = s * (1 - s);
+            }
+            case SOFTPLUS -> {
+                double e = Math.exp(-Math.abs(x));
+                out[0] = Math.max(x, 0) + Math.log1p(e);
+                out[1] = x >= 0 ? 1 / (1 + e) : e / (1 + e);
+            }
+            case SILU -> {
+                double s = sigma(x);
+                out[0] = x * s;
+                out[1] = s + x * s * (1 - s);
+            }
+            case RELU -> {
+                out[0] = Math.max(x, 0);
+                out[1] = x > 0 ? 1 : 0;
+            }
+            case GELU -> {
+                double phi = INV_SQRT_2PI * Math.exp(-0.5 * x * x);
+                double cdf = 0.5 * Erf.erfc(-x / Math.sqrt(2));
+                out[0] = x * cdf;
+                out[1] = cdf + x * phi;
+            }
+            default -> throw new IllegalStateException("unknown activation " + this);
+        }
+    }
+
     /** f(x) alone. */
     public double value(double x) {
         return switch (this) {

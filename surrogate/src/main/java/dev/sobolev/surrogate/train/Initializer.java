@@ -7,7 +7,7 @@ import dev.sobolev.surrogate.nn.Mlp;
 
 /**
  * Weight initialisers (Rojo, seed 004; Glorot &amp; Bengio 2010; He et al. 2015; LeCun et al. 1998). Biases start
- * at zero; weights of layer l are drawn with fan-in nₗ₋₁ and fan-out nₗ.
+ * at zero (except {@link #PYTORCH}); weights of layer l are drawn with fan-in nₗ₋₁ and fan-out nₗ.
  */
 public enum Initializer {
     /** All zero (a baseline: symmetric networks do not learn). */
@@ -21,7 +21,12 @@ public enum Initializer {
     /** He normal: N(0, 2/fan_in). */
     HE,
     /** LeCun normal: N(0, 1/fan_in). */
-    LECUN;
+    LECUN,
+    /**
+     * PyTorch's {@code nn.Linear} default (Kaiming uniform with a = √5): weights and biases
+     * U(−1/√fan_in, 1/√fan_in); the initialisation of the Kichler et al. notebook.
+     */
+    PYTORCH;
 
     /**
      * Initial parameters for an architecture.
@@ -47,9 +52,14 @@ public enum Initializer {
                     }
                     case HE -> Math.sqrt(2.0 / fanIn) * normal.sample();
                     case LECUN -> Math.sqrt(1.0 / fanIn) * normal.sample();
+                    case PYTORCH -> rng.nextDouble(-1.0, 1.0) / Math.sqrt(fanIn);
                 };
             }
-            off += fanIn * fanOut + fanOut;
+            off += fanIn * fanOut;
+            for (int i = 0; i < fanOut; i++) {
+                p[off + i] = this == PYTORCH ? rng.nextDouble(-1.0, 1.0) / Math.sqrt(fanIn) : 0.0;
+            }
+            off += fanOut;
         }
         return p;
     }

@@ -38,6 +38,10 @@ class MlpTest {
             act.derivatives(x + h, up);
             act.derivatives(x - h, dn);
             assertEquals(act.value(x), o[0], 1e-15 * Math.max(1, Math.abs(o[0])), act + " value");
+            double[] two = new double[2];
+            act.valueAndFirst(x, two);
+            assertEquals(o[0], two[0], 1e-15 * Math.max(1, Math.abs(o[0])), act + " valueAndFirst value");
+            assertEquals(o[1], two[1], 1e-15 * Math.max(1, Math.abs(o[1])), act + " valueAndFirst derivative");
             for (int k = 1; k < 4; k++) {
                 double fd = (up[k - 1] - dn[k - 1]) / (2 * h);
                 assertEquals(fd, o[k], 1e-7 * Math.max(1, Math.abs(fd)), act + " derivative " + k + " at " + x);
