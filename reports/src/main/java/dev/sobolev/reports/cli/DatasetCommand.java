@@ -42,15 +42,8 @@ final class DatasetCommand implements Runnable {
         String recipe;
         @Option(names = "--dim", defaultValue = "7", description = "Number of assets d >= 1 (default: ${DEFAULT-VALUE}).")
         int dim;
-        @Option(names = "--size", required = true, description = "Training rows.")
-        long size;
-        @Option(names = "--test-size", defaultValue = "0", description = "Test rows with exact labels in DIR/test "
-                + "(default: ${DEFAULT-VALUE}).")
-        long testSize;
-        @Option(names = "--out", required = true, description = "Output directory (must not exist or be empty).")
-        Path out;
-        @Option(names = "--format", defaultValue = "npy", description = "npy or csv (default: ${DEFAULT-VALUE}).")
-        String format;
+        @Mixin
+        OutputOptions output;
         @Option(names = "--market-seed", description = "Seed of the random market (default: --seed). The kichler "
                 + "recipe with --dim 7 uses the published market unless this is given.")
         Long marketSeed;
@@ -77,14 +70,14 @@ final class DatasetCommand implements Runnable {
             boolean published = kind == LsmcRecipe.Kind.KICHLER && dim == 7 && marketSeed == null;
             LsmcRecipe r = LsmcRecipe.of(kind, dim, marketSeed == null ? common.seed : marketSeed, payoff(), published);
             SecondOrder so = secondOrder();
-            DatasetFormat f = DatasetFormat.parse(format);
-            LsmcJob job = new LsmcJob(r, size, common.seed, common.threads(), so, testSize, f);
-            Progress progress = new Progress(spec.commandLine().getErr(), size + testSize);
+            DatasetFormat f = DatasetFormat.parse(output.format);
+            LsmcJob job = new LsmcJob(r, output.size, common.seed, common.threads(), so, output.testSize, f);
+            Progress progress = new Progress(spec.commandLine().getErr(), output.size + output.testSize);
             long t0 = System.nanoTime();
-            Path written = LsmcDatasetWriter.write(job, out.toAbsolutePath(), progress);
+            Path written = LsmcDatasetWriter.write(job, output.out.toAbsolutePath(), progress);
             double seconds = (System.nanoTime() - t0) / 1e9;
             progress.done();
-            ObjectNode json = summary(written, size, testSize, f, common.seed, seconds);
+            ObjectNode json = summary(written, output.size, output.testSize, f, common.seed, seconds);
             json.put("recipe", r.name());
             json.put("dim", dim);
             json.put("payoff", r.payoff().describe());
@@ -131,6 +124,19 @@ final class DatasetCommand implements Runnable {
         }
     }
 
+    /** Options every data set command takes: sizes, output directory and format. */
+    static final class OutputOptions {
+        @Option(names = "--size", required = true, description = "Training rows.")
+        long size;
+        @Option(names = "--test-size", defaultValue = "0", description = "Test rows with exact labels in DIR/test "
+                + "(default: ${DEFAULT-VALUE}).")
+        long testSize;
+        @Option(names = "--out", required = true, description = "Output directory (must not exist or be empty).")
+        Path out;
+        @Option(names = "--format", defaultValue = "npy", description = "npy or csv (default: ${DEFAULT-VALUE}).")
+        String format;
+    }
+
     private static ObjectNode summary(Path written, long size, long testSize, DatasetFormat f, long seed, double seconds) {
         ObjectNode json = Json.object();
         json.put("path", written.toString());
@@ -163,12 +169,8 @@ final class DatasetCommand implements Runnable {
             description = {"The 4-D GARCH(1,1) forecast data set of McDonagh & Chen: theta = (mu, omega, alpha, beta) "
                     + "~ U[0,1]^4, labels the variance forecasts h = 1..H and their exact gradients in theta."})
     static final class Garch implements Runnable {
-        @Option(names = "--size", required = true, description = "Training rows.")
-        long size;
-        @Option(names = "--test-size", defaultValue = "0", description = "Test rows in DIR/test (default: ${DEFAULT-VALUE}).")
-        long testSize;
-        @Option(names = "--out", required = true, description = "Output directory (must not exist or be empty).")
-        Path out;
+        @Mixin
+        OutputOptions output;
         @Option(names = "--horizon", defaultValue = "5", description = "Forecast horizons 1..H (default: ${DEFAULT-VALUE}).")
         int horizon;
         @Option(names = "--last-return", defaultValue = "1.0", description = "Last return y_t (default: ${DEFAULT-VALUE}).")
@@ -176,8 +178,6 @@ final class DatasetCommand implements Runnable {
         @Option(names = "--last-variance", defaultValue = "1.0",
                 description = "Last conditional variance sigma_t^2 (default: ${DEFAULT-VALUE}).")
         double lastVariance;
-        @Option(names = "--format", defaultValue = "npy", description = "npy or csv (default: ${DEFAULT-VALUE}).")
-        String format;
         @Mixin
         CommonOptions common;
         @Spec
@@ -185,15 +185,15 @@ final class DatasetCommand implements Runnable {
 
         @Override
         public void run() {
-            DatasetFormat f = DatasetFormat.parse(format);
-            GarchDataset.Job job = new GarchDataset.Job(size, testSize, common.seed, common.threads(), lastReturn,
-                    lastVariance, horizon, f);
-            Progress progress = new Progress(spec.commandLine().getErr(), size + testSize);
+            DatasetFormat f = DatasetFormat.parse(output.format);
+            GarchDataset.Job job = new GarchDataset.Job(output.size, output.testSize, common.seed, common.threads(),
+                    lastReturn, lastVariance, horizon, f);
+            Progress progress = new Progress(spec.commandLine().getErr(), output.size + output.testSize);
             long t0 = System.nanoTime();
-            Path written = GarchDataset.write(job, out.toAbsolutePath(), progress);
+            Path written = GarchDataset.write(job, output.out.toAbsolutePath(), progress);
             double seconds = (System.nanoTime() - t0) / 1e9;
             progress.done();
-            ObjectNode json = summary(written, size, testSize, f, common.seed, seconds);
+            ObjectNode json = summary(written, output.size, output.testSize, f, common.seed, seconds);
             json.put("horizon", horizon);
             emit(spec, common, json, "GARCH(1,1) forecasts, horizons 1.." + horizon);
         }
