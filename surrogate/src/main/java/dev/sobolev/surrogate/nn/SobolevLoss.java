@@ -289,10 +289,7 @@ public final class SobolevLoss {
                 if (w == 0.0) {
                     continue;
                 }
-                int aj = j * cols;
-                for (int c = 0; c < cols; c++) {
-                    z[zi + c] += w * in[aj + c];
-                }
+                axpy(w, in, j * cols, z, zi, cols);
             }
             double bias = mlp.parameter(b0 + i);
             for (int q = 0; q < b; q++) {
@@ -448,12 +445,16 @@ public final class SobolevLoss {
                     if (w == 0.0) {
                         continue;
                     }
-                    int aj = j * cols;
-                    for (int c = 0; c < cols; c++) {
-                        below[aj + c] += w * adj[gi + c];
-                    }
+                    axpy(w, adj, gi, below, j * cols, cols);
                 }
             }
+        }
+    }
+
+    /** dst[d..d+len) += w·src[s..s+len): the unit-stride kernel of both layer products (the JIT vectorises it). */
+    private static void axpy(double w, double[] src, int s, double[] dst, int d, int len) {
+        for (int c = 0; c < len; c++) {
+            dst[d + c] += w * src[s + c];
         }
     }
 }
