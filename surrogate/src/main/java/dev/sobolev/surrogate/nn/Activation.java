@@ -44,22 +44,28 @@ public enum Activation {
                 set(out, t, d, -2 * t * d, d * (6 * t * t - 2));
             }
             case SIGMOID -> {
-                double s = sigma(x);
-                double d1 = s * (1 - s);
-                double d2 = d1 * (1 - 2 * s);
-                set(out, s, d1, d2, d2 * (1 - 2 * s) - 2 * d1 * d1);
+                double e = Math.exp(-Math.abs(x));
+                double t = e / (1 + e);
+                double d1 = t * (1 - t);
+                double h = -Math.copySign(1 - 2 * t, x);
+                double d2 = d1 * h;
+                set(out, (x >= 0 ? 1 - t : t), d1, d2, d2 * h - 2 * d1 * d1);
             }
             case SOFTPLUS -> {
                 double e = Math.exp(-Math.abs(x)); // one exponential for σ and the softplus
-                double s = x >= 0 ? 1 / (1 + e) : e / (1 + e);
-                double d1 = s * (1 - s);
-                set(out, Math.max(x, 0) + Math.log1p(e), s, d1, d1 * (1 - 2 * s));
+                double t = e / (1 + e);
+                double d1 = t * (1 - t);
+                set(out, Math.max(x, 0) + log1p(e), (x >= 0 ? 1 - t : t), d1,
+                        -d1 * Math.copySign(1 - 2 * t, x));
             }
             case SILU -> {
-                double s = sigma(x);
-                double d1 = s * (1 - s);
-                double d2 = d1 * (1 - 2 * s);
-                double d3 = d2 * (1 - 2 * s) - 2 * d1 * d1;
+                double e = Math.exp(-Math.abs(x));
+                double t = e / (1 + e);
+                double s = x >= 0 ? 1 - t : t;
+                double d1 = t * (1 - t);
+                double h = -Math.copySign(1 - 2 * t, x);
+                double d2 = d1 * h;
+                double d3 = d2 * h - 2 * d1 * d1;
                 set(out, x * s, s + x * d1, 2 * d1 + x * d2, 3 * d2 + x * d3);
             }
             case RELU -> set(out, Math.max(x, 0), x > 0 ? 1 : 0, 0, 0);
@@ -88,19 +94,21 @@ public enum Activation {
                 out[1] = 1 - t * t;
             }
             case SIGMOID -> {
-                double s = sigma(x);
-                out[0] = s;
-                out[1] = s * (1 - s);
+                double t = lowerTail(x);
+                out[0] = x >= 0 ? 1 - t : t;
+                out[1] = t * (1 - t);
             }
             case SOFTPLUS -> {
                 double e = Math.exp(-Math.abs(x));
-                out[0] = Math.max(x, 0) + Math.log1p(e);
-                out[1] = x >= 0 ? 1 / (1 + e) : e / (1 + e);
+                double t = e / (1 + e);
+                out[0] = Math.max(x, 0) + log1p(e);
+                out[1] = x >= 0 ? 1 - t : t;
             }
             case SILU -> {
-                double s = sigma(x);
+                double t = lowerTail(x);
+                double s = x >= 0 ? 1 - t : t;
                 out[0] = x * s;
-                out[1] = s + x * s * (1 - s);
+                out[1] = s + x * t * (1 - t);
             }
             case RELU -> {
                 out[0] = Math.max(x, 0);
@@ -122,19 +130,72 @@ public enum Activation {
             case IDENTITY -> x;
             case TANH -> Math.tanh(x);
             case SIGMOID -> sigma(x);
-            case SOFTPLUS -> Math.max(x, 0) + Math.log1p(Math.exp(-Math.abs(x)));
+            case SOFTPLUS -> Math.max(x, 0) + log1p(Math.exp(-Math.abs(x)));
             case SILU -> x * sigma(x);
             case RELU -> Math.max(x, 0);
             case GELU -> x * 0.5 * Erf.erfc(-x / Math.sqrt(2));
         };
     }
 
-    private static double sigma(double x) {
-        if (x >= 0) {
-            return 1 / (1 + Math.exp(-x));
+    /**
+     * f, f′ and f″ at z[q] + bias for q &lt; len, into a, d1, d2: the forward pass of training, with the kind
+     * decided once per row instead of once per element.
+     *
+     * @param tmp scratch of length ≥ 4 (kinds without a row loop of their own go through {@link #derivatives})
+     */
+    void firstTwo(double[] z, double bias, int len, double[] a, double[] d1, double[] d2, double[] tmp) {
+        switch (this) {
+            case SOFTPLUS -> {
+                for (int q = 0; q < len; q++) {
+                    double x = z[q] + bias;
+                    double e = Math.exp(-Math.abs(x));
+                    double t = e / (1 + e);
+                    a[q] = Math.max(x, 0) + log1p(e);
+                    d1[q] = x >= 0 ? 1 - t : t;
+                    d2[q] = t * (1 - t);
+                }
+            }
+            case SILU -> {
+                for (int q = 0; q < len; q++) {
+                    double x = z[q] + bias;
+                    double t = lowerTail(x);
+                    double s = x >= 0 ? 1 - t : t;
+                    double ds = t * (1 - t);
+                    a[q] = x * s;
+                    d1[q] = s + x * ds;
+                    d2[q] = ds * (2 - x * Math.copySign(1 - 2 * t, x));
+                }
+            }
+            default -> {
+                for (int q = 0; q < len; q++) {
+                    derivatives(z[q] + bias, tmp);
+                    a[q] = tmp[0];
+                    d1[q] = tmp[1];
+                    d2[q] = tmp[2];
+                }
+            }
         }
-        double e = Math.exp(x);
+    }
+
+    /** σ(x) = 1 − t or t with t = σ(−|x|): one exponential, relative accuracy in both tails. */
+    private static double sigma(double x) {
+        double t = lowerTail(x);
+        return x >= 0 ? 1 - t : t;
+    }
+
+    /** t = σ(−|x|) = e^{−|x|}/(1 + e^{−|x|}) ∈ (0, ½]; σ′(x) = t(1 − t) for either sign of x. */
+    private static double lowerTail(double x) {
+        double e = Math.exp(-Math.abs(x));
         return e / (1 + e);
+    }
+
+    /**
+     * ln(1 + e) for e ∈ [0, 1] by Kahan's formula e·ln(u)/(u − 1), u = 1 + e (Goldberg 1991, Theorem 4: a few
+     * ulps), on the intrinsic {@link Math#log}; {@link Math#log1p} is the slower software routine.
+     */
+    private static double log1p(double e) {
+        double u = 1 + e;
+        return u == 1 ? e : Math.log(u) * (e / (u - 1));
     }
 
     private static void set(double[] out, double a, double b, double c, double d) {

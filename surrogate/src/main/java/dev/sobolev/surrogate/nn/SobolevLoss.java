@@ -16,11 +16,13 @@ import java.util.Arrays;
  * <p>Second-order columns Kᵩⱼ = ∂Jⱼ/∂vᵩ are propagated forward too
  * (Kₗ = σ″(zₗ)·żᵥ·Żₗ + σ′(zₗ)·WₗKₗ₋₁ with żᵥ = Σⱼ vⱼŻⱼ), and their adjoints bring σ‴ into the reverse sweep.
  *
- * <p>The input Jacobian is propagated forward alongside the values (for each sample one value column and d
- * tangent columns, Jₗ = σ′(zₗ)∘(WₗJₗ₋₁), J₀ = I), and the loss is differentiated by one reverse sweep through
- * that augmented pass (double backpropagation written out: the adjoint of a pre-activation collects
- * σ′·ā from the value column and σ″·ż·J̄ from each tangent column). Each layer is then three dense
- * products over B·(1+d) columns. With α = 1 (value-only loss) the tangent columns are skipped.
+ * <p>Two exact algorithms. A single-output network with first-order labels only takes the directional form
+ * (reverse-over-reverse, about six layer products per layer whatever d, see {@link #evaluateDirectional}).
+ * Otherwise the input Jacobian is propagated forward alongside the values (for each sample one value column
+ * and d tangent columns, Jₗ = σ′(zₗ)∘(WₗJₗ₋₁), J₀ = I), and the loss is differentiated by one reverse sweep
+ * through that augmented pass (the adjoint of a pre-activation collects σ′·ā from the value column and
+ * σ″·ż·J̄ from each tangent column): three dense products per layer over B·(1+d) columns. With α = 1
+ * (value-only loss) the tangent columns are skipped. The products are {@link LayerProducts}.
  *
  * <p>A {@link Scratch} holds the per-thread buffers; {@link #evaluate} allocates nothing.
  */
@@ -32,8 +34,6 @@ public final class SobolevLoss {
     private final double[] directions;
     private final int directionCount;
     private final double dropout;
-    /** Input width from which the weight gradient uses row updates instead of dot products. */
-    private static final int WIDE = 48;
 
     /**
      * @param alpha  weight α ∈ [0, 1] of the value term; 1 − α weighs the derivative term
@@ -121,21 +121,32 @@ public final class SobolevLoss {
         return 1 + (usesGradients() ? d : 0) + directionCount * d;
     }
 
-    /** Per-thread buffers for batches of up to {@code maxBatch} samples. */
+    /** Per-thread buffers for batches of up to {@code maxBatch} samples, one row array per unit. */
     public static final class Scratch {
         final int maxBatch;
-        final double[][] act;
-        final double[][] pre;
-        final double[][] d1;
-        final double[][] d2;
-        final double[][] d3;
-        final double[][] adj;
+        /** Activations aₗ (columns per sample as the form needs). */
+        final double[][][] act;
+        /** Pre-activations zₗ (Jacobian form) or the input-gradient adjoints āₗ (directional form). */
+        final double[][][] pre;
+        /** Adjoints of the pre-activations. */
+        final double[][][] adj;
+        /** σ′, σ″, σ‴ per unit and sample; in the directional form d3 holds the layer products' results. */
+        final double[][][] d1;
+        final double[][][] d2;
+        final double[][][] d3;
+        /** Directional form: tangents âₗ along r and input-gradient pre-activation adjoints uₗ. */
+        final double[][][] hat;
+        final double[][][] u;
+        final double[][][] mask;
+        /** Weight gradient per layer, W̄ₗ as nₗ rows of nₗ₋₁. */
+        final double[][][] weightBar;
+        /** A layer's inputs transposed (columns × width) for the weight gradient. */
+        final double[][] transposed;
         final double[] tmp = new double[4];
+        /** ∂L/∂y per sample (directional form). */
+        final double[] outputBar;
         final double[] zv;
         final double[] zvBar;
-        final double[][] mask;
-        /** A layer's input activations transposed (columns × width), for the weight gradient as row updates. */
-        final double[] transposed;
         private org.apache.commons.rng.UniformRandomProvider dropoutRng;
 
         /**
@@ -149,35 +160,56 @@ public final class SobolevLoss {
         /**
          * @param mlp      the architecture
          * @param maxBatch largest batch
-         * @param loss     the loss (decides the columns per sample)
+         * @param loss     the loss (decides the form and the columns per sample)
          */
         public Scratch(Mlp mlp, int maxBatch, SobolevLoss loss) {
             this.maxBatch = maxBatch;
-            int cols = maxBatch * loss.stride(mlp.inputs());
+            boolean directional = loss.directional(mlp.outputs());
+            int cols = directional ? maxBatch : maxBatch * loss.stride(mlp.inputs());
+            outputBar = new double[maxBatch];
             zv = new double[Math.max(1, loss.directionCount)];
             zvBar = new double[Math.max(1, loss.directionCount)];
-            mask = new double[mlp.layers() + 1][];
             int widest = 0;
-            for (int l = 0; l < mlp.layers(); l++) {
+            for (int l = 0; l <= mlp.layers(); l++) {
                 widest = Math.max(widest, mlp.width(l));
             }
-            transposed = new double[widest * cols];
-            int n = mlp.layers() + 1;
-            act = new double[n][];
-            pre = new double[n][];
-            d1 = new double[n][];
-            d2 = new double[n][];
-            d3 = new double[n][];
-            adj = new double[n][];
-            for (int l = 0; l < n; l++) {
-                int w = mlp.width(l);
-                act[l] = new double[w * cols];
-                pre[l] = new double[w * cols];
-                d1[l] = new double[w * maxBatch];
-                d2[l] = new double[w * maxBatch];
-                d3[l] = new double[w * maxBatch];
-                mask[l] = new double[w * maxBatch];
-                adj[l] = new double[w * cols];
+            transposed = new double[cols][widest];
+            act = rows(mlp, cols);
+            pre = rows(mlp, cols);
+            adj = rows(mlp, cols);
+            d1 = rows(mlp, maxBatch);
+            d2 = rows(mlp, maxBatch);
+            d3 = rows(mlp, maxBatch);
+            hat = directional ? rows(mlp, maxBatch) : null;
+            u = directional ? rows(mlp, maxBatch) : null;
+            mask = directional ? null : rows(mlp, maxBatch);
+            weightBar = new double[mlp.layers() + 1][][];
+            for (int l = 1; l <= mlp.layers(); l++) {
+                weightBar[l] = new double[mlp.width(l)][mlp.width(l - 1)];
+            }
+        }
+
+        private static double[][][] rows(Mlp mlp, int cols) {
+            double[][][] r = new double[mlp.layers() + 1][][];
+            for (int l = 0; l <= mlp.layers(); l++) {
+                r[l] = new double[mlp.width(l)][cols];
+            }
+            return r;
+        }
+
+        /** Adds the accumulated weight gradients into θ's gradient and clears them. */
+        void flushWeightGradient(Mlp mlp, double[] grad) {
+            for (int l = 1; l <= mlp.layers(); l++) {
+                int p = mlp.width(l - 1);
+                int w0 = mlp.weightOffset(l);
+                double[][] wb = weightBar[l];
+                for (int i = 0; i < wb.length; i++) {
+                    double[] row = wb[i];
+                    for (int j = 0; j < p; j++) {
+                        grad[w0 + i * p + j] += row[j];
+                    }
+                    Arrays.fill(row, 0.0);
+                }
             }
         }
     }
@@ -197,7 +229,7 @@ public final class SobolevLoss {
      * @param to    end position (exclusive), to − from ≤ scratch batch size
      * @param total samples in the whole batch N
      * @param grad  accumulates ∂L/∂θ (length = parameter count)
-     * @param s     scratch of this thread
+     * @param s     scratch of this thread, made for this loss and architecture
      * @return this shard's part of L
      */
     public double evaluate(Mlp mlp, double[] x, double[] y, double[] dydx, double[] hv, int[] rows, int from, int to,
@@ -208,7 +240,6 @@ public final class SobolevLoss {
         }
         int d = mlp.inputs();
         int m = mlp.outputs();
-        int t = usesGradients() ? d : 0;
         int k = directionCount;
         if (gradientWeight > 0 && dydx == null) {
             throw new IllegalArgumentException("the Sobolev loss needs derivative labels dYdX");
@@ -216,14 +247,150 @@ public final class SobolevLoss {
         if (k > 0 && (hv == null || m != 1)) {
             throw new IllegalArgumentException("the second-order term needs Hessian-vector labels and a single output");
         }
+        double loss = directional(m)
+                ? evaluateDirectional(mlp, x, y, dydx, rows, from, b, total, grad, s)
+                : evaluateJacobian(mlp, x, y, dydx, hv, rows, from, b, total, grad, s);
+        s.flushWeightGradient(mlp, grad);
+        return loss;
+    }
+
+    /**
+     * Whether a batch takes the directional form: a single output and first-order labels only. The
+     * parameter gradient of Σⱼ rⱼ·∂y/∂xⱼ with r = ∂L/∂(∇ₓy) held fixed is the parameter gradient of the
+     * directional derivative ∂y/∂x·r, so one tangent column along r replaces the d Jacobian columns.
+     */
+    private boolean directional(int outputs) {
+        return outputs == 1 && directionCount == 0 && gradientWeight > 0;
+    }
+
+    /**
+     * The first-order Sobolev loss of a single-output network by reverse-over-reverse (double
+     * backpropagation), at six layer products per layer whatever d instead of 3(1 + d): a forward pass, the
+     * reverse pass for the input gradient (uₗ = σ′(zₗ)āₗ, āₗ₋₁ = Wₗᵀuₗ, ā₀ = ∇ₓy), then its adjoint for a fixed
+     * r = ∂L/∂ā₀, which is a tangent pass along r (ûₗ = Wₗâₗ₋₁, âₗ = σ′ûₗ, â₀ = r, contributing σ″āₗûₗ to the
+     * pre-activation adjoint), and the reverse sweep of the values (z̄ₗ = σ′ā^pₗ + σ″āₗûₗ). Both uses of Wₗ
+     * meet in the weight gradient W̄ₗ = uₗâₗ₋₁ᵀ + z̄ₗaₗ₋₁ᵀ.
+     *
+     * <p>Rows of B columns: aₗ in {@code act}, âₗ in {@code hat}, āₗ in {@code pre}, uₗ in {@code u}, z̄ₗ in
+     * {@code adj}, σ′ and σ″ (times the dropout mask) in {@code d1}, {@code d2}; {@code d3} receives the layer
+     * products (zₗ, ûₗ, then ā^pₗ).
+     */
+    private double evaluateDirectional(Mlp mlp, double[] x, double[] y, double[] dydx, int[] rows, int from, int b,
+                                       int total, double[] grad, Scratch s) {
+        int d = mlp.inputs();
+        int layers = mlp.layers();
+        for (int j = 0; j < d; j++) {
+            double[] xj = s.act[0][j];
+            for (int q = 0; q < b; q++) {
+                xj[q] = x[rows[from + q] * d + j];
+            }
+        }
+        // forward: aₗ = σ(Wₗaₗ₋₁ + bₗ), thinned by the dropout mask on hidden layers
+        double[] tmp = s.tmp;
+        double keepScale = 1 / (1 - dropout);
+        for (int l = 1; l <= layers; l++) {
+            LayerProducts.multiply(mlp, l, s.act[l - 1], s.d3[l], b);
+            Activation act = mlp.activation(l);
+            boolean dropping = dropout > 0 && s.dropoutRng != null && l < layers;
+            int b0 = mlp.biasOffset(l);
+            for (int i = 0; i < mlp.width(l); i++) {
+                double[] a = s.act[l][i];
+                double[] d1 = s.d1[l][i];
+                double[] d2 = s.d2[l][i];
+                act.firstTwo(s.d3[l][i], mlp.parameter(b0 + i), b, a, d1, d2, tmp);
+                for (int q = 0; dropping && q < b; q++) {
+                    double mk = s.dropoutRng.nextDouble() < dropout ? 0.0 : keepScale;
+                    a[q] *= mk;
+                    d1[q] *= mk;
+                    d2[q] *= mk;
+                }
+            }
+        }
+        // reverse pass of the input gradient: ā_L = 1, uₗ = σ′āₗ, āₗ₋₁ = Wₗᵀuₗ
+        Arrays.fill(s.pre[layers][0], 0, b, 1.0);
+        for (int l = layers; l >= 1; l--) {
+            for (int i = 0; i < mlp.width(l); i++) {
+                double[] ui = s.u[l][i];
+                double[] d1 = s.d1[l][i];
+                double[] bar = s.pre[l][i];
+                for (int q = 0; q < b; q++) {
+                    ui[q] = d1[q] * bar[q];
+                }
+            }
+            LayerProducts.multiplyTransposed(mlp, l, s.u[l], s.pre[l - 1], b);
+        }
+        // loss; r = ∂L/∂(∇ₓy) seeds the tangent pass
+        double cv = valueWeight / total;
+        double cg = gradientWeight / ((double) total * d);
+        double[] out = s.act[layers][0];
+        double loss = 0;
+        for (int q = 0; q < b; q++) {
+            int row = rows[from + q];
+            double e = out[q] - y[row];
+            loss += cv * e * e;
+            s.outputBar[q] = 2 * cv * e;
+            for (int j = 0; j < d; j++) {
+                double eg = s.pre[0][j][q] - dydx[row * d + j];
+                double w = cg * lambdaSquared[j];
+                loss += w * eg * eg;
+                s.hat[0][j][q] = 2 * w * eg;
+            }
+        }
+        // tangent along r: ûₗ = Wₗâₗ₋₁, âₗ = σ′ûₗ; the pre-activation adjoint starts at σ″āₗûₗ
+        for (int l = 1; l <= layers; l++) {
+            LayerProducts.multiply(mlp, l, s.hat[l - 1], s.d3[l], b);
+            for (int i = 0; i < mlp.width(l); i++) {
+                double[] uHat = s.d3[l][i];
+                double[] d1 = s.d1[l][i];
+                double[] d2 = s.d2[l][i];
+                double[] bar = s.pre[l][i];
+                double[] aHat = s.hat[l][i];
+                double[] zBar = s.adj[l][i];
+                for (int q = 0; q < b; q++) {
+                    aHat[q] = d1[q] * uHat[q];
+                    zBar[q] = d2[q] * bar[q] * uHat[q];
+                }
+            }
+        }
+        // reverse sweep of the values: z̄ₗ += σ′ā^pₗ, then W̄ₗ, b̄ₗ and ā^pₗ₋₁ = Wₗᵀz̄ₗ
+        for (int l = layers; l >= 1; l--) {
+            int n = mlp.width(l);
+            int p = mlp.width(l - 1);
+            int b0 = mlp.biasOffset(l);
+            for (int i = 0; i < n; i++) {
+                double[] zBar = s.adj[l][i];
+                double[] d1 = s.d1[l][i];
+                double[] pBar = l == layers ? s.outputBar : s.d3[l][i];
+                double sum = 0;
+                for (int q = 0; q < b; q++) {
+                    zBar[q] += d1[q] * pBar[q];
+                    sum += zBar[q];
+                }
+                grad[b0 + i] += sum;
+            }
+            LayerProducts.weightGradient(s.u[l], s.hat[l - 1], n, p, b, s.transposed, s.weightBar[l]);
+            LayerProducts.weightGradient(s.adj[l], s.act[l - 1], n, p, b, s.transposed, s.weightBar[l]);
+            if (l > 1) {
+                LayerProducts.multiplyTransposed(mlp, l, s.adj[l], s.d3[l - 1], b);
+            }
+        }
+        return loss;
+    }
+
+    /** The Jacobian-column form (any number of outputs, second-order term); see the class comment. */
+    private double evaluateJacobian(Mlp mlp, double[] x, double[] y, double[] dydx, double[] hv, int[] rows, int from,
+                                    int b, int total, double[] grad, Scratch s) {
+        int d = mlp.inputs();
+        int m = mlp.outputs();
+        int t = usesGradients() ? d : 0;
+        int k = directionCount;
         int stride = stride(d);
         int cols = b * stride;
         int layers = mlp.layers();
-        double[] a0 = s.act[0];
         for (int j = 0; j < d; j++) {
-            int base = j * cols;
+            double[] a0 = s.act[0][j];
             for (int q = 0; q < b; q++) {
-                int c = base + q * stride;
+                int c = q * stride;
                 a0[c] = x[rows[from + q] * d + j];
                 for (int i = 1; i < stride; i++) {
                     a0[c + i] = i <= t && i - 1 == j ? 1.0 : 0.0;
@@ -237,13 +404,12 @@ public final class SobolevLoss {
         double cv = valueWeight / ((double) total * m);
         double cg = gradientWeight / ((double) total * m * d);
         double ch = k > 0 ? secondOrderWeight / ((double) total * k * d) : 0;
-        double[] out = s.act[layers];
-        double[] adjOut = s.adj[layers];
         for (int o = 0; o < m; o++) {
-            int base = o * cols;
+            double[] out = s.act[layers][o];
+            double[] adjOut = s.adj[layers][o];
             for (int q = 0; q < b; q++) {
                 int row = rows[from + q];
-                int c = base + q * stride;
+                int c = q * stride;
                 double e = out[c] - y[row * m + o];
                 loss += cv * e * e;
                 adjOut[c] = 2 * cv * e;
@@ -268,38 +434,26 @@ public final class SobolevLoss {
 
     private void forwardLayer(Mlp mlp, int l, int b, int stride, int t, int cols, Scratch s) {
         int n = mlp.width(l);
-        int p = mlp.width(l - 1);
         int d = mlp.inputs();
-        int w0 = mlp.weightOffset(l);
         int b0 = mlp.biasOffset(l);
-        double[] in = s.act[l - 1];
-        double[] z = s.pre[l];
-        double[] a = s.act[l];
+        LayerProducts.multiply(mlp, l, s.act[l - 1], s.pre[l], cols);
         Activation act = mlp.activation(l);
         double[] tmp = s.tmp;
         int k = directionCount;
         boolean dropping = dropout > 0 && s.dropoutRng != null && l < mlp.layers();
         double keepScale = 1 / (1 - dropout);
         for (int i = 0; i < n; i++) {
-            int zi = i * cols;
-            Arrays.fill(z, zi, zi + cols, 0.0);
-            int row = w0 + i * p;
-            for (int j = 0; j < p; j++) {
-                double w = mlp.parameter(row + j);
-                if (w == 0.0) {
-                    continue;
-                }
-                axpy(w, in, j * cols, z, zi, cols);
-            }
+            double[] z = s.pre[l][i];
+            double[] a = s.act[l][i];
             double bias = mlp.parameter(b0 + i);
             for (int q = 0; q < b; q++) {
-                int c = zi + q * stride;
+                int c = q * stride;
                 z[c] += bias;
                 act.derivatives(z[c], tmp);
                 a[c] = tmp[0];
-                s.d1[l][i * b + q] = tmp[1];
-                s.d2[l][i * b + q] = tmp[2];
-                s.d3[l][i * b + q] = tmp[3];
+                s.d1[l][i][q] = tmp[1];
+                s.d2[l][i][q] = tmp[2];
+                s.d3[l][i][q] = tmp[3];
                 for (int j = 1; j <= t; j++) {
                     a[c + j] = tmp[1] * z[c + j];
                 }
@@ -316,7 +470,7 @@ public final class SobolevLoss {
                 }
                 if (dropping) {
                     double mk = s.dropoutRng.nextDouble() < dropout ? 0.0 : keepScale;
-                    s.mask[l][i * b + q] = mk;
+                    s.mask[l][i][q] = mk;
                     for (int r = 0; r < stride; r++) {
                         a[c + r] *= mk;
                     }
@@ -327,30 +481,27 @@ public final class SobolevLoss {
 
     private void backwardLayer(Mlp mlp, int l, int b, int stride, int t, int cols, double[] grad, Scratch s) {
         int n = mlp.width(l);
-        int p = mlp.width(l - 1);
         int d = mlp.inputs();
-        int w0 = mlp.weightOffset(l);
         int b0 = mlp.biasOffset(l);
         int k = directionCount;
-        double[] adj = s.adj[l];
-        double[] z = s.pre[l];
         double[] zv = s.zv;
         double[] zvBar = s.zvBar;
         boolean dropping = dropout > 0 && s.dropoutRng != null && l < mlp.layers();
         // adjoints of the pre-activation columns, in place
         for (int i = 0; i < n; i++) {
-            int zi = i * cols;
+            double[] adj = s.adj[l][i];
+            double[] z = s.pre[l][i];
             for (int q = 0; q < b; q++) {
-                int c = zi + q * stride;
+                int c = q * stride;
                 if (dropping) {
-                    double mk = s.mask[l][i * b + q];
+                    double mk = s.mask[l][i][q];
                     for (int r = 0; r < stride; r++) {
                         adj[c + r] *= mk;
                     }
                 }
-                double d1 = s.d1[l][i * b + q];
-                double d2 = s.d2[l][i * b + q];
-                double d3 = s.d3[l][i * b + q];
+                double d1 = s.d1[l][i][q];
+                double d2 = s.d2[l][i][q];
+                double d3 = s.d3[l][i][q];
                 double g = d1 * adj[c];
                 for (int dir = 0; dir < k; dir++) {
                     double v = 0;
@@ -384,77 +535,9 @@ public final class SobolevLoss {
                 grad[b0 + i] += g;
             }
         }
-        double[] in = s.act[l - 1];
-        double[] below = s.adj[l - 1];
-        if (p >= WIDE) {
-            // wide layers: W̄ += G·Aᵀ as row updates over a transposed copy of A (unit-stride, vectorisable)
-            double[] at = s.transposed;
-            for (int j = 0; j < p; j++) {
-                int aj = j * cols;
-                for (int c = 0; c < cols; c++) {
-                    at[c * p + j] = in[aj + c];
-                }
-            }
-            for (int i = 0; i < n; i++) {
-                int gi = i * cols;
-                int row = w0 + i * p;
-                for (int c = 0; c < cols; c++) {
-                    double gc = adj[gi + c];
-                    if (gc == 0.0) {
-                        continue;
-                    }
-                    int tc = c * p;
-                    for (int j = 0; j < p; j++) {
-                        grad[row + j] += gc * at[tc + j];
-                    }
-                }
-            }
-        } else {
-            // narrow layers: dot products over the columns with four independent accumulators (the JIT does not
-            // vectorise a floating-point reduction; four chains at least keep the FMA units busy)
-            for (int i = 0; i < n; i++) {
-                int gi = i * cols;
-                int row = w0 + i * p;
-                for (int j = 0; j < p; j++) {
-                    int aj = j * cols;
-                    double a0 = 0;
-                    double a1 = 0;
-                    double a2 = 0;
-                    double a3 = 0;
-                    int c = 0;
-                    for (; c + 3 < cols; c += 4) {
-                        a0 += adj[gi + c] * in[aj + c];
-                        a1 += adj[gi + c + 1] * in[aj + c + 1];
-                        a2 += adj[gi + c + 2] * in[aj + c + 2];
-                        a3 += adj[gi + c + 3] * in[aj + c + 3];
-                    }
-                    for (; c < cols; c++) {
-                        a0 += adj[gi + c] * in[aj + c];
-                    }
-                    grad[row + j] += (a0 + a1) + (a2 + a3);
-                }
-            }
-        }
+        LayerProducts.weightGradient(s.adj[l], s.act[l - 1], n, mlp.width(l - 1), cols, s.transposed, s.weightBar[l]);
         if (l > 1) {
-            Arrays.fill(below, 0, p * cols, 0.0);
-            for (int i = 0; i < n; i++) {
-                int gi = i * cols;
-                int row = w0 + i * p;
-                for (int j = 0; j < p; j++) {
-                    double w = mlp.parameter(row + j);
-                    if (w == 0.0) {
-                        continue;
-                    }
-                    axpy(w, adj, gi, below, j * cols, cols);
-                }
-            }
-        }
-    }
-
-    /** dst[d..d+len) += w·src[s..s+len): the unit-stride kernel of both layer products (the JIT vectorises it). */
-    private static void axpy(double w, double[] src, int s, double[] dst, int d, int len) {
-        for (int c = 0; c < len; c++) {
-            dst[d + c] += w * src[s + c];
+            LayerProducts.multiplyTransposed(mlp, l, s.adj[l], s.adj[l - 1], cols);
         }
     }
 }

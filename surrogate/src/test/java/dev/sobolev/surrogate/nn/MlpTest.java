@@ -25,6 +25,35 @@ class MlpTest {
 
     @ParameterizedTest
     @EnumSource(Activation.class)
+    void rowFormEqualsTheScalarForm(Activation act) {
+        double[] z = {-800, -40, -6.5, -1.2785, -0.3, -0.0, 0.0, 1e-9, 0.7, 3, 37, 800};
+        double[] a = new double[z.length];
+        double[] d1 = new double[z.length];
+        double[] d2 = new double[z.length];
+        act.firstTwo(z, 0.25, z.length, a, d1, d2, new double[4]);
+        double[] o = new double[4];
+        for (int q = 0; q < z.length; q++) {
+            act.derivatives(z[q] + 0.25, o);
+            assertEquals(o[0], a[q], 1e-15 * Math.max(1, Math.abs(o[0])), act + " value at " + z[q]);
+            assertEquals(o[1], d1[q], 1e-15 * Math.max(1, Math.abs(o[1])), act + " f' at " + z[q]);
+            assertEquals(o[2], d2[q], 1e-15 * Math.max(1, Math.abs(o[2])), act + " f'' at " + z[q]);
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void logisticAndSoftplusKeepRelativeAccuracyInTheTails() {
+        // references: the textbook forms with the correctly rounded StrictMath log1p/exp, evaluated where they
+        // do not cancel; the branch-free forms must agree to a few ulps over the whole range, tails included
+        for (double x = -700; x <= 700; x += 0.731) {
+            double sigmoid = x >= 0 ? 1 / (1 + StrictMath.exp(-x)) : StrictMath.exp(x) / (1 + StrictMath.exp(x));
+            double softplus = Math.max(x, 0) + StrictMath.log1p(StrictMath.exp(-Math.abs(x)));
+            assertEquals(sigmoid, Activation.SIGMOID.value(x), 4 * Math.ulp(sigmoid), "sigmoid at " + x);
+            assertEquals(softplus, Activation.SOFTPLUS.value(x), 4 * Math.ulp(softplus), "softplus at " + x);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Activation.class)
     void activationDerivativesMatchFiniteDifferences(Activation act) {
         double[] o = new double[4];
         double[] up = new double[4];

@@ -17,8 +17,12 @@ class SobolevLossTest {
     @ParameterizedTest
     @EnumSource(Activation.class)
     void parameterGradientMatchesFiniteDifferences(Activation act) {
+        parameterGradientMatchesFiniteDifferences(act, 1); // the directional (reverse-over-reverse) form
+        parameterGradientMatchesFiniteDifferences(act, 2); // the Jacobian-column form
+    }
+
+    private static void parameterGradientMatchesFiniteDifferences(Activation act, int m) {
         int d = 3;
-        int m = 2;
         int n = 6;
         Mlp net = MlpTest.random(new int[] {d, 5, 4, m}, act, Activation.SOFTPLUS, 7);
         SplittableRandom r = new SplittableRandom(5);
@@ -59,7 +63,7 @@ class SobolevLossTest {
                     }
                 }
             }
-            assertEquals(direct, value, 1e-12 * Math.max(1, direct), act + " alpha " + alpha);
+            assertEquals(direct, value, 1e-12 * Math.max(1, direct), act + " m " + m + " alpha " + alpha);
             double[] theta = net.parameters();
             for (int i = 0; i < theta.length; i += 3) {
                 double h = 1e-6;
@@ -70,7 +74,8 @@ class SobolevLossTest {
                 double fd = (loss(loss, net.withParameters(up), x, y, g, rows)
                         - loss(loss, net.withParameters(dn), x, y, g, rows)) / (2 * h);
                 double err = Math.abs(fd - grad[i]) / Math.max(1e-4, Math.abs(fd));
-                assertEquals(0, err, 1e-6, act + " alpha " + alpha + " parameter " + i + ": fd " + fd + " vs " + grad[i]);
+                assertEquals(0, err, 1e-6, act + " m " + m + " alpha " + alpha + " parameter " + i + ": fd " + fd
+                        + " vs " + grad[i]);
             }
         }
     }
@@ -145,8 +150,9 @@ class SobolevLossTest {
         }
     }
 
-    @org.junit.jupiter.api.Test
-    void dropoutGradientIsExactForTheDrawnMasksAndOffWithoutAStream() {
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(ints = {0, 1})
+    void dropoutGradientIsExactForTheDrawnMasksAndOffWithoutAStream(int directions) {
         int d = 3;
         int n = 6;
         Mlp net = MlpTest.random(new int[] {d, 6, 5, 1}, Activation.TANH, Activation.IDENTITY, 4);
@@ -164,9 +170,10 @@ class SobolevLossTest {
             y[i] = r.nextDouble();
         }
         int[] rows = {0, 1, 2, 3, 4, 5};
-        double[][] dirs = {{0.2, -1, 0.5}};
-        SobolevLoss drop = new SobolevLoss(0.4, null, d, 0.3, dirs, 0.3);
-        SobolevLoss full = new SobolevLoss(0.4, null, d, 0.3, dirs, 0.0);
+        double[][] dirs = directions == 0 ? new double[0][] : new double[][] {{0.2, -1, 0.5}};
+        double gamma = directions == 0 ? 0.0 : 0.3;
+        SobolevLoss drop = new SobolevLoss(0.4, null, d, gamma, dirs, 0.3);
+        SobolevLoss full = new SobolevLoss(0.4, null, d, gamma, dirs, 0.0);
         java.util.function.BiFunction<Mlp, double[], Double> eval = (m, grad) -> {
             SobolevLoss.Scratch s = new SobolevLoss.Scratch(m, n, drop);
             s.dropout(org.apache.commons.rng.simple.RandomSource.XO_SHI_RO_256_PP.create(77L));
