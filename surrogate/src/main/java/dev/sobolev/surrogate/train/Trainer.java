@@ -51,6 +51,22 @@ public final class Trainer {
      * @param progress receives each finished epoch (may be null)
      */
     public static Result train(TrainingData data, TrainingConfig config, Consumer<TrainingHistory.Epoch> progress) {
+        return train(data, config, null, progress);
+    }
+
+    /**
+     * Continues training from a surrogate (fine-tuning, e.g. after pruning): its architecture, activations,
+     * parameters and normalisation are kept, and the configuration's architecture, activation, normalisation
+     * and initialiser are not used; everything else (loss, optimiser, schedule, epochs, batches, seed, threads)
+     * is.
+     *
+     * @param data     training arrays in data units, of the surrogate's dimensions
+     * @param config   the run
+     * @param start    the surrogate to start from, or null to initialise per {@code config}
+     * @param progress receives each finished epoch (may be null)
+     */
+    public static Result train(TrainingData data, TrainingConfig config, Surrogate start,
+                               Consumer<TrainingHistory.Epoch> progress) {
         double[] x = data.x();
         double[] y = data.y();
         double[] dydx = data.dydx();
@@ -60,6 +76,10 @@ public final class Trainer {
         }
         int d = x.length / n;
         int m = y.length / n;
+        if (start != null && (start.inputs() != d || start.outputs() != m)) {
+            throw new IllegalArgumentException("the model takes " + start.inputs() + " inputs and " + start.outputs()
+                    + " outputs, the data set has " + d + " and " + m);
+        }
         if (config.alpha() < 1 && dydx == null) {
             throw new IllegalArgumentException("--loss sobolev needs derivative labels (dYdX) in the data set");
         }
@@ -74,7 +94,8 @@ public final class Trainer {
         Arrays.sort(trn);
         double[] xTrain = rows(x, trn, d);
         double[] yTrain = rows(y, trn, m);
-        Normalisation norm = Normalisation.fit(config.normalisation(), xTrain, yTrain, trn.length);
+        Normalisation norm = start != null ? start.normalisation()
+                : Normalisation.fit(config.normalisation(), xTrain, yTrain, trn.length);
         double[][] scaled = norm.scale(x, y, config.alpha() < 1 ? dydx : null, n);
         double[] xs = scaled[0];
         double[] ys = scaled[1];
@@ -100,9 +121,8 @@ public final class Trainer {
         SobolevLoss loss = new SobolevLoss(config.alpha(), lambda, d, config.secondOrderWeight(), dirs, config.dropout());
         RandomStreams dropoutStreams = RandomStreams.of(config.seed(), RandomStreams.AUXILIARY);
         UniformRandomProvider[] shardDropout = new UniformRandomProvider[(Math.min(config.batchSize(), n) + SHARD - 1) / SHARD];
-        int[] widths = config.widths(d, m);
-        double[] theta = config.initializer().initialise(widths, initRng);
-        Mlp template = new Mlp(widths, config.activation(), config.outputActivation(), theta);
+        Mlp template = start != null ? start.network() : initial(config, d, m, initRng);
+        double[] theta = template.parameters();
         Optimizer.State state = config.optimizer().newState(theta.length);
         int batch = Math.min(config.batchSize(), trn.length);
         int shards = (batch + SHARD - 1) / SHARD;
@@ -218,6 +238,11 @@ public final class Trainer {
             total += p;
         }
         return total;
+    }
+
+    private static Mlp initial(TrainingConfig config, int d, int m, UniformRandomProvider rng) {
+        int[] widths = config.widths(d, m);
+        return new Mlp(widths, config.activation(), config.outputActivation(), config.initializer().initialise(widths, rng));
     }
 
     private static void runShards(ExecutorService pool, int shards,

@@ -55,6 +55,34 @@ class TrainerTest {
     }
 
     @Test
+    void fineTuningStartsFromTheGivenSurrogateAndKeepsItsShapeAndScaling() {
+        double[][] d = data(1000, 1);
+        TrainingData data = new TrainingData(d[0], d[1], d[2], null, null, 1000);
+        Surrogate start = Trainer.train(data, config(0.5, 2), null).model();
+        // another architecture and normalisation in the configuration: the start's are kept
+        TrainingConfig other = new TrainingConfig(new int[] {4}, Activation.TANH, Activation.IDENTITY, 0.5, 0.0, true,
+                Normalisation.Kind.GLOBAL, Optimizer.Adam.defaults(), new Schedule.Constant(1e-12), 1, 64,
+                Initializer.GLOROT, 0, 0, 0.1, 7, 2);
+        Surrogate tuned = Trainer.train(data, other, start, null).model();
+        assertArrayEquals(start.network().widths(), tuned.network().widths());
+        assertEquals(start.network().hiddenActivation(), tuned.network().hiddenActivation());
+        assertArrayEquals(start.normalisation().toArrays()[1], tuned.normalisation().toArrays()[1]);
+        double[] a = start.network().parameters();
+        double[] b = tuned.network().parameters();
+        for (int i = 0; i < a.length; i++) {
+            assertEquals(a[i], b[i], 1e-9, "a step of 1e-12 must leave parameter " + i + " where it was");
+        }
+        // a real fine-tuning run from the start does not begin from scratch: its first epoch is already near the end
+        Trainer.Result more = Trainer.train(data, config(0.5, 2), start, null);
+        assertTrue(more.history().epochs().get(0).trainLoss() < 0.2 * Trainer.train(data, config(0.5, 2), null).history()
+                .epochs().get(0).trainLoss());
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> Trainer.train(new TrainingData(new double[] {1, 2, 3, 4}, new double[] {1, 2}, null, null, null, 2),
+                        config(1.0, 1), start, null));
+        assertTrue(e.getMessage().contains("3 inputs"), e.getMessage());
+    }
+
+    @Test
     void sobolevTrainingLearnsValuesAndGradients() {
         double[][] d = data(2000, 2);
         Trainer.Result r = Trainer.train(new TrainingData(d[0], d[1], d[2], null, null, 2000), config(0.5, 2), null);
