@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Kichler recipe (REFERENCES.md §2, seed 001): d = 7, 8192 training rows (published market, smoothed call
-# w = 0.05, antithetic), exact 4096-row test set, oversized 7 -> 128x6 -> 1 SiLU net, global normalisation.
+# w = 0.005 as in the authors' notebook, antithetic), exact 4096-row test set, oversized 7 -> 128x6 -> 1 SiLU net, global normalisation.
 #   vanilla:  values only, Adam 1e-4 constant, 200 epochs, batch 512  (slide: R2 0.999545 / 0.998700 / 0.997033)
 #   sobolev:  0.125 MSE(values) + 0.875 MSE(gradients), Adam, cosine from 0.01, 100 epochs, batch 512
 #   second:   as sobolev plus the Hessian-vector term along K PCA directions (HV_COUNT, default 2)

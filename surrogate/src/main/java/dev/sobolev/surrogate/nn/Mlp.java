@@ -310,6 +310,29 @@ public final class Mlp {
     }
 
     /**
+     * The hidden units' activations and their adjoints at x: {@code act[l][i]} = aₗ,ᵢ(x) and
+     * {@code adj[l][i]} = ∂y_k/∂aₗ,ᵢ(x) for l = 0..L+1 (l = 0 the inputs, L+1 the outputs), as pruning
+     * saliencies need them (one forward and one reverse sweep; no allocation).
+     *
+     * @param x   input
+     * @param k   output index
+     * @param act receives the activations, act[l].length ≥ nₗ
+     * @param adj receives the adjoints, same shape
+     * @param ws  workspace
+     * @return y_k(x)
+     */
+    public double unitSensitivities(double[] x, int k, double[][] act, double[][] adj, Workspace ws) {
+        check(x, ws);
+        forward(x, ws, false);
+        reverse(k, ws);
+        for (int l = 0; l < widths.length; l++) {
+            System.arraycopy(ws.a[l], 0, act[l], 0, widths[l]);
+            System.arraycopy(ws.adj[l], 0, adj[l], 0, widths[l]);
+        }
+        return ws.a[widths.length - 1][k];
+    }
+
+    /**
      * Hessian–vector product H·v of output k at x, H = ∂²y_k/∂x², by forward-over-reverse: the tangents along
      * v of the forward pass (żₗ = Wₗȧₗ₋₁, ȧₗ = σ′żₗ) and of the reverse pass
      * (z̄̇ₗ = σ″żₗāₗ + σ′ā̇ₗ, ā̇ₗ₋₁ = Wₗᵀz̄̇ₗ). No allocation.

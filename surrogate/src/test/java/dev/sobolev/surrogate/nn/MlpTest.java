@@ -1,5 +1,6 @@
 package dev.sobolev.surrogate.nn;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -74,6 +75,45 @@ class MlpTest {
             for (int k = 1; k < 4; k++) {
                 double fd = (up[k - 1] - dn[k - 1]) / (2 * h);
                 assertEquals(fd, o[k], 1e-7 * Math.max(1, Math.abs(fd)), act + " derivative " + k + " at " + x);
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Activation.class)
+    void unitAdjointsMatchFiniteDifferences(Activation act) {
+        int[] widths = {3, 5, 4, 2};
+        Mlp m = random(widths, act, Activation.SOFTPLUS, 9);
+        Mlp.Workspace ws = m.newWorkspace();
+        double[] x = {0.3, -0.7, 0.45};
+        double[][] a = new double[widths.length][];
+        double[][] abar = new double[widths.length][];
+        for (int l = 0; l < widths.length; l++) {
+            a[l] = new double[widths[l]];
+            abar[l] = new double[widths[l]];
+        }
+        for (int k = 0; k < 2; k++) {
+            double y = m.unitSensitivities(x, k, a, abar, ws);
+            assertEquals(m.value(x, k, ws), y, 0);
+            assertEquals(y, a[3][k], 0);
+            assertArrayEquals(x, a[0], 0);
+            double[] g = new double[3];
+            m.valueAndGradient(x, k, g, ws);
+            assertArrayEquals(g, abar[0], 0);
+            // adding h to a(l,i) is adding h·W(l+1)[:, i] to b(l+1)
+            for (int l = 1; l <= 2; l++) {
+                for (int i = 0; i < widths[l]; i++) {
+                    double h = 1e-6;
+                    double[] up = m.parameters();
+                    double[] dn = m.parameters();
+                    for (int o = 0; o < widths[l + 1]; o++) {
+                        double w = m.parameter(m.weightOffset(l + 1) + o * widths[l] + i);
+                        up[m.biasOffset(l + 1) + o] += h * w;
+                        dn[m.biasOffset(l + 1) + o] -= h * w;
+                    }
+                    double fd = (m.withParameters(up).value(x, k, ws) - m.withParameters(dn).value(x, k, ws)) / (2 * h);
+                    assertEquals(0, relErr(fd, abar[l][i]), 1e-6, act + " adjoint of unit " + l + "," + i);
+                }
             }
         }
     }
