@@ -14,8 +14,6 @@ import dev.sobolev.surrogate.io.ModelFile;
 import dev.sobolev.surrogate.nn.Activation;
 import dev.sobolev.surrogate.nn.Normalisation;
 import dev.sobolev.surrogate.train.Initializer;
-import dev.sobolev.surrogate.train.Optimizer;
-import dev.sobolev.surrogate.train.Schedule;
 import dev.sobolev.surrogate.train.Trainer;
 import dev.sobolev.surrogate.train.TrainingConfig;
 import dev.sobolev.surrogate.train.TrainingData;
@@ -42,47 +40,19 @@ final class TrainCommand implements Runnable {
     @Option(names = "--output-activation", defaultValue = "identity",
             description = "identity or softplus for positive outputs (default: ${DEFAULT-VALUE}).")
     String outputActivation;
-    @Option(names = "--loss", defaultValue = "sobolev", description = "sobolev or value (default: ${DEFAULT-VALUE}).")
-    String loss;
-    @Option(names = "--alpha", description = "Value weight of the Sobolev loss (default: 1/(1+d), Huge-Savine).")
-    Double alpha;
     @Option(names = "--hv-weight", defaultValue = "0", description = "Weight of the second-order term on the data "
             + "set's Hessian-vector labels (default: ${DEFAULT-VALUE}: none).")
     double hvWeight;
-    @Option(names = "--no-lambda", description = "Do not weigh derivative errors by 1/RMS of the derivative labels.")
-    boolean noLambda;
     @Option(names = "--normalisation", defaultValue = "per-feature",
             description = "per-feature, global or none (default: ${DEFAULT-VALUE}).")
     String normalisation;
-    @Option(names = "--optimizer", defaultValue = "adam",
-            description = "adam, adamw, sgd, momentum, nesterov or rmsprop (default: ${DEFAULT-VALUE}).")
-    String optimizer;
-    @Option(names = "--lr", defaultValue = "0.01", description = "Learning rate (peak for one-cycle) (default: ${DEFAULT-VALUE}).")
-    double lr;
-    @Option(names = "--schedule", defaultValue = "cosine",
-            description = "constant, cosine, one-cycle, time-decay or step (default: ${DEFAULT-VALUE}).")
-    String schedule;
-    @Option(names = "--min-lr", defaultValue = "1e-6", description = "Final rate of cosine and time-decay (default: ${DEFAULT-VALUE}).")
-    double minLr;
-    @Option(names = "--weight-decay", defaultValue = "0.01", description = "AdamW decoupled weight decay (default: ${DEFAULT-VALUE}).")
-    double weightDecay;
-    @Option(names = "--epochs", defaultValue = "100", description = "Epochs (default: ${DEFAULT-VALUE}).")
-    int epochs;
-    @Option(names = "--batch", defaultValue = "256", description = "Mini-batch size (default: ${DEFAULT-VALUE}).")
-    int batch;
     @Option(names = "--init", defaultValue = "glorot",
             description = "zero, uniform, normal, glorot, he, lecun or pytorch (default: ${DEFAULT-VALUE}).")
     String init;
-    @Option(names = "--l2", defaultValue = "0", description = "L2 penalty (default: ${DEFAULT-VALUE}).")
-    double l2;
-    @Option(names = "--dropout", defaultValue = "0", description = "Drop probability of hidden units while training "
-            + "(default: ${DEFAULT-VALUE}).")
-    double dropout;
-    @Option(names = "--validation", defaultValue = "0", description = "Share of rows held out for look-back early "
-            + "stopping, 0 to 0.5 (default: ${DEFAULT-VALUE}).")
-    double validation;
     @Option(names = "--out", required = true, description = "Model file to write.")
     Path out;
+    @Mixin
+    TrainingOptions training;
     @Mixin
     CommonOptions common;
     @Spec
@@ -118,33 +88,7 @@ final class TrainCommand implements Runnable {
         throw new IllegalArgumentException("--hidden must look like 128x6 (width x layers) or 64,32 (widths), got " + s);
     }
 
-    private Optimizer optimizer() {
-        return switch (optimizer.toLowerCase(Locale.ROOT)) {
-            case "adam" -> Optimizer.Adam.defaults();
-            case "adamw" -> new Optimizer.Adam(0.9, 0.999, 1e-8, weightDecay);
-            case "sgd" -> new Optimizer.Sgd();
-            case "momentum" -> new Optimizer.Momentum(0.9);
-            case "nesterov" -> new Optimizer.Nesterov(0.9);
-            case "rmsprop" -> new Optimizer.RmsProp(0.9, 1e-8);
-            default -> throw new IllegalArgumentException("--optimizer must be adam, adamw, sgd, momentum, nesterov or "
-                    + "rmsprop, got " + optimizer);
-        };
-    }
 
-    private Schedule schedule() {
-        if (!(lr > 0) || !Double.isFinite(lr)) {
-            throw new IllegalArgumentException("--lr must be finite and > 0, got " + lr);
-        }
-        return switch (schedule.toLowerCase(Locale.ROOT)) {
-            case "constant" -> new Schedule.Constant(lr);
-            case "cosine" -> new Schedule.Cosine(lr, Math.min(minLr, lr));
-            case "one-cycle" -> new Schedule.OneCycle(1e-8, lr, lr / 10, 1e-6, 0.2, 0.6);
-            case "time-decay" -> Schedule.TimeDecay.between(lr, Math.min(minLr, lr), epochs);
-            case "step" -> new Schedule.Step(lr, 0.5, Math.max(1, epochs / 4));
-            default -> throw new IllegalArgumentException("--schedule must be constant, cosine, one-cycle, time-decay or "
-                    + "step, got " + schedule);
-        };
-    }
 
     private Normalisation.Kind normalisation() {
         return switch (normalisation.toLowerCase(Locale.ROOT)) {
@@ -170,25 +114,16 @@ final class TrainCommand implements Runnable {
         int[] widths = parseHidden(hidden);
         Activation act = Activation.parse(activation);
         Activation outAct = Activation.parse(outputActivation);
-        boolean sobolev = switch (loss.toLowerCase(Locale.ROOT)) {
-            case "sobolev" -> true;
-            case "value" -> false;
-            default -> throw new IllegalArgumentException("--loss must be sobolev or value, got " + loss);
-        };
-        Optimizer opt = optimizer();
-        Schedule sched = schedule();
+        boolean sobolev = training.sobolev();
         Normalisation.Kind kind = normalisation();
         Initializer initializer = initializer();
         Dataset ds = DatasetReader.read(data);
         if (sobolev && !ds.hasGradients()) {
             throw new IllegalArgumentException("--loss sobolev needs dYdX in " + data + "; use --loss value");
         }
-        double a = sobolev ? (alpha != null ? alpha : 1.0 / (1 + ds.inputDim())) : 1.0;
-        if (hvWeight > 0 && !sobolev) {
-            throw new IllegalArgumentException("--hv-weight needs --loss sobolev");
-        }
-        TrainingConfig config = new TrainingConfig(widths, act, outAct, a, hvWeight, sobolev && !noLambda, kind, opt, sched,
-                epochs, batch, initializer, l2, dropout, validation, common.seed, threads);
+        TrainingConfig config = training.config(widths, act, outAct, hvWeight, kind, initializer, ds.inputDim(),
+                common.seed, threads);
+        int epochs = config.epochs();
         PrintWriter err = spec.commandLine().getErr();
         boolean tty = System.console() != null;
         long t0 = System.nanoTime();
@@ -211,20 +146,10 @@ final class TrainCommand implements Runnable {
         cfg.put("hidden", Arrays.toString(widths));
         cfg.put("activation", act.label());
         cfg.put("outputActivation", outAct.label());
-        cfg.put("loss", sobolev ? "sobolev" : "value");
-        cfg.put("alpha", a);
         cfg.put("hvWeight", hvWeight);
-        cfg.put("derivativeScaling", config.derivativeScaling());
         cfg.put("normalisation", kind.name().toLowerCase(Locale.ROOT));
-        cfg.put("optimizer", opt.describe());
-        cfg.put("schedule", sched.toString());
-        cfg.put("epochs", epochs);
-        cfg.put("batch", batch);
         cfg.put("init", initializer.name().toLowerCase(Locale.ROOT));
-        cfg.put("l2", l2);
-        cfg.put("dropout", dropout);
-        cfg.put("validation", validation);
-        cfg.put("seed", common.seed);
+        training.describe(config, cfg);
         ObjectNode res = prov.putObject("result");
         res.put("finalLoss", r.history().finalLoss());
         res.put("bestEpoch", r.history().bestEpoch());
