@@ -72,7 +72,7 @@ final class EvalCommand implements Runnable {
         out.flush();
     }
 
-    private static void put(ObjectNode json, Metrics m) {
+    static void put(ObjectNode json, Metrics m) {
         ObjectNode r2 = json.putObject("r2");
         ObjectNode rmse = json.putObject("rmse");
         r2.put("value", m.r2Value());

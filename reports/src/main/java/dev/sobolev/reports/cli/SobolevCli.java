@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
         description = "Gradient-enhanced surrogate pricing: Monte Carlo with pathwise derivatives, LSMC data sets, "
                 + "Sobolev-trained surrogates.",
         subcommands = {PriceCommand.class, DatasetCommand.class, GarchCommand.class, TrainCommand.class,
-            EvalCommand.class, PipelineCommand.class})
+            EvalCommand.class, PruneCommand.class, PipelineCommand.class})
 public final class SobolevCli implements Runnable {
     /** Exit code for bad input. */
     public static final int BAD_INPUT = 2;

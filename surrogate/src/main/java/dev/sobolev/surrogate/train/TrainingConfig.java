@@ -80,6 +80,13 @@ public record TrainingConfig(int[] hidden, Activation activation, Activation out
         return hidden.clone();
     }
 
+    /** The same run with another number of epochs (schedules that take the run length see the new one). */
+    public TrainingConfig withEpochs(int newEpochs) {
+        return new TrainingConfig(hidden, activation, outputActivation, alpha, secondOrderWeight, derivativeScaling,
+                normalisation, optimizer, schedule, newEpochs, batchSize, initializer, l2, dropout, validationFraction,
+                seed, threads);
+    }
+
     /** Widths n₀..n_{L+1} for d inputs and m outputs. */
     public int[] widths(int d, int m) {
         int[] w = new int[hidden.length + 2];

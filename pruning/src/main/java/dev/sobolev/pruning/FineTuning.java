@@ -1,0 +1,73 @@
+package dev.sobolev.pruning;
+
+import java.util.Locale;
+
+import dev.sobolev.surrogate.nn.Surrogate;
+import dev.sobolev.surrogate.train.Trainer;
+import dev.sobolev.surrogate.train.TrainingConfig;
+import dev.sobolev.surrogate.train.TrainingData;
+import dev.sobolev.surrogate.train.TrainingHistory;
+
+/**
+ * Fine-tuning strategies after pruning (Kichler, Afghan &amp; Naumann, seed 001, "After Sobolev fine-tuning"),
+ * all with the configured (Sobolev) loss, starting from the pruned weights and keeping the normalisation.
+ */
+public enum FineTuning {
+    /** No fine-tuning. */
+    NONE,
+    /** On labels the original network produces at the data's inputs: values and input gradients ("NN data"). */
+    NN,
+    /** On the data set's own labels (Monte Carlo pathwise labels, or exact reference labels). */
+    DATA;
+
+    /** The fine-tuned surrogate and its training history (null for {@link #NONE}). */
+    public record Result(Surrogate model, TrainingHistory history) {
+    }
+
+    /**
+     * @param pruned   the pruned surrogate
+     * @param original the network it was pruned from (the teacher for {@link #NN})
+     * @param data     inputs (and, for {@link #DATA}, labels) in data units
+     * @param config   the training run (loss, optimiser, schedule, epochs, seed, threads)
+     */
+    public Result apply(Surrogate pruned, Surrogate original, TrainingData data, TrainingConfig config) {
+        if (this == NONE) {
+            return new Result(pruned, null);
+        }
+        TrainingData labels = this == NN ? teacherLabels(original, data) : data;
+        Trainer.Result r = Trainer.train(labels, config, pruned, null);
+        return new Result(r.model(), r.history());
+    }
+
+    /** The original network's values and input gradients at the data's inputs. */
+    static TrainingData teacherLabels(Surrogate teacher, TrainingData data) {
+        int n = data.rows();
+        int d = teacher.inputs();
+        double[] x = data.x().clone();
+        double[] y = new double[n];
+        double[] g = new double[n * d];
+        double[] xi = new double[d];
+        double[] gi = new double[d];
+        for (int r = 0; r < n; r++) {
+            System.arraycopy(x, r * d, xi, 0, d);
+            y[r] = teacher.valueAndGradient(xi, gi);
+            System.arraycopy(gi, 0, g, r * d, d);
+        }
+        return new TrainingData(x, y, g, null, null, n);
+    }
+
+    /** The lower-case name used on the command line. */
+    public String label() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** Parses "none", "nn" or "data". */
+    public static FineTuning parse(String name) {
+        for (FineTuning f : values()) {
+            if (f.label().equalsIgnoreCase(name.trim())) {
+                return f;
+            }
+        }
+        throw new IllegalArgumentException("--finetune must be one of none, nn, data; got " + name);
+    }
+}

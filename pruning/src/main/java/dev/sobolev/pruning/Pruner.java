@@ -1,0 +1,208 @@
+package dev.sobolev.pruning;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Consumer;
+
+import dev.sobolev.pruning.interval.InputBox;
+import dev.sobolev.surrogate.nn.Mlp;
+import dev.sobolev.surrogate.nn.Normalisation;
+import dev.sobolev.surrogate.nn.Surrogate;
+import dev.sobolev.surrogate.train.Trainer;
+import dev.sobolev.surrogate.train.TrainingConfig;
+import dev.sobolev.surrogate.train.TrainingData;
+
+/**
+ * Iterative structured pruning of a surrogate (Kichler, Afghan &amp; Naumann, seed 001): each step ranks the
+ * hidden units of the current network by a {@link Saliency}, removes from every layer above its target the
+ * least significant share of its surplus, folding each removed unit's mean activation into the next bias
+ * ({@link UnitRemoval}), and optionally retrains. It stops at the target widths, or earlier when the next
+ * step would exceed a validation error tolerance (that step is undone).
+ */
+public final class Pruner {
+    private Pruner() {
+    }
+
+    /**
+     * What to prune to and how.
+     *
+     * @param saliency     the ranking
+     * @param widths       target width of each hidden layer (each ≥ 1 and ≤ the layer's width)
+     * @param stepFraction share of a layer's surplus removed per step, in (0, 1] (at least one unit)
+     * @param tolerance    largest admissible validation RMSE of values (data units), or +∞ for none
+     * @param retrain      training run between steps (from the current weights), or null for none
+     */
+    public record Config(Saliency saliency, int[] widths, double stepFraction, double tolerance, TrainingConfig retrain) {
+        /** Validates the settings. */
+        public Config {
+            widths = widths.clone();
+            for (int w : widths) {
+                if (w < 1) {
+                    throw new IllegalArgumentException("--width must be >= 1, got " + w);
+                }
+            }
+            if (!(stepFraction > 0 && stepFraction <= 1)) {
+                throw new IllegalArgumentException("--step-fraction must be in (0, 1], got " + stepFraction);
+            }
+            if (!(tolerance > 0)) {
+                throw new IllegalArgumentException("--tolerance must be > 0, got " + tolerance);
+            }
+        }
+
+        @Override
+        public int[] widths() {
+            return widths.clone();
+        }
+    }
+
+    /** One pruning step: the widths after it, its parameter count and validation RMSE (NaN without data). */
+    public record Step(int step, int[] widths, int parameters, double validationRmse, double seconds) {
+        /** Copies the widths. */
+        public Step {
+            widths = widths.clone();
+        }
+
+        @Override
+        public int[] widths() {
+            return widths.clone();
+        }
+    }
+
+    /** The pruned surrogate, its steps, and why it stopped. */
+    public record Result(Surrogate model, List<Step> steps, String stopReason) {
+        /** Copies the steps. */
+        public Result {
+            steps = List.copyOf(steps);
+        }
+    }
+
+    /**
+     * Prunes a surrogate.
+     *
+     * @param original   the surrogate
+     * @param data       the pruning data (inputs for the statistics; labels for retraining)
+     * @param box        the input box in data units (for interval significance)
+     * @param config     targets and method
+     * @param validation inputs and value labels for the tolerance (may be null with an infinite tolerance)
+     * @param log        receives one line per step (may be null)
+     */
+    public static Result prune(Surrogate original, TrainingData data, InputBox box, Config config,
+                               TrainingData validation, Consumer<String> log) {
+        Mlp net0 = original.network();
+        int hidden = net0.layers() - 1;
+        int[] target = config.widths();
+        if (target.length != hidden) {
+            throw new IllegalArgumentException("--width gives " + target.length + " layer widths, the model has "
+                    + hidden + " hidden layers");
+        }
+        for (int l = 1; l <= hidden; l++) {
+            if (target[l - 1] > net0.width(l)) {
+                throw new IllegalArgumentException("--width " + target[l - 1] + " is larger than hidden layer " + l
+                        + " of width " + net0.width(l));
+            }
+        }
+        int d = net0.inputs();
+        if (data.x().length / data.rows() != d) {
+            throw new IllegalArgumentException("the model takes " + d + " inputs, the data set has "
+                    + data.x().length / data.rows());
+        }
+        if (box.dimension() != d) {
+            throw new IllegalArgumentException("--box has " + box.dimension() + " dimensions, the model takes " + d);
+        }
+        if (validation == null && Double.isFinite(config.tolerance())) {
+            throw new IllegalArgumentException("--tolerance needs validation data");
+        }
+        InputBox normBox = normalised(box, original.normalisation());
+        Surrogate current = original;
+        List<Step> steps = new ArrayList<>();
+        String reason = "reached the target widths";
+        for (int step = 1; !atTarget(current.network(), target); step++) {
+            long t0 = System.nanoTime();
+            Mlp net = current.network();
+            UnitStatistics stats = UnitStatistics.of(current, data.x(), data.rows());
+            double[][] scores = config.saliency().scores(net, normBox, stats);
+            Mlp next = net;
+            for (int l = 1; l <= hidden; l++) {
+                int surplus = net.width(l) - target[l - 1];
+                if (surplus <= 0) {
+                    continue;
+                }
+                int k = Math.max(1, (int) Math.ceil(surplus * config.stepFraction()));
+                next = UnitRemoval.remove(next, l, lowest(scores[l], k), stats.means(l));
+            }
+            Surrogate candidate = new Surrogate(next, current.normalisation());
+            if (config.retrain() != null) {
+                candidate = Trainer.train(data, config.retrain(), candidate, null).model();
+            }
+            double rmse = validation == null ? Double.NaN : valueRmse(candidate, validation);
+            if (rmse > config.tolerance()) {
+                reason = "stopped before step " + step + ": validation RMSE " + rmse + " would exceed the tolerance "
+                        + config.tolerance();
+                break;
+            }
+            current = candidate;
+            Step s = new Step(step, hiddenWidths(next), next.parameterCount(), rmse, (System.nanoTime() - t0) / 1e9);
+            steps.add(s);
+            if (log != null) {
+                log.accept("step " + step + ": widths " + Arrays.toString(s.widths()) + ", " + s.parameters()
+                        + " parameters" + (validation == null ? "" : ", validation RMSE " + rmse));
+            }
+        }
+        return new Result(current, steps, reason);
+    }
+
+    /** The box in the network's units (x − μ)/σ, widened outward by one ulp per side. */
+    static InputBox normalised(InputBox box, Normalisation norm) {
+        int d = box.dimension();
+        double[] lo = new double[d];
+        double[] hi = new double[d];
+        for (int j = 0; j < d; j++) {
+            lo[j] = Math.nextDown((box.lower(j) - norm.xMean(j)) / norm.xStd(j));
+            hi[j] = Math.nextUp((box.upper(j) - norm.xMean(j)) / norm.xStd(j));
+        }
+        return InputBox.of(lo, hi);
+    }
+
+    /** Root mean square error of output 0 over a data set, in data units. */
+    public static double valueRmse(Surrogate model, TrainingData data) {
+        int n = data.rows();
+        int d = data.x().length / n;
+        double[] x = new double[d];
+        double s = 0;
+        for (int r = 0; r < n; r++) {
+            System.arraycopy(data.x(), r * d, x, 0, d);
+            double e = model.value(x) - data.y()[r * (data.y().length / n)];
+            s += e * e;
+        }
+        return Math.sqrt(s / n);
+    }
+
+    private static boolean atTarget(Mlp net, int[] target) {
+        for (int l = 1; l < net.layers(); l++) {
+            if (net.width(l) > target[l - 1]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int[] hiddenWidths(Mlp net) {
+        return Arrays.copyOfRange(net.widths(), 1, net.layers());
+    }
+
+    /** Indices of the k smallest scores (ties broken by index, so the choice is deterministic). */
+    static int[] lowest(double[] scores, int k) {
+        Integer[] idx = new Integer[scores.length];
+        Arrays.setAll(idx, i -> i);
+        Arrays.sort(idx, (a, b) -> {
+            int c = Double.compare(scores[a], scores[b]);
+            return c != 0 ? c : Integer.compare(a, b);
+        });
+        int[] r = new int[k];
+        for (int i = 0; i < k; i++) {
+            r[i] = idx[i];
+        }
+        return r;
+    }
+}

@@ -1,0 +1,61 @@
+package dev.sobolev.pruning;
+
+import java.util.SplittableRandom;
+
+import dev.sobolev.surrogate.nn.Activation;
+import dev.sobolev.surrogate.nn.Mlp;
+import dev.sobolev.surrogate.nn.Normalisation;
+import dev.sobolev.surrogate.nn.Surrogate;
+import dev.sobolev.surrogate.train.Initializer;
+import dev.sobolev.surrogate.train.Optimizer;
+import dev.sobolev.surrogate.train.Schedule;
+import dev.sobolev.surrogate.train.Trainer;
+import dev.sobolev.surrogate.train.TrainingConfig;
+import dev.sobolev.surrogate.train.TrainingData;
+
+/** Small deterministic nets and data for the pruning tests. */
+final class PruningFixtures {
+    private PruningFixtures() {
+    }
+
+    static Mlp random(int[] widths, Activation act, long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        double[] theta = new double[Mlp.parameterCount(widths)];
+        for (int i = 0; i < theta.length; i++) {
+            theta[i] = r.nextDouble(-1, 1);
+        }
+        return new Mlp(widths, act, Activation.IDENTITY, theta);
+    }
+
+    /** y = sin(2a) + b² − a·c on [−1, 1]³ with exact gradients. */
+    static TrainingData data(int n, long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        double[] x = new double[n * 3];
+        double[] y = new double[n];
+        double[] g = new double[n * 3];
+        for (int i = 0; i < n; i++) {
+            double a = r.nextDouble(-1, 1);
+            double b = r.nextDouble(-1, 1);
+            double c = r.nextDouble(-1, 1);
+            x[3 * i] = a;
+            x[3 * i + 1] = b;
+            x[3 * i + 2] = c;
+            y[i] = Math.sin(2 * a) + b * b - a * c;
+            g[3 * i] = 2 * Math.cos(2 * a) - c;
+            g[3 * i + 1] = 2 * b;
+            g[3 * i + 2] = -a;
+        }
+        return new TrainingData(x, y, g, null, null, n);
+    }
+
+    static TrainingConfig config(int[] hidden, int epochs, long seed) {
+        return new TrainingConfig(hidden, Activation.SILU, Activation.IDENTITY, 0.25, 0.0, false,
+                Normalisation.Kind.PER_FEATURE, Optimizer.Adam.defaults(), new Schedule.Cosine(0.01, 1e-4), epochs, 64,
+                Initializer.GLOROT, 0, 0, 0, seed, 2);
+    }
+
+    /** A 3 → 24×2 → 1 SiLU surrogate trained with the Sobolev loss. */
+    static Surrogate trained() {
+        return Trainer.train(data(1024, 1), config(new int[] {24, 24}, 40, 3), null).model();
+    }
+}
