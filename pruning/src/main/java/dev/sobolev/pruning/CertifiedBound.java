@@ -2,6 +2,8 @@ package dev.sobolev.pruning;
 
 import java.util.Arrays;
 
+import org.apache.commons.rng.UniformRandomProvider;
+
 import dev.sobolev.pruning.interval.InputBox;
 import dev.sobolev.pruning.interval.Interval;
 import dev.sobolev.pruning.interval.IntervalAdjoint;
@@ -96,5 +98,55 @@ public record CertifiedBound(double value, double[] gradient, int boxes) {
             gradient[j] = Math.nextUp(Math.nextUp(gradBound[j] * norm.yStd(0)) / norm.xStd(j));
         }
         return new CertifiedBound(Math.nextUp(valueBound * norm.yStd(0)), gradient, boxes);
+    }
+
+    /**
+     * The largest differences found by sampling: {@code n} points uniform in the box (a quarter of them on its
+     * faces), the value and every input derivative of both surrogates. Every sampled difference must lie within
+     * a certified bound of the same box; a caller checks that with {@link #covers}.
+     *
+     * @param original the original surrogate
+     * @param pruned   the pruned surrogate
+     * @param box      the input box in data units
+     * @param n        number of points (≥ 1)
+     * @param rng      the stream that draws them
+     * @return the sampled maxima as a bound-shaped record (boxes = n)
+     */
+    public static CertifiedBound sampled(Surrogate original, Surrogate pruned, InputBox box, int n,
+                                         UniformRandomProvider rng) {
+        if (n < 1) {
+            throw new IllegalArgumentException("--bound-samples must be >= 1, got " + n);
+        }
+        int d = box.dimension();
+        double[] x = new double[d];
+        double[] go = new double[d];
+        double[] gp = new double[d];
+        double value = 0;
+        double[] grad = new double[d];
+        for (int t = 0; t < n; t++) {
+            for (int j = 0; j < d; j++) {
+                double lo = box.lower(j);
+                double hi = box.upper(j);
+                x[j] = t % 4 == 0 ? (rng.nextBoolean() ? lo : hi) : lo + (hi - lo) * rng.nextDouble();
+            }
+            value = Math.max(value, Math.abs(pruned.valueAndGradient(x, gp) - original.valueAndGradient(x, go)));
+            for (int j = 0; j < d; j++) {
+                grad[j] = Math.max(grad[j], Math.abs(gp[j] - go[j]));
+            }
+        }
+        return new CertifiedBound(value, grad, n);
+    }
+
+    /** Whether every figure of {@code sample} lies within this bound. */
+    public boolean covers(CertifiedBound sample) {
+        if (sample.gradient.length != gradient.length || sample.value > value) {
+            return false;
+        }
+        for (int j = 0; j < gradient.length; j++) {
+            if (sample.gradient[j] > gradient[j]) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.sobolev.pricing.dataset.Dataset;
 import dev.sobolev.pricing.dataset.DatasetReader;
+import dev.sobolev.pricing.random.RandomStreams;
 import dev.sobolev.pruning.CertifiedBound;
 import dev.sobolev.pruning.FineTuning;
 import dev.sobolev.pruning.Pruner;
@@ -55,6 +56,9 @@ final class PruneCommand implements Runnable {
     @Option(names = "--retrain-epochs", defaultValue = "0", description = "Epochs of retraining between steps "
             + "(default: ${DEFAULT-VALUE}).")
     int retrainEpochs;
+    @Option(names = "--retrain-loss", defaultValue = "value", description = "Loss of the retraining between steps: "
+            + "value (vanilla, as on the slides) or sobolev (default: ${DEFAULT-VALUE}).")
+    String retrainLoss;
     @Option(names = "--tolerance", description = "Stop before a step whose value RMSE on --test exceeds this.")
     Double tolerance;
     @Option(names = "--finetune", defaultValue = "none", description = "none, nn (on the original net's values and "
@@ -67,6 +71,9 @@ final class PruneCommand implements Runnable {
     @Option(names = "--bound-splits", defaultValue = "2", description = "Sub-boxes per input for the certified bound, "
             + "splits^d in all (default: ${DEFAULT-VALUE}).")
     int boundSplits;
+    @Option(names = "--bound-samples", defaultValue = "10000", description = "Random points of the box at which the "
+            + "sampled differences are checked against the certified bound (default: ${DEFAULT-VALUE}).")
+    int boundSamples;
     @Option(names = "--out", required = true, description = "Model file to write.")
     Path out;
     @Mixin
@@ -106,8 +113,15 @@ final class PruneCommand implements Runnable {
         Dataset testSet = test == null ? null : DatasetReader.read(test);
         TrainingData validation = testSet == null ? null : TrainingData.of(testSet, false, false);
         TrainingConfig tuning = config(original, threads);
-        TrainingConfig retrain = retrainEpochs == 0 ? null : config(original, threads).withEpochs(retrainEpochs);
-        if ((retrain != null || strategy == FineTuning.DATA) && sobolev && !ds.hasGradients()) {
+        boolean retrainSobolev = switch (retrainLoss.toLowerCase(Locale.ROOT)) {
+            case "value" -> false;
+            case "sobolev" -> true;
+            default -> throw new IllegalArgumentException("--retrain-loss must be value or sobolev, got " + retrainLoss);
+        };
+        TrainingConfig retrain = retrainEpochs == 0 ? null : retrainSobolev
+                ? config(original, threads).withEpochs(retrainEpochs)
+                : config(original, threads).withEpochs(retrainEpochs).valuesOnly();
+        if ((retrainSobolev && retrain != null || strategy == FineTuning.DATA) && sobolev && !ds.hasGradients()) {
             throw new IllegalArgumentException("--loss sobolev needs dYdX in " + data + "; use --loss value");
         }
         PrintWriter err = spec.commandLine().getErr();
@@ -130,6 +144,12 @@ final class PruneCommand implements Runnable {
         double seconds = (System.nanoTime() - t0) / 1e9;
         Surrogate result = tuned.model();
         CertifiedBound bound = CertifiedBound.of(original, result, inputBox, boundSplits);
+        CertifiedBound sampled = CertifiedBound.sampled(original, result, inputBox, boundSamples,
+                RandomStreams.of(common.seed, RandomStreams.AUXILIARY).next());
+        if (!bound.covers(sampled)) {
+            throw new IllegalStateException("certified bound violated by sampling (a defect, please report): bound "
+                    + bound + ", sampled " + sampled);
+        }
 
         ObjectNode json = Json.object();
         json.put("paramsBefore", net.parameterCount());
@@ -154,6 +174,9 @@ final class PruneCommand implements Runnable {
         b.put("value", bound.value());
         b.set("delta", Json.array(bound.gradient()));
         b.put("boxes", bound.boxes());
+        b.put("sampledValue", sampled.value());
+        b.set("sampledDelta", Json.array(sampled.gradient()));
+        b.put("samples", sampled.boxes());
         b.set("boxLower", Json.array(inputBox.lower()));
         b.set("boxUpper", Json.array(inputBox.upper()));
         if (testSet != null) {
@@ -175,6 +198,7 @@ final class PruneCommand implements Runnable {
         p.put("targetWidths", Arrays.toString(widths));
         p.put("stepFraction", stepFraction);
         p.put("retrainEpochs", retrainEpochs);
+        p.put("retrainLoss", retrainSobolev ? "sobolev" : "value");
         p.put("finetune", strategy.label());
         if (strategy != FineTuning.NONE) {
             training.describe(tuning, p.putObject("training"));
@@ -188,9 +212,10 @@ final class PruneCommand implements Runnable {
             Json.print(o, json);
         } else {
             o.printf(Locale.ROOT, "pruned %d -> %d parameters (%s, %s, fine-tuning %s) in %.1f s; certified bound over the "
-                    + "box: |value change| <= %.3e, |delta change| <= %s; wrote %s%n", net.parameterCount(),
-                    result.network().parameterCount(), Arrays.toString(result.network().widths()), saliency.label(),
-                    strategy.label(), seconds, bound.value(), Arrays.toString(bound.gradient()), written);
+                    + "box: |value change| <= %.3e (largest of %d samples: %.3e), |delta change| <= %s; wrote %s%n",
+                    net.parameterCount(), result.network().parameterCount(), Arrays.toString(result.network().widths()),
+                    saliency.label(), strategy.label(), seconds, bound.value(), sampled.boxes(), sampled.value(),
+                    Arrays.toString(bound.gradient()), written);
             o.flush();
         }
     }

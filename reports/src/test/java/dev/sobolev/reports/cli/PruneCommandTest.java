@@ -66,7 +66,9 @@ class PruneCommandTest {
         assertEquals(24 * 4 + 2 * 24 * 25 + 25, j.get("paramsBefore").asInt());
         assertEquals(6 * 4 + 2 * 6 * 7 + 7, j.get("paramsAfter").asInt());
         assertEquals("[3, 6, 6, 6, 1]", j.get("widths").asText());
-        assertTrue(j.get("bound").get("value").asDouble() > 0);
+        assertTrue(j.get("bound").get("value").asDouble() >= j.get("bound").get("sampledValue").asDouble());
+        assertTrue(j.get("bound").get("sampledValue").asDouble() > 0);
+        assertEquals(10000, j.get("bound").get("samples").asInt());
         assertEquals(3, j.get("bound").get("delta").size());
         JsonNode test = j.get("test");
         double pruned = test.get("pruned").get("r2").get("value").asDouble();

@@ -87,6 +87,12 @@ public record TrainingConfig(int[] hidden, Activation activation, Activation out
                 seed, threads);
     }
 
+    /** The same run on values only (α = 1, no derivative or second-order terms): "vanilla" training. */
+    public TrainingConfig valuesOnly() {
+        return new TrainingConfig(hidden, activation, outputActivation, 1.0, 0.0, false, normalisation, optimizer,
+                schedule, epochs, batchSize, initializer, l2, dropout, validationFraction, seed, threads);
+    }
+
     /** Widths n₀..n_{L+1} for d inputs and m outputs. */
     public int[] widths(int d, int m) {
         int[] w = new int[hidden.length + 2];
