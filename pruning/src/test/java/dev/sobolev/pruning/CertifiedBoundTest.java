@@ -30,8 +30,9 @@ class CertifiedBoundTest {
         assertTrue(fine.covers(sampled) && coarse.covers(sampled), "sampled " + sampled + " vs bound " + fine);
         double maxValue = sampled.value();
         assertTrue(maxValue > 0);
-        // the bound is informative: within a factor 50 of the largest sampled difference (measured: see DESIGN.md)
-        assertTrue(fine.value() < 50 * maxValue, fine.value() + " vs sampled " + maxValue);
+        // the bound is informative for a small net: measured 2.8× the largest sampled difference with 4³ boxes
+        // (21.6, 11.0, 6.33, 3.37 for 1, 2³, 4³, 8³ boxes against 2.25 sampled; experiments/README.md)
+        assertTrue(fine.value() < 5 * maxValue, fine.value() + " vs sampled " + maxValue);
     }
 
     @Test

@@ -215,7 +215,8 @@ final class PruneCommand implements Runnable {
                     + "box: |value change| <= %.3e (largest of %d samples: %.3e), |delta change| <= %s; wrote %s%n",
                     net.parameterCount(), result.network().parameterCount(), Arrays.toString(result.network().widths()),
                     saliency.label(), strategy.label(), seconds, bound.value(), sampled.boxes(), sampled.value(),
-                    Arrays.toString(bound.gradient()), written);
+                    Arrays.stream(bound.gradient()).mapToObj(v -> String.format(Locale.ROOT, "%.3e", v))
+                            .collect(java.util.stream.Collectors.joining(", ", "[", "]")), written);
             o.flush();
         }
     }
