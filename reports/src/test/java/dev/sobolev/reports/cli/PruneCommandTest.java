@@ -42,16 +42,7 @@ class PruneCommandTest {
         List<String> a = new ArrayList<>(List.of("prune", "--model", model.toString(), "--data", data.toString(),
                 "--width", "6", "--test", data.resolve("test").toString(), "--epochs", "20", "--batch", "128",
                 "--out", out.toString(), "--json"));
-        for (int i = 0; i < extra.length; i += 2) {
-            int at = a.indexOf(extra[i]);
-            if (at >= 0) {
-                a.set(at + 1, extra[i + 1]);
-            } else {
-                a.add(extra[i]);
-                a.add(extra[i + 1]);
-            }
-        }
-        return CliRunner.run(a.toArray(String[]::new));
+        return CliRunner.run(a, extra);
     }
 
     @Test

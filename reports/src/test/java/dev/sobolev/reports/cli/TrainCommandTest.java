@@ -31,16 +31,7 @@ class TrainCommandTest {
     private static CliRunner.Run train(Path out, String... extra) {
         java.util.List<String> a = new java.util.ArrayList<>(java.util.List.of("train", "--data", data.toString(),
                 "--hidden", "8x2", "--epochs", "15", "--batch", "128", "--out", out.toString(), "--json"));
-        for (int i = 0; i < extra.length; i += 2) {
-            int at = a.indexOf(extra[i]);
-            if (at >= 0) {
-                a.set(at + 1, extra[i + 1]);
-            } else {
-                a.add(extra[i]);
-                a.add(extra[i + 1]);
-            }
-        }
-        return CliRunner.run(a.toArray(String[]::new));
+        return CliRunner.run(a, extra);
     }
 
     @Test
