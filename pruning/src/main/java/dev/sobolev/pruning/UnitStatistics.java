@@ -9,20 +9,30 @@ import dev.sobolev.surrogate.nn.Surrogate;
  * the mean, minimum and maximum activation and the first-order Taylor saliency
  * mean |(aₗ,ᵢ(x) − āₗ,ᵢ)·∂y/∂aₗ,ᵢ(x)| (Molchanov et al. 2017, "Pruning convolutional neural networks for
  * resource efficient inference"; seed 001's "saliency pruning" |∂L/∂w·w| for units): the first-order change
- * of the output when the unit is replaced by its mean, which is what {@link UnitRemoval} does.
+ * of the output when the unit is replaced by its mean, which is what {@link UnitRemoval} does. Also keeps an
+ * evenly spaced sample of up to {@value #SAMPLE} inputs and each input's spread, for data-local interval
+ * significance ({@link Saliency#INTERVAL_LOCAL}).
  */
 public final class UnitStatistics {
     private final double[][] mean;
     private final double[][] min;
     private final double[][] max;
     private final double[][] taylor;
+    private final double[][] sample;
+    private final double[] spread;
 
-    private UnitStatistics(double[][] mean, double[][] min, double[][] max, double[][] taylor) {
+    private UnitStatistics(double[][] mean, double[][] min, double[][] max, double[][] taylor, double[][] sample,
+                           double[] spread) {
         this.mean = mean;
         this.min = min;
         this.max = max;
         this.taylor = taylor;
+        this.sample = sample;
+        this.spread = spread;
     }
+
+    /** Number of rows kept as a sample of the inputs ({@link #sample}). */
+    public static final int SAMPLE = 256;
 
     /**
      * Statistics of output 0 over the rows of {@code x} (data units, row-major n×d).
@@ -90,7 +100,28 @@ public final class UnitStatistics {
                 }
             }
         }
-        return new UnitStatistics(sum, lo, hi, tay);
+        // an evenly spaced sample of the inputs and each input's standard deviation, in the network's units
+        int kept = Math.min(rows, SAMPLE);
+        double[][] sample = new double[kept][d];
+        for (int k = 0; k < kept; k++) {
+            int r = (int) ((long) k * rows / kept);
+            for (int j = 0; j < d; j++) {
+                sample[k][j] = (x[r * d + j] - norm.xMean(j)) / norm.xStd(j);
+            }
+        }
+        double[] spread = new double[d];
+        for (int j = 0; j < d; j++) {
+            double m = 0;
+            double q = 0;
+            for (int r = 0; r < rows; r++) {
+                double v = (x[r * d + j] - norm.xMean(j)) / norm.xStd(j);
+                double delta = v - m;
+                m += delta / (r + 1);
+                q += delta * (v - m);
+            }
+            spread[j] = Math.sqrt(q / rows);
+        }
+        return new UnitStatistics(sum, lo, hi, tay, sample, spread);
     }
 
     /** Number of hidden layers. */
@@ -116,6 +147,21 @@ public final class UnitStatistics {
     /** Largest sampled activation. */
     public double max(int l, int i) {
         return max[l][i];
+    }
+
+    /** Sample point k (network units; a copy), k &lt; {@link #sampleSize()}. */
+    public double[] sample(int k) {
+        return sample[k].clone();
+    }
+
+    /** Number of sample points: min(rows, {@value #SAMPLE}). */
+    public int sampleSize() {
+        return sample.length;
+    }
+
+    /** Standard deviation of input j over the data (network units). */
+    public double spread(int j) {
+        return spread[j];
     }
 
     /** The Taylor saliency of a unit. */

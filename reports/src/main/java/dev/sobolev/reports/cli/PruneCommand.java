@@ -45,7 +45,8 @@ final class PruneCommand implements Runnable {
             + "layer (16,8,8).")
     String width;
     @Option(names = "--method", defaultValue = "interval",
-            description = "interval, magnitude or taylor (default: ${DEFAULT-VALUE}).")
+            description = "interval, interval-local (summed over small boxes around data points), magnitude or taylor "
+                    + "(default: ${DEFAULT-VALUE}).")
     String method;
     @Option(names = "--box", description = "Input box as lo:hi per input, comma-separated, in data units (default: the "
             + "data set's range of each input).")
