@@ -22,8 +22,8 @@ sob="$root/sobolev"
     --out "$out/exact" --threads "$threads" > /dev/null
 model="${MODEL:-$out/oversized.json}"
 [ -f "$model" ] || "$sob" train --data "$out/kichler" --hidden 128x6 --activation silu --normalisation global --batch 512 \
-    --seed 42 --threads "$threads" --loss sobolev --alpha 0.125 --no-lambda --optimizer adam --lr 0.01 --schedule cosine \
-    --epochs 40 --out "$model" > /dev/null
+    --seed 42 --threads "$threads" --loss sobolev --alpha 0.125 --no-lambda --optimizer adam --lr 3e-4 --schedule cosine \
+    --epochs 100 --out "$model" > /dev/null
 ft=(--loss sobolev --alpha 0.125 --no-lambda --optimizer adam --lr 0.003 --schedule cosine --epochs "$ft_epochs"
     --batch 256 --threads "$threads")
 printf '%-10s %-8s %10s %10s %10s %12s %10s\n' method stage r2.value r2.delta r2.gamma bound.value seconds

@@ -152,6 +152,35 @@ public final class Pruner {
         return new Result(current, steps, reason);
     }
 
+    /**
+     * Target widths for a parameter budget: every hidden layer cut to min(nₗ, w) with the largest w whose
+     * network has at most {@code budget} parameters.
+     *
+     * @param net    the network
+     * @param budget largest parameter count (≥ that of the network with one unit per hidden layer)
+     */
+    public static int[] widthsForBudget(Mlp net, int budget) {
+        int[] widths = net.widths();
+        int hidden = widths.length - 2;
+        int widest = 0;
+        for (int l = 1; l <= hidden; l++) {
+            widest = Math.max(widest, widths[l]);
+        }
+        for (int w = widest; w >= 1; w--) {
+            int[] cut = widths.clone();
+            for (int l = 1; l <= hidden; l++) {
+                cut[l] = Math.min(widths[l], w);
+            }
+            if (Mlp.parameterCount(cut) <= budget) {
+                return Arrays.copyOfRange(cut, 1, hidden + 1);
+            }
+        }
+        int[] one = widths.clone();
+        Arrays.fill(one, 1, hidden + 1, 1);
+        throw new IllegalArgumentException("--budget " + budget + " is below the " + Mlp.parameterCount(one)
+                + " parameters of the network with one unit per hidden layer");
+    }
+
     /** The box in the network's units (x − μ)/σ, widened outward by one ulp per side. */
     static InputBox normalised(InputBox box, Normalisation norm) {
         int d = box.dimension();

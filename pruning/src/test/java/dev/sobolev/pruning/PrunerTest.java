@@ -93,6 +93,16 @@ class PrunerTest {
     }
 
     @Test
+    void aParameterBudgetBecomesTheLargestCommonWidthThatFits() {
+        Mlp net = original.network(); // 3 → 24 → 24 → 1
+        assertArrayEquals(new int[] {8, 8}, Pruner.widthsForBudget(net, Mlp.parameterCount(new int[] {3, 8, 8, 1})));
+        assertArrayEquals(new int[] {7, 7}, Pruner.widthsForBudget(net, Mlp.parameterCount(new int[] {3, 8, 8, 1}) - 1));
+        assertArrayEquals(new int[] {24, 24}, Pruner.widthsForBudget(net, 1_000_000));
+        String low = assertThrows(IllegalArgumentException.class, () -> Pruner.widthsForBudget(net, 5)).getMessage();
+        assertTrue(low.contains("--budget 5 is below the 8 parameters"), low);
+    }
+
+    @Test
     void rejectsInconsistentRequests() {
         assertThrows(IllegalArgumentException.class, () -> new Pruner.Config(Saliency.TAYLOR, new int[] {0, 4}, 0.5,
                 Double.POSITIVE_INFINITY, null));

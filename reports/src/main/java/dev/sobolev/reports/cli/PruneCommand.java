@@ -31,7 +31,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code sobolev prune}: shrinks a surrogate by significance-based structured pruning, then fine-tunes it. */
 @Command(name = "prune", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Prune the hidden units of a surrogate down to --width per layer, ranking them by interval-adjoint "
+        description = {"Prune the hidden units of a surrogate down to --width per layer (or --budget parameters), ranking them by interval-adjoint "
                 + "significance over an input box (Kichler et al.), weight magnitude or Taylor saliency, folding each "
                 + "removed unit's mean activation into the next bias; then fine-tune with the Sobolev loss. Reports a "
                 + "certified bound on the change of values and deltas over the box. The new model file names its parent."})
@@ -41,9 +41,11 @@ final class PruneCommand implements Runnable {
     @Option(names = "--data", required = true, description = "Data set directory: inputs for the statistics, labels "
             + "for retraining and --finetune data.")
     Path data;
-    @Option(names = "--width", required = true, description = "Target width of every hidden layer (8), or one per "
-            + "layer (16,8,8).")
+    @Option(names = "--width", description = "Target width of every hidden layer (8), or one per layer (16,8,8).")
     String width;
+    @Option(names = "--budget", description = "Target parameter count instead of --width: every hidden layer cut to "
+            + "the largest common width that fits.")
+    Integer budget;
     @Option(names = "--method", defaultValue = "interval",
             description = "interval, interval-local (summed over small boxes around data points), magnitude or taylor "
                     + "(default: ${DEFAULT-VALUE}).")
@@ -102,7 +104,10 @@ final class PruneCommand implements Runnable {
         Surrogate original = loaded.model();
         Mlp net = original.network();
         int hidden = net.layers() - 1;
-        int[] widths = parseWidths(width, hidden);
+        if ((width == null) == (budget == null)) {
+            throw new IllegalArgumentException("give exactly one of --width and --budget");
+        }
+        int[] widths = width != null ? parseWidths(width, hidden) : Pruner.widthsForBudget(net, budget);
         Dataset ds = DatasetReader.read(data);
         if (ds.inputDim() != original.inputs()) {
             throw new IllegalArgumentException("--data has " + ds.inputDim() + " inputs, the model takes "

@@ -91,6 +91,20 @@ class PruneCommandTest {
     }
 
     @Test
+    void aBudgetReplacesTheWidthsAndExactlyOneIsRequired() throws Exception {
+        Path out = tmp.resolve("budget.json");
+        List<String> base = List.of("prune", "--model", model.toString(), "--data", data.toString(), "--budget", "200",
+                "--out", out.toString(), "--json");
+        CliRunner.Run r = CliRunner.run(base);
+        assertEquals(0, r.code(), r.err());
+        // 3 → w×3 → 1 with w = 8: 4·8 + 2·9·8 + 9 = 185 ≤ 200 < 3 → 9×3 → 1 (226)
+        assertEquals("[3, 8, 8, 8, 1]", Json.MAPPER.readTree(r.out()).get("widths").asText());
+        CliRunner.Run both = CliRunner.run(base, "--width", "6");
+        assertEquals(SobolevCli.BAD_INPUT, both.code());
+        assertEquals("sobolev: give exactly one of --width and --budget", both.err().strip());
+    }
+
+    @Test
     void aDataSetOfAnotherDimensionIsRejected() {
         Path other = tmp.resolve("d5");
         assertEquals(0, CliRunner.run("dataset", "bachelier", "--recipe", "kichler", "--dim", "5", "--size", "64",
