@@ -24,9 +24,17 @@ final class Progress implements LongConsumer {
     public void accept(long done) {
         if (enabled) {
             double s = (System.nanoTime() - start) / 1e9;
-            err.printf(Locale.ROOT, "\r%5.1f%%  %,d / %,d rows  %.1f s", 100.0 * done / total, done, total, s);
+            err.printf(Locale.ROOT, "\r%s %5.1f%%  %,d / %,d rows  %.1f s", bar(done, total), 100.0 * done / total, done,
+                    total, s);
             err.flush();
         }
+    }
+
+    /** A 24-character bar such as {@code [#########---------------]} for done out of total. */
+    static String bar(long done, long total) {
+        int width = 24;
+        int full = total <= 0 ? width : (int) Math.min(width, Math.max(0, done * width / total));
+        return "[" + "#".repeat(full) + "-".repeat(width - full) + "]";
     }
 
     void done() {

@@ -130,7 +130,8 @@ final class TrainCommand implements Runnable {
         Trainer.Result r = Trainer.train(TrainingData.of(ds, sobolev, hvWeight > 0), config,
                 ep -> {
                     if (tty) {
-                        err.printf(Locale.ROOT, "\repoch %d/%d  loss %.4e  val %.4e  lr %.2e  %.2f s", ep.epoch(), epochs,
+                        err.printf(Locale.ROOT, "\r%s epoch %d/%d  loss %.4e  val %.4e  lr %.2e  %.2f s",
+                                Progress.bar(ep.epoch(), epochs), ep.epoch(), epochs,
                                 ep.trainLoss(), ep.validationLoss(), ep.learningRate(), ep.seconds());
                         err.flush();
                     }
