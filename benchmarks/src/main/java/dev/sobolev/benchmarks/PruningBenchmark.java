@@ -1,7 +1,6 @@
 package dev.sobolev.benchmarks;
 
 import java.util.Arrays;
-import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 
 import org.openjdk.jmh.annotations.Benchmark;
@@ -19,8 +18,6 @@ import org.openjdk.jmh.annotations.Warmup;
 import dev.sobolev.pruning.interval.InputBox;
 import dev.sobolev.pruning.interval.IntervalMlp;
 import dev.sobolev.pruning.significance.Significance;
-import dev.sobolev.surrogate.nn.Activation;
-import dev.sobolev.surrogate.nn.Mlp;
 
 /**
  * Interval-adjoint significance of every hidden unit of a 7→W×L→1 SiLU network over a 7-dimensional box
@@ -43,22 +40,10 @@ public class PruningBenchmark {
     private IntervalMlp interval;
     private InputBox box;
 
-    /** A random network (weights scaled by 1/√width, as after Glorot initialisation) and the box [−1, 1]⁷. */
+    /** A random SiLU network ({@link BenchmarkNets}) and the box [−1, 1]⁷. */
     @Setup
     public void setUp() {
-        String[] p = net.split("x");
-        int width = Integer.parseInt(p[0]);
-        int layers = Integer.parseInt(p[1]);
-        int[] widths = new int[layers + 2];
-        Arrays.fill(widths, width);
-        widths[0] = 7;
-        widths[layers + 1] = 1;
-        SplittableRandom r = new SplittableRandom(1);
-        double[] theta = new double[Mlp.parameterCount(widths)];
-        for (int i = 0; i < theta.length; i++) {
-            theta[i] = r.nextDouble(-1, 1) / Math.sqrt(width);
-        }
-        interval = new IntervalMlp(new Mlp(widths, Activation.SILU, Activation.IDENTITY, theta));
+        interval = new IntervalMlp(BenchmarkNets.random(net));
         double[] lo = new double[7];
         double[] hi = new double[7];
         Arrays.fill(lo, -1);

@@ -15,7 +15,6 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
-import dev.sobolev.surrogate.nn.Activation;
 import dev.sobolev.surrogate.nn.Mlp;
 import dev.sobolev.surrogate.nn.Normalisation;
 import dev.sobolev.surrogate.nn.SobolevLoss;
@@ -56,19 +55,8 @@ public class SurrogateBenchmark {
     /** Builds a random network and a random batch. */
     @Setup
     public void setUp() {
-        String[] p = net.split("[x-]");
-        int width = Integer.parseInt(p[0]);
-        int layers = Integer.parseInt(p[1]);
-        int[] widths = new int[layers + 2];
-        java.util.Arrays.fill(widths, width);
-        widths[0] = 7;
-        widths[layers + 1] = 1;
+        mlp = BenchmarkNets.random(net);
         SplittableRandom r = new SplittableRandom(1);
-        double[] theta = new double[Mlp.parameterCount(widths)];
-        for (int i = 0; i < theta.length; i++) {
-            theta[i] = r.nextDouble(-1, 1) / Math.sqrt(width);
-        }
-        mlp = new Mlp(widths, Activation.parse(p[2]), Activation.IDENTITY, theta);
         model = new Surrogate(mlp, Normalisation.identity(7, 1));
         x = new double[] {1.0, 0.9, 1.1, 1.05, 0.95, 1.2, 0.8};
         grad = new double[7];
