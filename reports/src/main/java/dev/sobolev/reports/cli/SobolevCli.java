@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "sobolev", mixinStandardHelpOptions = true, versionProvider = SobolevCli.VersionProvider.class,
         description = "Gradient-enhanced surrogate pricing: Monte Carlo with pathwise derivatives, LSMC data sets, "
-                + "Sobolev-trained surrogates.",
+                + "Sobolev-trained surrogates and their interval-adjoint pruning.",
         subcommands = {PriceCommand.class, DatasetCommand.class, GarchCommand.class, TrainCommand.class,
             EvalCommand.class, PruneCommand.class, PipelineCommand.class})
 public final class SobolevCli implements Runnable {
