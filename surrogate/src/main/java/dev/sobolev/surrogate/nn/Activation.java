@@ -177,6 +177,46 @@ public enum Activation {
         }
     }
 
+    /**
+     * f and f′ at z[i] for i &lt; n, into a and d1: the forward pass of single-point inference, with the kind
+     * decided once per layer.
+     *
+     * @param tmp scratch of length ≥ 2 (kinds without a row loop of their own go through {@link #valueAndFirst})
+     */
+    void valueAndFirst(double[] z, int n, double[] a, double[] d1, double[] tmp) {
+        switch (this) {
+            case SILU -> {
+                for (int i = 0; i < n; i++) {
+                    double x = z[i];
+                    double t = lowerTail(x);
+                    double s = x >= 0 ? 1 - t : t;
+                    a[i] = x * s;
+                    d1[i] = s + x * t * (1 - t);
+                }
+            }
+            case SOFTPLUS -> {
+                for (int i = 0; i < n; i++) {
+                    double x = z[i];
+                    double e = Math.exp(-Math.abs(x));
+                    double t = e / (1 + e);
+                    a[i] = Math.max(x, 0) + log1p(e);
+                    d1[i] = x >= 0 ? 1 - t : t;
+                }
+            }
+            case IDENTITY -> {
+                System.arraycopy(z, 0, a, 0, n);
+                java.util.Arrays.fill(d1, 0, n, 1.0);
+            }
+            default -> {
+                for (int i = 0; i < n; i++) {
+                    valueAndFirst(z[i], tmp);
+                    a[i] = tmp[0];
+                    d1[i] = tmp[1];
+                }
+            }
+        }
+    }
+
     /** σ(x) = 1 − t or t with t = σ(−|x|): one exponential, relative accuracy in both tails. */
     private static double sigma(double x) {
         double t = lowerTail(x);

@@ -33,6 +33,18 @@ class MlpTest {
         double[] d2 = new double[z.length];
         act.firstTwo(z, 0.25, z.length, a, d1, d2, new double[4]);
         double[] o = new double[4];
+        double[] shifted = new double[z.length];
+        for (int q = 0; q < z.length; q++) {
+            shifted[q] = z[q] + 0.25;
+        }
+        double[] a1 = new double[z.length];
+        double[] f1 = new double[z.length];
+        act.valueAndFirst(shifted, z.length, a1, f1, new double[2]);
+        for (int q = 0; q < z.length; q++) {
+            act.valueAndFirst(shifted[q], o);
+            assertEquals(o[0], a1[q], 0.0, act + " row value at " + z[q]);
+            assertEquals(o[1], f1[q], 0.0, act + " row f' at " + z[q]);
+        }
         for (int q = 0; q < z.length; q++) {
             act.derivatives(z[q] + 0.25, o);
             assertEquals(o[0], a[q], 1e-15 * Math.max(1, Math.abs(o[0])), act + " value at " + z[q]);
