@@ -30,8 +30,9 @@ import dev.sobolev.pricing.sensitivities.Sensitivities;
 /**
  * The main job on the embedded default (the Kichler recipe of REFERENCES.md §2). Today it runs the pricing
  * stages only: (1) a pricing check of the REFERENCES.md §1 golden basket, closed form against Monte Carlo;
- * (2) the LSMC training set (8192 rows, 7 PCA Hessian–vector directions) with its exact 4096-row test set.
- * Surrogate training, pruning and the HTML report join when their modules exist.
+ * (2) the LSMC training set (65,536 rows, 8192 with {@code quick}; 7 PCA Hessian–vector directions) with its
+ * exact 4096-row test set. Training and pruning exist as the {@code train} and {@code prune} commands
+ * (experiments/pruning.sh runs them on this recipe); they and the HTML report are not pipeline stages yet.
  *
  * <p>Resumable: each stage writes atomically, and a stage whose output already exists with the same
  * parameters is reused instead of recomputed; different parameters in an existing directory are an error.
@@ -91,12 +92,13 @@ public final class Pipeline {
         log.accept(describe(stages.get(stages.size() - 1)));
         stages.add(dataset(s));
         log.accept(describe(stages.get(stages.size() - 1)));
-        log.accept("pipeline: pricing stages only; surrogate training, pruning and the HTML report are not built yet");
+        log.accept("pipeline: pricing stages only; training and pruning are the train and prune commands "
+                + "(experiments/pruning.sh), not pipeline stages yet; the HTML report is not built yet");
         ObjectNode summary = MAPPER.createObjectNode();
         summary.put("pipeline", "sobolev " + dev.sobolev.pricing.Version.get());
         summary.put("seed", s.seed());
         summary.put("quick", s.quick());
-        summary.put("scope", "pricing stages only (surrogate, pruning and report stages are not built yet)");
+        summary.put("scope", "pricing stages only (training and pruning are not pipeline stages yet; no HTML report)");
         var arr = summary.putArray("stages");
         for (Stage st : stages) {
             arr.add(stageJson(st));
