@@ -91,6 +91,12 @@ final class PruneCommand implements Runnable {
         int threads = common.threads();
         Saliency saliency = Saliency.parse(method);
         FineTuning strategy = FineTuning.parse(finetune);
+        if (boundSamples < 1) {
+            throw new IllegalArgumentException("--bound-samples must be >= 1, got " + boundSamples);
+        }
+        if (boundSplits < 1) {
+            throw new IllegalArgumentException("--bound-splits must be >= 1 with splits^d <= 1e6, got " + boundSplits);
+        }
         if (retrainEpochs < 0) {
             throw new IllegalArgumentException("--retrain-epochs must be >= 0, got " + retrainEpochs);
         }
@@ -103,6 +109,10 @@ final class PruneCommand implements Runnable {
         ModelFile.Loaded loaded = ModelFile.read(model);
         Surrogate original = loaded.model();
         Mlp net = original.network();
+        if (Math.pow(boundSplits, net.inputs()) > 1e6) {
+            throw new IllegalArgumentException("--bound-splits must be >= 1 with splits^d <= 1e6, got " + boundSplits
+                    + " for d = " + net.inputs());
+        }
         int hidden = net.layers() - 1;
         if ((width == null) == (budget == null)) {
             throw new IllegalArgumentException("give exactly one of --width and --budget");

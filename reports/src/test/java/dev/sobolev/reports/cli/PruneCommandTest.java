@@ -81,7 +81,12 @@ class PruneCommandTest {
         "box order | --box | 1:0,0:1,0:1 | --box entry 1 needs finite lo <= hi, got 1:0",
         "box nan | --box | NaN:1,0:1,0:1 | --box entry 1 needs finite lo <= hi, got NaN:1",
         "box dimension | --box | 0:1,0:1 | --box has 2 intervals, the model takes 3 inputs",
-        "splits | --bound-splits | 0 | --bound-splits must be >= 1 with splits^d <= 1e6, got 0 for d = 3"})
+        "splits | --bound-splits | 0 | --bound-splits must be >= 1 with splits^d <= 1e6, got 0",
+        "too many splits | --bound-splits | 101 | --bound-splits must be >= 1 with splits^d <= 1e6, got 101 for d = 3",
+        "samples | --bound-samples | 0 | --bound-samples must be >= 1, got 0",
+        "step fraction | --step-fraction | 1.5 | --step-fraction must be in (0, 1], got 1.5",
+        "retrain | --retrain-epochs | -1 | --retrain-epochs must be >= 0, got -1",
+        "retrain loss | --retrain-loss | huber | --retrain-loss must be value or sobolev, got huber"})
     void badInput(String what, String option, String value, String message) {
         Path out = tmp.resolve("bad-" + what.replace(' ', '-') + ".json");
         CliRunner.Run r = prune(out, option, value);
