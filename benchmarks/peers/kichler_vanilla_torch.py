@@ -2,7 +2,8 @@
 """PyTorch cross-check of the Kichler "vanilla" row (issue 5, acceptance 3): the slide's protocol (7 -> 128x6 -> 1
 SiLU, PyTorch default initialisation, values only, one global mean/std for inputs and outputs, Adam 1e-4, 200
 epochs, batch 512) on a data set written by `sobolev dataset bachelier --recipe kichler --test-size 4096`,
-evaluated on its exact test set. Usage: kichler_vanilla_torch.py DATA_DIR [f32]. Prints one JSON line.
+evaluated on its exact test set. Usage: kichler_vanilla_torch.py DATA_DIR [f32]. Prints one JSON line. Needs
+Debian's python3-torch (benchmarks/peers/compare-training.sh installs it).
 """
 import sys, json, time
 import numpy as np, torch
