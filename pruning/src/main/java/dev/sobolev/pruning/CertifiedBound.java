@@ -54,10 +54,7 @@ public record CertifiedBound(double value, double[] gradient, int boxes) {
         if (!Arrays.deepEquals(norm.toArrays(), pruned.normalisation().toArrays())) {
             throw new IllegalArgumentException("the pruned model must keep the original's normalisation");
         }
-        if (splits < 1 || Math.pow(splits, d) > 1e6) {
-            throw new IllegalArgumentException("--bound-splits must be >= 1 with splits^d <= 1e6, got " + splits
-                    + " for d = " + d);
-        }
+        checkSplits(splits, d);
         InputBox whole = Pruner.normalised(box, norm);
         IntervalMlp o = new IntervalMlp(original.network());
         IntervalMlp p = new IntervalMlp(pruned.network());
@@ -100,6 +97,24 @@ public record CertifiedBound(double value, double[] gradient, int boxes) {
         return new CertifiedBound(Math.nextUp(valueBound * norm.yStd(0)), gradient, boxes);
     }
 
+    /** Rejects a grid that is empty or has more than 10⁶ sub-boxes (splits^d). */
+    public static void checkSplits(int splits, int d) {
+        if (splits < 1) {
+            throw new IllegalArgumentException("--bound-splits must be >= 1 with splits^d <= 1e6, got " + splits);
+        }
+        if (Math.pow(splits, d) > 1e6) {
+            throw new IllegalArgumentException("--bound-splits must be >= 1 with splits^d <= 1e6, got " + splits
+                    + " for d = " + d);
+        }
+    }
+
+    /** Rejects a sampling check without points. */
+    public static void checkSamples(int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("--bound-samples must be >= 1, got " + n);
+        }
+    }
+
     /**
      * The largest differences found by sampling: {@code n} points uniform in the box (a quarter of them on its
      * faces), the value and every input derivative of both surrogates. Every sampled difference must lie within
@@ -114,9 +129,7 @@ public record CertifiedBound(double value, double[] gradient, int boxes) {
      */
     public static CertifiedBound sampled(Surrogate original, Surrogate pruned, InputBox box, int n,
                                          UniformRandomProvider rng) {
-        if (n < 1) {
-            throw new IllegalArgumentException("--bound-samples must be >= 1, got " + n);
-        }
+        checkSamples(n);
         int d = box.dimension();
         double[] x = new double[d];
         double[] go = new double[d];

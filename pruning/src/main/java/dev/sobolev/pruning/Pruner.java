@@ -93,7 +93,7 @@ public final class Pruner {
         int hidden = net0.layers() - 1;
         int[] target = config.widths();
         if (target.length != hidden) {
-            throw new IllegalArgumentException("--width gives " + target.length + " layer widths, the model has "
+            throw new IllegalArgumentException("--width gives " + target.length + " widths, the model has "
                     + hidden + " hidden layers");
         }
         for (int l = 1; l <= hidden; l++) {

@@ -1,5 +1,7 @@
 package dev.sobolev.pruning;
 
+import org.apache.commons.math3.stat.descriptive.moment.StandardDeviation;
+
 import dev.sobolev.surrogate.nn.Mlp;
 import dev.sobolev.surrogate.nn.Normalisation;
 import dev.sobolev.surrogate.nn.Surrogate;
@@ -68,14 +70,19 @@ public final class UnitStatistics {
             java.util.Arrays.fill(lo[l], Double.POSITIVE_INFINITY);
             java.util.Arrays.fill(hi[l], Double.NEGATIVE_INFINITY);
         }
+        // the inputs in the network's units, row-major, once for both passes, the sample and the spreads
         Normalisation norm = model.normalisation();
+        double[] xs = new double[x.length];
+        for (int r = 0; r < rows; r++) {
+            for (int j = 0; j < d; j++) {
+                xs[r * d + j] = (x[r * d + j] - norm.xMean(j)) / norm.xStd(j);
+            }
+        }
         Mlp.Workspace ws = net.newWorkspace();
         double[] xi = new double[d];
         for (int pass = 0; pass < 2; pass++) {
             for (int r = 0; r < rows; r++) {
-                for (int j = 0; j < d; j++) {
-                    xi[j] = (x[r * d + j] - norm.xMean(j)) / norm.xStd(j);
-                }
+                System.arraycopy(xs, r * d, xi, 0, d);
                 net.unitSensitivities(xi, 0, act, adj, ws);
                 for (int l = 1; l <= hidden; l++) {
                     for (int i = 0; i < widths[l]; i++) {
@@ -100,26 +107,20 @@ public final class UnitStatistics {
                 }
             }
         }
-        // an evenly spaced sample of the inputs and each input's standard deviation, in the network's units
+        // an evenly spaced sample of the inputs and each input's (population) standard deviation
         int kept = Math.min(rows, SAMPLE);
-        double[][] sample = new double[kept][d];
+        double[][] sample = new double[kept][];
         for (int k = 0; k < kept; k++) {
             int r = (int) ((long) k * rows / kept);
-            for (int j = 0; j < d; j++) {
-                sample[k][j] = (x[r * d + j] - norm.xMean(j)) / norm.xStd(j);
-            }
+            sample[k] = java.util.Arrays.copyOfRange(xs, r * d, r * d + d);
         }
         double[] spread = new double[d];
+        double[] column = new double[rows];
         for (int j = 0; j < d; j++) {
-            double m = 0;
-            double q = 0;
             for (int r = 0; r < rows; r++) {
-                double v = (x[r * d + j] - norm.xMean(j)) / norm.xStd(j);
-                double delta = v - m;
-                m += delta / (r + 1);
-                q += delta * (v - m);
+                column[r] = xs[r * d + j];
             }
-            spread[j] = Math.sqrt(q / rows);
+            spread[j] = new StandardDeviation(false).evaluate(column);
         }
         return new UnitStatistics(sum, lo, hi, tay, sample, spread);
     }

@@ -9,6 +9,7 @@ import dev.sobolev.surrogate.nn.Surrogate;
 import dev.sobolev.surrogate.train.Initializer;
 import dev.sobolev.surrogate.train.Optimizer;
 import dev.sobolev.surrogate.train.Schedule;
+import dev.sobolev.surrogate.train.SyntheticData;
 import dev.sobolev.surrogate.train.Trainer;
 import dev.sobolev.surrogate.train.TrainingConfig;
 import dev.sobolev.surrogate.train.TrainingData;
@@ -27,25 +28,9 @@ final class PruningFixtures {
         return new Mlp(widths, act, Activation.IDENTITY, theta);
     }
 
-    /** y = sin(2a) + b² − a·c on [−1, 1]³ with exact gradients. */
+    /** y = sin(2a) + b² − a·c on [−1, 1]³ with exact gradients (the surrogate tests' {@link SyntheticData}). */
     static TrainingData data(int n, long seed) {
-        SplittableRandom r = new SplittableRandom(seed);
-        double[] x = new double[n * 3];
-        double[] y = new double[n];
-        double[] g = new double[n * 3];
-        for (int i = 0; i < n; i++) {
-            double a = r.nextDouble(-1, 1);
-            double b = r.nextDouble(-1, 1);
-            double c = r.nextDouble(-1, 1);
-            x[3 * i] = a;
-            x[3 * i + 1] = b;
-            x[3 * i + 2] = c;
-            y[i] = Math.sin(2 * a) + b * b - a * c;
-            g[3 * i] = 2 * Math.cos(2 * a) - c;
-            g[3 * i + 1] = 2 * b;
-            g[3 * i + 2] = -a;
-        }
-        return new TrainingData(x, y, g, null, null, n);
+        return SyntheticData.of(n, seed);
     }
 
     static TrainingConfig config(int[] hidden, int epochs, long seed) {

@@ -91,12 +91,7 @@ final class PruneCommand implements Runnable {
         int threads = common.threads();
         Saliency saliency = Saliency.parse(method);
         FineTuning strategy = FineTuning.parse(finetune);
-        if (boundSamples < 1) {
-            throw new IllegalArgumentException("--bound-samples must be >= 1, got " + boundSamples);
-        }
-        if (boundSplits < 1) {
-            throw new IllegalArgumentException("--bound-splits must be >= 1 with splits^d <= 1e6, got " + boundSplits);
-        }
+        CertifiedBound.checkSamples(boundSamples);
         if (retrainEpochs < 0) {
             throw new IllegalArgumentException("--retrain-epochs must be >= 0, got " + retrainEpochs);
         }
@@ -109,10 +104,7 @@ final class PruneCommand implements Runnable {
         ModelFile.Loaded loaded = ModelFile.read(model);
         Surrogate original = loaded.model();
         Mlp net = original.network();
-        if (Math.pow(boundSplits, net.inputs()) > 1e6) {
-            throw new IllegalArgumentException("--bound-splits must be >= 1 with splits^d <= 1e6, got " + boundSplits
-                    + " for d = " + net.inputs());
-        }
+        CertifiedBound.checkSplits(boundSplits, net.inputs());
         int hidden = net.layers() - 1;
         if ((width == null) == (budget == null)) {
             throw new IllegalArgumentException("give exactly one of --width and --budget");
@@ -134,10 +126,10 @@ final class PruneCommand implements Runnable {
             case "sobolev" -> true;
             default -> throw new IllegalArgumentException("--retrain-loss must be value or sobolev, got " + retrainLoss);
         };
-        TrainingConfig retrain = retrainEpochs == 0 ? null : retrainSobolev
-                ? config(original, threads).withEpochs(retrainEpochs)
-                : config(original, threads).withEpochs(retrainEpochs).valuesOnly();
-        if ((retrainSobolev && retrain != null || strategy == FineTuning.DATA) && sobolev && !ds.hasGradients()) {
+        TrainingConfig retrain = retrainEpochs == 0 ? null
+                : retrainSobolev ? tuning.withEpochs(retrainEpochs) : tuning.withEpochs(retrainEpochs).valuesOnly();
+        boolean needsGradients = sobolev && (strategy == FineTuning.DATA || retrain != null && retrainSobolev);
+        if (needsGradients && !ds.hasGradients()) {
             throw new IllegalArgumentException("--loss sobolev needs dYdX in " + data + "; use --loss value");
         }
         PrintWriter err = spec.commandLine().getErr();
@@ -244,7 +236,7 @@ final class PruneCommand implements Runnable {
                 threads);
     }
 
-    /** "8" for every hidden layer, or one width per hidden layer. */
+    /** "8" for every hidden layer, or one width per hidden layer (their count and range are the pruner's to check). */
     static int[] parseWidths(String text, int hidden) {
         int[] w;
         try {
@@ -257,15 +249,6 @@ final class PruneCommand implements Runnable {
             int v = w[0];
             w = new int[hidden];
             Arrays.fill(w, v);
-        }
-        if (w.length != hidden) {
-            throw new IllegalArgumentException("--width gives " + w.length + " widths, the model has " + hidden
-                    + " hidden layers");
-        }
-        for (int v : w) {
-            if (v < 1) {
-                throw new IllegalArgumentException("--width must be >= 1, got " + text);
-            }
         }
         return w;
     }

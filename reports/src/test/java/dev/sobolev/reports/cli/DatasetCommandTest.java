@@ -113,20 +113,10 @@ class DatasetCommandTest {
         "bad directions | --hv-directions | sobol | --hv-directions must be random or pca, got sobol"})
     void badInputLeavesNothingBehind(String what, String option, String value, String message) throws IOException {
         Path out = tmp.resolve("out");
-        List<String> args = new ArrayList<>(Arrays.asList(acceptance(out)));
-        int i = args.indexOf(option);
-        if (i >= 0) {
-            args.set(i + 1, value);
-        } else {
-            args.add(option);
-            args.add(value);
-        }
-        if ("hv for a call".equals(what)) {
-            args.add("--hv-count");
-            args.add("2");
-        }
+        String[] change = "hv for a call".equals(what) ? new String[] {option, value, "--hv-count", "2"}
+                : new String[] {option, value};
         List<Path> before = listing(tmp);
-        CliRunner.Run r = CliRunner.run(args.toArray(String[]::new));
+        CliRunner.Run r = CliRunner.run(Arrays.asList(acceptance(out)), change);
         assertEquals(SobolevCli.BAD_INPUT, r.code(), what + ": " + r.err());
         assertEquals("", r.out());
         String[] lines = r.err().strip().split("\n");

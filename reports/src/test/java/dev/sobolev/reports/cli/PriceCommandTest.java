@@ -108,16 +108,7 @@ class PriceCommandTest {
         "unknown payoff | --payoff | put | --payoff must be call, smoothed-call, digital or smoothed-digital, got put",
         "bad width | --width | -1 | --width applies to smoothed payoffs only, got --payoff call"})
     void badInputGivesOneLineNamingOptionAndValue(String what, String option, String value, String message) {
-        List<String> args = new ArrayList<>(Arrays.asList(GOLDEN));
-        int i = args.indexOf(option);
-        if (i >= 0) {
-            args.set(i + 1, value);
-        } else {
-            args.add(option);
-            args.add(value);
-        }
-        args.add("--json");
-        CliRunner.Run r = CliRunner.run(args.toArray(String[]::new));
+        CliRunner.Run r = CliRunner.run(Arrays.asList(with(GOLDEN, "--json")), option, value);
         assertEquals(SobolevCli.BAD_INPUT, r.code(), what);
         assertEquals("", r.out(), "nothing on stdout for " + what);
         String[] lines = r.err().strip().split("\n");

@@ -21,10 +21,11 @@ public final class Mlp {
     private final double[] params;
     private final int[] weightOffset;
     private final int[] biasOffset;
-    /** Wₗ as rows (rows[l][i][j]) and as columns (cols[l][j][i]), and bₗ: the layouts of the single-point passes. */
-    private final double[][][] rows;
-    private final double[][][] cols;
-    private final double[][] bias;
+    /**
+     * The weights laid out for the single-point passes, built on their first use: training makes a network
+     * per mini-batch and evaluates it only through {@link #parameter}, so it never pays for this copy.
+     */
+    private volatile Layout layout;
 
     /**
      * @param widths n₀..n_{L+1}, at least input and output, each ≥ 1
@@ -56,22 +57,37 @@ public final class Mlp {
             }
         }
         this.params = params.clone();
-        rows = new double[layers + 1][][];
-        cols = new double[layers + 1][][];
-        bias = new double[layers + 1][];
-        for (int l = 1; l <= layers; l++) {
-            int n = widths[l];
-            int p = widths[l - 1];
-            rows[l] = new double[n][p];
-            cols[l] = new double[p][n];
-            for (int i = 0; i < n; i++) {
-                for (int j = 0; j < p; j++) {
-                    rows[l][i][j] = params[weightOffset[l] + i * p + j];
-                    cols[l][j][i] = rows[l][i][j];
+    }
+
+    /** Wₗ as rows (rows[l][i][j]) and as columns (cols[l][j][i]), and bₗ. */
+    private record Layout(double[][][] rows, double[][][] cols, double[][] bias) {
+    }
+
+    /** The single-point layout (a benign race may build it twice; both copies are equal). */
+    private Layout layout() {
+        Layout l = layout;
+        if (l == null) {
+            int layers = widths.length - 1;
+            double[][][] rows = new double[layers + 1][][];
+            double[][][] cols = new double[layers + 1][][];
+            double[][] bias = new double[layers + 1][];
+            for (int k = 1; k <= layers; k++) {
+                int n = widths[k];
+                int p = widths[k - 1];
+                rows[k] = new double[n][p];
+                cols[k] = new double[p][n];
+                for (int i = 0; i < n; i++) {
+                    for (int j = 0; j < p; j++) {
+                        rows[k][i][j] = params[weightOffset[k] + i * p + j];
+                        cols[k][j][i] = rows[k][i][j];
+                    }
                 }
+                bias[k] = Arrays.copyOfRange(params, biasOffset[k], biasOffset[k] + n);
             }
-            bias[l] = Arrays.copyOfRange(params, biasOffset[l], biasOffset[l] + n);
+            l = new Layout(rows, cols, bias);
+            layout = l;
         }
+        return l;
     }
 
     /**
@@ -268,12 +284,13 @@ public final class Mlp {
      * the multiply-add units busy).
      */
     private void forward(double[] x, Workspace ws, boolean second) {
+        Layout w = layout();
         System.arraycopy(x, 0, ws.a[0], 0, x.length);
         double[] tmp = ws.tmp;
         for (int l = 1; l < widths.length; l++) {
             int n = widths[l];
             double[] z = ws.z[l];
-            dots(rows[l], bias[l], ws.a[l - 1], n, widths[l - 1], z);
+            dots(w.rows()[l], w.bias()[l], ws.a[l - 1], n, widths[l - 1], z);
             Activation act = activation(l);
             double[] a = ws.a[l];
             double[] d1 = ws.d1[l];
@@ -312,6 +329,7 @@ public final class Mlp {
 
     /** Reverse sweep for output k after a forward pass: ws.adj[l] = ∂y_k/∂aₗ, ws.zBar[l] = ∂y_k/∂zₗ. */
     private void reverse(int k, Workspace ws) {
+        Layout w = layout();
         int last = widths.length - 1;
         Arrays.fill(ws.adj[last], 0.0);
         ws.adj[last][k] = 1.0;
@@ -321,7 +339,7 @@ public final class Mlp {
             for (int i = 0; i < n; i++) {
                 zb[i] = ws.d1[l][i] * ws.adj[l][i];
             }
-            dots(cols[l], null, zb, widths[l - 1], n, ws.adj[l - 1]);
+            dots(w.cols()[l], null, zb, widths[l - 1], n, ws.adj[l - 1]);
         }
     }
 
@@ -384,11 +402,12 @@ public final class Mlp {
         }
         forward(x, ws, true);
         int last = widths.length - 1;
+        Layout w = layout();
         // forward tangents along v: żₗ = Wₗȧₗ₋₁, ȧₗ = σ′(zₗ)żₗ, ȧ₀ = v
         System.arraycopy(v, 0, ws.aDot[0], 0, v.length);
         for (int l = 1; l <= last; l++) {
             int n = widths[l];
-            dots(rows[l], null, ws.aDot[l - 1], n, widths[l - 1], ws.zDot[l]);
+            dots(w.rows()[l], null, ws.aDot[l - 1], n, widths[l - 1], ws.zDot[l]);
             for (int i = 0; i < n; i++) {
                 ws.aDot[l][i] = ws.d1[l][i] * ws.zDot[l][i];
             }
@@ -406,8 +425,8 @@ public final class Mlp {
                 zb[i] = ws.d1[l][i] * abar;
                 zbDot[i] = ws.d2[l][i] * ws.zDot[l][i] * abar + ws.d1[l][i] * ws.adjDot[l][i];
             }
-            dots(cols[l], null, zb, widths[l - 1], n, ws.adj[l - 1]);
-            dots(cols[l], null, zbDot, widths[l - 1], n, ws.adjDot[l - 1]);
+            dots(w.cols()[l], null, zb, widths[l - 1], n, ws.adj[l - 1]);
+            dots(w.cols()[l], null, zbDot, widths[l - 1], n, ws.adjDot[l - 1]);
         }
         System.arraycopy(ws.adjDot[0], 0, out, 0, widths[0]);
         return ws.a[last][k];

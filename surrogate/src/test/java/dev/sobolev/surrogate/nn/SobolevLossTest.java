@@ -64,19 +64,8 @@ class SobolevLossTest {
                 }
             }
             assertEquals(direct, value, 1e-12 * Math.max(1, direct), act + " m " + m + " alpha " + alpha);
-            double[] theta = net.parameters();
-            for (int i = 0; i < theta.length; i += 3) {
-                double h = 1e-6;
-                double[] up = theta.clone();
-                double[] dn = theta.clone();
-                up[i] += h;
-                dn[i] -= h;
-                double fd = (loss(loss, net.withParameters(up), x, y, g, rows)
-                        - loss(loss, net.withParameters(dn), x, y, g, rows)) / (2 * h);
-                double err = Math.abs(fd - grad[i]) / Math.max(1e-4, Math.abs(fd));
-                assertEquals(0, err, 1e-6, act + " m " + m + " alpha " + alpha + " parameter " + i + ": fd " + fd
-                        + " vs " + grad[i]);
-            }
+            assertMatchesFiniteDifferences(net, grad, 3, n2 -> loss(loss, n2, x, y, g, rows),
+                    act + " m " + m + " alpha " + alpha);
         }
     }
 
@@ -135,18 +124,8 @@ class SobolevLossTest {
                 }
             }
             assertEquals(direct, value, 1e-12 * Math.max(1, direct), act + " alpha " + alpha);
-            double[] theta = net.parameters();
-            for (int i = 0; i < theta.length; i += 2) {
-                double h = 1e-6;
-                double[] up = theta.clone();
-                double[] dn = theta.clone();
-                up[i] += h;
-                dn[i] -= h;
-                double fd = (loss2(loss, net.withParameters(up), x, y, g, hv, rows)
-                        - loss2(loss, net.withParameters(dn), x, y, g, hv, rows)) / (2 * h);
-                double err = Math.abs(fd - grad[i]) / Math.max(1e-4, Math.abs(fd));
-                assertEquals(0, err, 1e-6, act + " alpha " + alpha + " parameter " + i + ": fd " + fd + " vs " + grad[i]);
-            }
+            assertMatchesFiniteDifferences(net, grad, 2, n2 -> loss2(loss, n2, x, y, g, hv, rows),
+                    act + " alpha " + alpha);
         }
     }
 
@@ -187,17 +166,26 @@ class SobolevLossTest {
                 new SobolevLoss.Scratch(net, n, full));
         assertEquals(reference, noStream, 0.0);
         org.junit.jupiter.api.Assertions.assertNotEquals(reference, value);
+        assertMatchesFiniteDifferences(net, grad, 2, n2 -> eval.apply(n2, new double[grad.length]), "dropout");
+    }
+
+    /**
+     * Every {@code stride}-th entry of {@code grad} against the central difference (h = 1e−6) of {@code lossOf}
+     * in that parameter, to 1e−6 relative (absolute below 1e−4).
+     */
+    private static void assertMatchesFiniteDifferences(Mlp net, double[] grad, int stride,
+                                                       java.util.function.ToDoubleFunction<Mlp> lossOf, String what) {
         double[] theta = net.parameters();
-        for (int i = 0; i < theta.length; i += 2) {
+        for (int i = 0; i < theta.length; i += stride) {
             double h = 1e-6;
             double[] up = theta.clone();
             double[] dn = theta.clone();
             up[i] += h;
             dn[i] -= h;
-            double fd = (eval.apply(net.withParameters(up), new double[theta.length])
-                    - eval.apply(net.withParameters(dn), new double[theta.length])) / (2 * h);
+            double fd = (lossOf.applyAsDouble(net.withParameters(up)) - lossOf.applyAsDouble(net.withParameters(dn)))
+                    / (2 * h);
             double err = Math.abs(fd - grad[i]) / Math.max(1e-4, Math.abs(fd));
-            assertEquals(0, err, 1e-6, "parameter " + i + ": fd " + fd + " vs " + grad[i]);
+            assertEquals(0, err, 1e-6, what + " parameter " + i + ": fd " + fd + " vs " + grad[i]);
         }
     }
 }

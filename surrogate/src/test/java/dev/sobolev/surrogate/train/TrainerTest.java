@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.SplittableRandom;
 
 import org.junit.jupiter.api.Test;
 
@@ -13,26 +12,6 @@ import dev.sobolev.surrogate.nn.Normalisation;
 import dev.sobolev.surrogate.nn.Surrogate;
 
 class TrainerTest {
-    /** f(x) = sin(2x₁) + x₂² − x₁x₃ on [−1, 1]³ with its gradient. */
-    private static double[][] data(int n, long seed) {
-        SplittableRandom r = new SplittableRandom(seed);
-        double[] x = new double[n * 3];
-        double[] y = new double[n];
-        double[] g = new double[n * 3];
-        for (int i = 0; i < n; i++) {
-            double a = r.nextDouble(-1, 1);
-            double b = r.nextDouble(-1, 1);
-            double c = r.nextDouble(-1, 1);
-            x[3 * i] = a;
-            x[3 * i + 1] = b;
-            x[3 * i + 2] = c;
-            y[i] = Math.sin(2 * a) + b * b - a * c;
-            g[3 * i] = 2 * Math.cos(2 * a) - c;
-            g[3 * i + 1] = 2 * b;
-            g[3 * i + 2] = -a;
-        }
-        return new double[][] {x, y, g};
-    }
 
     private static TrainingConfig config(double alpha, int threads) {
         return new TrainingConfig(new int[] {16, 16}, Activation.SOFTPLUS, Activation.IDENTITY, alpha, 0.0, true,
@@ -42,7 +21,7 @@ class TrainerTest {
 
     @Test
     void sameSeedGivesBitwiseIdenticalWeightsForOneAndTwoThreads() {
-        double[][] d = data(1000, 1);
+        double[][] d = SyntheticData.arrays(1000, 1);
         Trainer.Result a = Trainer.train(new TrainingData(d[0], d[1], d[2], null, null, 1000), config(0.5, 1), null);
         Trainer.Result b = Trainer.train(new TrainingData(d[0], d[1], d[2], null, null, 1000), config(0.5, 2), null);
         assertArrayEquals(a.model().network().parameters(), b.model().network().parameters());
@@ -56,7 +35,7 @@ class TrainerTest {
 
     @Test
     void fineTuningStartsFromTheGivenSurrogateAndKeepsItsShapeAndScaling() {
-        double[][] d = data(1000, 1);
+        double[][] d = SyntheticData.arrays(1000, 1);
         TrainingData data = new TrainingData(d[0], d[1], d[2], null, null, 1000);
         Surrogate start = Trainer.train(data, config(0.5, 2), null).model();
         // another architecture and normalisation in the configuration: the start's are kept
@@ -84,10 +63,10 @@ class TrainerTest {
 
     @Test
     void sobolevTrainingLearnsValuesAndGradients() {
-        double[][] d = data(2000, 2);
+        double[][] d = SyntheticData.arrays(2000, 2);
         Trainer.Result r = Trainer.train(new TrainingData(d[0], d[1], d[2], null, null, 2000), config(0.5, 2), null);
         Surrogate s = r.model();
-        double[][] t = data(500, 3);
+        double[][] t = SyntheticData.arrays(500, 3);
         double se = 0;
         double sg = 0;
         double[] grad = new double[3];
@@ -108,7 +87,7 @@ class TrainerTest {
 
     @Test
     void dropoutRunsAreDeterministicAcrossThreadCounts() {
-        double[][] d = data(600, 4);
+        double[][] d = SyntheticData.arrays(600, 4);
         TrainingConfig c1 = new TrainingConfig(new int[] {12, 12}, Activation.TANH, Activation.IDENTITY, 0.5, 0.0, false,
                 Normalisation.Kind.PER_FEATURE, Optimizer.Adam.defaults(), new Schedule.Constant(0.005), 5, 100,
                 Initializer.GLOROT, 1e-4, 0.2, 0.0, 7, 1);
