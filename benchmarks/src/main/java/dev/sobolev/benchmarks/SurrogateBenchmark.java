@@ -17,18 +17,21 @@ import org.openjdk.jmh.annotations.Warmup;
 
 import dev.sobolev.surrogate.nn.Mlp;
 import dev.sobolev.surrogate.nn.Normalisation;
+import dev.sobolev.surrogate.nn.PointEvaluatorProvider;
+import dev.sobolev.surrogate.nn.PointEvaluators;
 import dev.sobolev.surrogate.nn.SobolevLoss;
 import dev.sobolev.surrogate.nn.Surrogate;
 
 /**
  * Surrogate hot paths (issue 5): single-point inference (value + input gradient, the trading-system call) of
- * the pruned-size 7→8×6→1 net (433 parameters) and the oversized 7→128×6→1 net, and one mini-batch of the
- * Sobolev loss and its parameter gradient on one thread (the unit of work a training shard does).
+ * the pruned-size 7→8×6→1 net (433 parameters) and the oversized 7→128×6→1 net on the scalar passes and on
+ * the SIMD evaluator of {@code sobolev-simd}, and one mini-batch of the Sobolev loss and its parameter
+ * gradient on one thread (the unit of work a training shard does).
  * Run: {@code java -jar benchmarks/target/benchmarks.jar SurrogateBenchmark -prof gc}.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
-@Fork(value = 1, jvmArgsAppend = {"-Xmx2g"})
+@Fork(value = 1, jvmArgsAppend = {"-Xmx2g", "--add-modules", "jdk.incubator.vector"})
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
 public class SurrogateBenchmark {
@@ -40,10 +43,7 @@ public class SurrogateBenchmark {
     @Param({"256"})
     public int batch;
 
-    private Surrogate model;
     private Mlp mlp;
-    private double[] x;
-    private double[] grad;
     private SobolevLoss loss;
     private SobolevLoss.Scratch scratch;
     private double[] xs;
@@ -57,9 +57,6 @@ public class SurrogateBenchmark {
     public void setUp() {
         mlp = BenchmarkNets.random(net);
         SplittableRandom r = new SplittableRandom(1);
-        model = new Surrogate(mlp, Normalisation.identity(7, 1));
-        x = new double[] {1.0, 0.9, 1.1, 1.05, 0.95, 1.2, 0.8};
-        grad = new double[7];
         loss = new SobolevLoss(0.125, null, 7);
         scratch = new SobolevLoss.Scratch(mlp, batch, loss);
         xs = new double[batch * 7];
@@ -77,11 +74,33 @@ public class SurrogateBenchmark {
         paramGrad = new double[mlp.parameterCount()];
     }
 
+    /** The single-point call's surrogate on one evaluator. */
+    @State(Scope.Thread)
+    public static class Point {
+        /** {@code scalar} ({@link Mlp}'s passes) or {@code vector} (the SIMD evaluator). */
+        @Param({"scalar", "vector"})
+        public String evaluator;
+
+        private Surrogate model;
+        private final double[] x = {1.0, 0.9, 1.1, 1.05, 0.95, 1.2, 0.8};
+        private final double[] grad = new double[7];
+
+        /** Wraps the benchmark's network with the chosen evaluator. */
+        @Setup
+        public void setUp(SurrogateBenchmark b) {
+            PointEvaluatorProvider p = "scalar".equals(evaluator) ? PointEvaluators.scalar() : PointEvaluators.preferred();
+            if (!p.name().startsWith(evaluator)) {
+                throw new IllegalStateException("evaluator " + evaluator + " is not available, got " + p.name());
+            }
+            model = new Surrogate(b.mlp, Normalisation.identity(7, 1), p);
+        }
+    }
+
     /** Value and the 7 deltas at one point through the thread-safe library call. */
     @Benchmark
     @OutputTimeUnit(TimeUnit.NANOSECONDS)
-    public double valueAndGradient() {
-        return model.valueAndGradient(x, grad) + grad[0];
+    public double valueAndGradient(Point pt) {
+        return pt.model.valueAndGradient(pt.x, pt.grad) + pt.grad[0];
     }
 
     /** Sobolev loss and its parameter gradient for one mini-batch on one thread. */

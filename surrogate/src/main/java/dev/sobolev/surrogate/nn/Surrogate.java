@@ -4,21 +4,27 @@ import java.util.Objects;
 
 /**
  * A trained surrogate in the units of its data: y = μ_y + σ_y·net((x − μₓ)/σₓ). The single-point calls are
- * thread-safe (each thread gets its own workspace) and allocate nothing after a thread's first call:
- * the library API for trading systems.
+ * thread-safe (each thread gets its own evaluator and workspace) and allocate nothing after a thread's first
+ * call: the library API for trading systems. Values and gradients go through a {@link PointEvaluator} of the
+ * provider chosen at construction (by default {@link PointEvaluators#preferred()}: the SIMD kernel of the
+ * {@code sobolev-simd} module when the JVM offers the Vector API, else the scalar passes of {@link Mlp});
+ * Hessian–vector products through {@link Mlp#hessianVector}.
  */
 public final class Surrogate {
     private final Mlp net;
     private final Normalisation norm;
+    private final PointEvaluatorProvider provider;
     private final ThreadLocal<Buffers> buffers;
 
     private static final class Buffers {
+        final PointEvaluator eval;
         final Mlp.Workspace ws;
         final double[] x;
         final double[] v;
         final double[] g;
 
-        Buffers(Mlp net) {
+        Buffers(Mlp net, PointEvaluatorProvider provider) {
+            eval = provider.create(net);
             ws = net.newWorkspace();
             x = new double[net.inputs()];
             v = new double[net.inputs()];
@@ -31,13 +37,31 @@ public final class Surrogate {
      * @param norm the scaling of its inputs and outputs
      */
     public Surrogate(Mlp net, Normalisation norm) {
+        this(net, norm, PointEvaluators.preferred());
+    }
+
+    /**
+     * @param net      the network in normalised units
+     * @param norm     the scaling of its inputs and outputs
+     * @param provider the single-point evaluator (must be {@link PointEvaluatorProvider#available() available})
+     */
+    public Surrogate(Mlp net, Normalisation norm, PointEvaluatorProvider provider) {
         this.net = Objects.requireNonNull(net, "net");
         this.norm = Objects.requireNonNull(norm, "norm");
         if (norm.toArrays()[0].length != net.inputs() || norm.toArrays()[2].length != net.outputs()) {
             throw new IllegalArgumentException("normalisation does not match the network's " + net.inputs()
                     + " inputs and " + net.outputs() + " outputs");
         }
-        this.buffers = ThreadLocal.withInitial(() -> new Buffers(net));
+        this.provider = Objects.requireNonNull(provider, "provider");
+        if (!provider.available()) {
+            throw new IllegalArgumentException("point evaluator " + provider.name() + " is not available in this JVM");
+        }
+        this.buffers = ThreadLocal.withInitial(() -> new Buffers(net, provider));
+    }
+
+    /** The name of the single-point evaluator in use ({@link PointEvaluatorProvider#name()}). */
+    public String evaluator() {
+        return provider.name();
     }
 
     /** The network (normalised units). */
@@ -60,7 +84,10 @@ public final class Surrogate {
         return net.outputs();
     }
 
-    private Buffers load(double[] x) {
+    private Buffers load(double[] x, int k) {
+        if (k < 0 || k >= net.outputs()) {
+            throw new IllegalArgumentException("output index k must be in [0, " + net.outputs() + "), got " + k);
+        }
         if (x.length != net.inputs()) {
             throw new IllegalArgumentException("input has " + x.length + " entries, the model takes " + net.inputs());
         }
@@ -78,8 +105,8 @@ public final class Surrogate {
 
     /** Output k at x. */
     public double value(double[] x, int k) {
-        Buffers b = load(x);
-        return norm.yMean(k) + norm.yStd(k) * net.value(b.x, k, b.ws);
+        Buffers b = load(x, k);
+        return norm.yMean(k) + norm.yStd(k) * b.eval.value(b.x, k);
     }
 
     /**
@@ -91,8 +118,8 @@ public final class Surrogate {
      * @return y_k(x)
      */
     public double valueAndGradient(double[] x, int k, double[] grad) {
-        Buffers b = load(x);
-        double y = net.valueAndGradient(b.x, k, b.g, b.ws);
+        Buffers b = load(x, k);
+        double y = b.eval.valueAndGradient(b.x, k, b.g);
         for (int j = 0; j < b.g.length; j++) {
             grad[j] = b.g[j] * norm.yStd(k) / norm.xStd(j);
         }
@@ -114,7 +141,7 @@ public final class Surrogate {
      * @return y_k(x)
      */
     public double hessianVector(double[] x, double[] v, int k, double[] out) {
-        Buffers b = load(x);
+        Buffers b = load(x, k);
         if (v.length != b.v.length) {
             throw new IllegalArgumentException("direction has " + v.length + " entries, the model takes " + b.v.length);
         }

@@ -1,0 +1,206 @@
+package dev.sobolev.simd;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import dev.sobolev.surrogate.nn.Activation;
+import dev.sobolev.surrogate.nn.Mlp;
+import dev.sobolev.surrogate.nn.Normalisation;
+import dev.sobolev.surrogate.nn.PointEvaluator;
+import dev.sobolev.surrogate.nn.PointEvaluators;
+import dev.sobolev.surrogate.nn.Surrogate;
+
+/** The SIMD evaluator against the scalar passes of {@link Mlp} and against finite differences of itself. */
+class VectorEvaluatorTest {
+    /** Widths that are below, at and above multiples of 4 and 8 lanes, one or several outputs. */
+    private static final int[][] ARCHITECTURES = {
+        {7, 8, 8, 8, 8, 8, 8, 1}, {3, 5, 1}, {4, 9, 17, 2}, {1, 1, 1}, {7, 20, 20, 20, 20, 1}, {7, 128, 33, 3},
+    };
+
+    private static Mlp random(int[] widths, Activation hidden, Activation output, long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        double[] p = new double[Mlp.parameterCount(widths)];
+        for (int l = 1, o = 0; l < widths.length; l++) {
+            double scale = Math.sqrt(3.0 / widths[l - 1]);
+            for (int q = 0; q < widths[l] * (widths[l - 1] + 1); q++, o++) {
+                p[o] = r.nextDouble(-scale, scale) + (q >= widths[l] * widths[l - 1] ? 0.2 : 0.0);
+            }
+        }
+        return new Mlp(widths, hidden, output, p);
+    }
+
+    private static double[] point(SplittableRandom r, int d) {
+        double[] x = new double[d];
+        for (int j = 0; j < d; j++) {
+            x[j] = r.nextDouble(-2.5, 2.5);
+        }
+        return x;
+    }
+
+    private static double maxAbs(double[] v) {
+        double m = 0;
+        for (double e : v) {
+            m = Math.max(m, Math.abs(e));
+        }
+        return m;
+    }
+
+    @ParameterizedTest
+    @EnumSource(Activation.class)
+    void agreesWithTheScalarPassesToRounding(Activation act) {
+        SplittableRandom r = new SplittableRandom(11);
+        for (int[] widths : ARCHITECTURES) {
+            for (Activation output : new Activation[] {Activation.IDENTITY, Activation.SOFTPLUS}) {
+                Mlp net = random(widths, act, output, 5 + widths.length);
+                PointEvaluator vec = VectorEvaluator.of(net);
+                Mlp.Workspace ws = net.newWorkspace();
+                int d = widths[0];
+                double[] gv = new double[d];
+                double[] gs = new double[d];
+                for (int t = 0; t < 25; t++) {
+                    double[] x = point(r, d);
+                    for (int k = 0; k < net.outputs(); k++) {
+                        double ys = net.valueAndGradient(x, k, gs, ws);
+                        double yv = vec.valueAndGradient(x, k, gv);
+                        String where = act + " " + output + " " + java.util.Arrays.toString(widths) + " k=" + k;
+                        assertEquals(ys, yv, 1e-13 * Math.max(1, Math.abs(ys)), where);
+                        assertEquals(ys, vec.value(x, k), 1e-13 * Math.max(1, Math.abs(ys)), where);
+                        double scale = Math.max(1e-300, maxAbs(gs));
+                        for (int j = 0; j < d; j++) {
+                            assertEquals(gs[j], gv[j], 1e-12 * scale, where + " j=" + j);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Activation.class)
+    void inputGradientMatchesFiniteDifferences(Activation act) {
+        SplittableRandom r = new SplittableRandom(3);
+        for (int[] widths : ARCHITECTURES) {
+            Mlp net = random(widths, act, Activation.IDENTITY, 17);
+            PointEvaluator vec = VectorEvaluator.of(net);
+            int d = widths[0];
+            double[] g = new double[d];
+            for (int t = 0; t < 5; t++) {
+                double[] x = point(r, d);
+                int k = t % net.outputs();
+                vec.valueAndGradient(x, k, g);
+                double scale = Math.max(1e-3, maxAbs(g));
+                for (int j = 0; j < d; j++) {
+                    double h = 1e-5;
+                    double[] up = x.clone();
+                    double[] dn = x.clone();
+                    up[j] += h;
+                    dn[j] -= h;
+                    double fd = (vec.value(up, k) - vec.value(dn, k)) / (2 * h);
+                    if (act == Activation.RELU && Math.abs(fd - g[j]) > 1e-6 * scale) {
+                        continue; // a kink inside [x − h, x + h]: no derivative to compare with
+                    }
+                    assertEquals(fd, g[j], 1e-6 * scale, act + " " + java.util.Arrays.toString(widths) + " j=" + j);
+                }
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Activation.class)
+    void activationsKeepTheScalarAccuracyInTheTails(Activation act) {
+        // y = σ(x) through one hidden unit with unit weight and an identity output: the activation itself
+        Mlp net = new Mlp(new int[] {1, 1, 1}, act, Activation.IDENTITY, new double[] {1, 0, 1, 0});
+        PointEvaluator vec = VectorEvaluator.of(net);
+        Mlp.Workspace ws = net.newWorkspace();
+        double[] gv = new double[1];
+        double[] gs = new double[1];
+        for (double x : new double[] {-800, -40, -6.5, -1.2785, -0.3, -0.0, 0.0, 1e-9, 0.7, 3, 37, 800}) {
+            double ys = net.valueAndGradient(new double[] {x}, 0, gs, ws);
+            double yv = vec.valueAndGradient(new double[] {x}, 0, gv);
+            assertEquals(ys, yv, 4 * Math.ulp(ys), act + " value at " + x);
+            // tanh′ = 1 − t² cancels near |t| = 1 and SiLU′ = σ(1 + z(1 − σ)) near its root z ≈ −1.278, in
+            // either form: there the error is a few ulps of the terms (≤ 1), not of the result
+            double cancellation = act == Activation.TANH || act == Activation.SILU ? 4 * Math.ulp(1.0) : 0;
+            assertEquals(gs[0], gv[0], 4 * Math.ulp(gs[0]) + cancellation, act + " derivative at " + x);
+        }
+    }
+
+    @Test
+    void isTheServiceTheSurrogateTakesWhenTheModuleIsPresent() {
+        VectorEvaluatorProvider provider = new VectorEvaluatorProvider();
+        assertTrue(provider.available(), "tests run with --add-modules jdk.incubator.vector");
+        assertEquals("vector-" + VectorEvaluator.laneBits(), PointEvaluators.preferred().name());
+        Mlp net = random(new int[] {7, 8, 8, 1}, Activation.SILU, Activation.IDENTITY, 1);
+        assertEquals(provider.name(), new Surrogate(net, Normalisation.identity(7, 1)).evaluator());
+        String before = System.getProperty(PointEvaluators.PROPERTY);
+        try {
+            System.setProperty(PointEvaluators.PROPERTY, "off");
+            assertEquals("scalar", new Surrogate(net, Normalisation.identity(7, 1)).evaluator());
+        } finally {
+            if (before == null) {
+                System.clearProperty(PointEvaluators.PROPERTY);
+            } else {
+                System.setProperty(PointEvaluators.PROPERTY, before);
+            }
+        }
+    }
+
+    @Test
+    void eachThreadOfASurrogateGetsTheSameAnswers() throws Exception {
+        Mlp net = random(new int[] {7, 8, 8, 8, 8, 8, 8, 1}, Activation.SILU, Activation.IDENTITY, 2);
+        Surrogate s = new Surrogate(net, Normalisation.identity(7, 1), new VectorEvaluatorProvider());
+        SplittableRandom r = new SplittableRandom(9);
+        List<double[]> xs = new ArrayList<>();
+        for (int t = 0; t < 2000; t++) {
+            xs.add(point(r, 7));
+        }
+        double[] expected = new double[xs.size() * 8];
+        double[] g = new double[7];
+        for (int t = 0; t < xs.size(); t++) {
+            expected[8 * t] = s.valueAndGradient(xs.get(t), g);
+            System.arraycopy(g, 0, expected, 8 * t + 1, 7);
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<double[]>> runs = new ArrayList<>();
+            for (int w = 0; w < 4; w++) {
+                runs.add(pool.submit(() -> {
+                    double[] got = new double[xs.size() * 8];
+                    double[] gw = new double[7];
+                    for (int t = 0; t < xs.size(); t++) {
+                        got[8 * t] = s.valueAndGradient(xs.get(t), gw);
+                        System.arraycopy(gw, 0, got, 8 * t + 1, 7);
+                    }
+                    return got;
+                }));
+            }
+            for (Future<double[]> f : runs) {
+                org.junit.jupiter.api.Assertions.assertArrayEquals(expected, f.get());
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    @Test
+    void rejectsBadCalls() {
+        PointEvaluator vec = VectorEvaluator.of(random(new int[] {3, 5, 2}, Activation.TANH, Activation.IDENTITY, 1));
+        assertEquals("input has 2 entries, the model takes 3",
+                assertThrows(IllegalArgumentException.class, () -> vec.value(new double[2], 0)).getMessage());
+        assertEquals("output index k must be in [0, 2), got 2",
+                assertThrows(IllegalArgumentException.class,
+                        () -> vec.valueAndGradient(new double[3], 2, new double[3])).getMessage());
+    }
+}

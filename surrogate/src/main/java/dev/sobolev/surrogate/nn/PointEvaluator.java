@@ -1,0 +1,29 @@
+package dev.sobolev.surrogate.nn;
+
+/**
+ * Single-point evaluation of one network in its normalised units, the inner call of {@link Surrogate}'s
+ * library API: the value of output k and, in one reverse sweep, its input gradient. An instance owns its
+ * scratch buffers, is confined to the thread that uses it and allocates nothing per call. Implementations are
+ * the portable scalar passes of {@link Mlp} ({@link PointEvaluators#scalar()}) and SIMD kernels found through
+ * {@link PointEvaluatorProvider}; they agree to rounding (the order of the sums differs).
+ */
+public interface PointEvaluator {
+    /**
+     * Output k at x.
+     *
+     * @param x input of length d (normalised units), not modified
+     * @param k output index, 0 ≤ k &lt; m
+     * @return y_k(x)
+     */
+    double value(double[] x, int k);
+
+    /**
+     * Output k and its input gradient.
+     *
+     * @param x    input of length d (normalised units), not modified
+     * @param k    output index, 0 ≤ k &lt; m
+     * @param grad receives ∂y_k/∂x (length ≥ d)
+     * @return y_k(x)
+     */
+    double valueAndGradient(double[] x, int k, double[] grad);
+}
