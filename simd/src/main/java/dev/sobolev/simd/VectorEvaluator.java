@@ -18,21 +18,22 @@ import jdk.incubator.vector.VectorSpecies;
  *
  * <p>Each layer's weights are packed twice, zero-padded to a multiple of V units: column-major for the
  * forward sweep (unit chunk += Wₗ[chunk, i]·aₗ₋₁,ᵢ, one broadcast fused multiply-add per input i) and
- * row-major for the reverse sweep (input chunk += Wₗ[j, chunk]·z̄ₗ,ⱼ). Four accumulators per chunk break
- * the dependency chain of the multiply-adds, which is what bounds a 7→8×6→1 net: the sweeps are one chain
+ * row-major for the reverse sweep (input chunk += Wₗ[j, chunk]·z̄ₗ,ⱼ); when every layer fits one register
+ * the sweeps run straight-line code with the product in registers. Four accumulators per chunk break the
+ * dependency chain of the multiply-adds, which is what bounds a 7→8×6→1 net: the sweeps are one chain
  * through the layers, each layer a chain of fused multiply-adds and, for the logistic family, one vector
  * exponential ({@link VectorMath}, the same bits in the interpreter and the JIT) and one division. The
- * activations' formulas are those of {@link Activation#valueAndFirst(double, double[])} on lanes (one
- * exponential of −|z| for σ, SiLU and softplus, so both tails keep their relative accuracy); tanh and GELU go
- * lane by lane through the scalar form. Results agree with the scalar passes to rounding: sums run in another order and
- * the vector exponential is within 2 ulps of {@link Math#exp}.
+ * activations are those of {@link Activation#valueAndFirst(double, double[])} on lanes, with relative
+ * accuracy kept in both tails (see {@link #activate}); tanh and GELU go lane by lane through the scalar form.
+ * Results agree with the scalar passes to rounding: sums run in another order and the vector exponential is
+ * within 2 ulps of {@link Math#exp}.
  *
  * <p>Not thread-safe: an instance owns its packed weights and buffers and is confined to one thread;
- * {@link dev.sobolev.surrogate.nn.Surrogate} gives each thread its own. No allocation per call: the JIT
- * keeps the vectors in registers (checked with JMH {@code -prof gc}).
+ * {@link dev.sobolev.surrogate.nn.Surrogate} gives each thread its own. No allocation per call: no vector
+ * crosses a method boundary, so the JIT keeps them all in registers (checked with JMH {@code -prof gc}).
  */
 final class VectorEvaluator implements PointEvaluator {
-    private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
+    private static final VectorSpecies<Double> S = VectorMath.S;
     private static final int V = S.length();
 
     private final int[] n;
@@ -47,6 +48,7 @@ final class VectorEvaluator implements PointEvaluator {
     private final double[] adjA;
     private final double[] adjB;
     private final double[] lane = new double[2];
+    private final double[] ex;
     /** Every layer fits one register (nₗ ≤ V): the straight-line sweeps of {@link #forwardNarrow}. */
     private final boolean narrow;
 
@@ -86,6 +88,7 @@ final class VectorEvaluator implements PointEvaluator {
             d1[l] = new double[p[l]];
         }
         narrow = widest == V;
+        ex = new double[widest];
         zb = new double[widest];
         adjA = new double[widest];
         adjB = new double[widest];
@@ -175,9 +178,9 @@ final class VectorEvaluator implements PointEvaluator {
     }
 
     /**
-     * The forward sweep when every layer is one register: the product, and σ and SiLU, kept in registers
-     * from the bias load to the stores of aₗ and σ′(zₗ). Written out in one method: a vector that crosses a
-     * call the JIT does not inline is boxed on the heap, which made a shared helper twice as slow.
+     * The forward sweep when every layer is one register: the product in four registers from the bias load
+     * to the store of zₗ, written out in this method because a vector passed to or returned from a call the
+     * JIT does not inline is boxed on the heap (a shared helper made this path twice as slow).
      */
     private void forwardNarrow() {
         for (int l = 1; l < n.length; l++) {
@@ -198,23 +201,8 @@ final class VectorEvaluator implements PointEvaluator {
             for (; i < count; i++) {
                 s0 = DoubleVector.fromArray(S, m, i * V).fma(DoubleVector.broadcast(S, in[i]), s0);
             }
-            DoubleVector z = s0.add(s1).add(s2.add(s3));
-            Activation f = act[l];
-            if (f == Activation.SILU || f == Activation.SIGMOID) {
-                DoubleVector e = VectorMath.exp(z.neg());
-                DoubleVector s = DoubleVector.broadcast(S, 1.0).div(e.add(1.0));
-                DoubleVector t = e.mul(s).blend(1.0, e.compare(VectorOperators.EQ, Double.POSITIVE_INFINITY));
-                if (f == Activation.SILU) {
-                    z.mul(s).intoArray(a[l], 0);
-                    z.fma(t, DoubleVector.broadcast(S, 1.0)).mul(s).intoArray(d1[l], 0);
-                } else {
-                    s.intoArray(a[l], 0);
-                    s.mul(t).intoArray(d1[l], 0);
-                }
-            } else {
-                z.intoArray(a[l], 0);
-                activate(f, a[l], d1[l], V);
-            }
+            s0.add(s1).add(s2.add(s3)).intoArray(a[l], 0);
+            activate(act[l], a[l], d1[l], V);
         }
     }
 
@@ -265,7 +253,9 @@ final class VectorEvaluator implements PointEvaluator {
                 boolean silu = f == Activation.SILU;
                 for (int c = 0; c < width; c += V) {
                     DoubleVector z = DoubleVector.fromArray(S, za, c);
-                    DoubleVector e = VectorMath.exp(z.neg());
+                    z.neg().intoArray(ex, c);
+                    VectorMath.exp(ex, c, ex, c);
+                    DoubleVector e = DoubleVector.fromArray(S, ex, c);
                     DoubleVector s = DoubleVector.broadcast(S, 1.0).div(e.add(1.0));
                     DoubleVector t = e.mul(s).blend(1.0, e.compare(VectorOperators.EQ, Double.POSITIVE_INFINITY));
                     if (silu) {
@@ -280,10 +270,13 @@ final class VectorEvaluator implements PointEvaluator {
             case SOFTPLUS -> {
                 for (int c = 0; c < width; c += V) {
                     DoubleVector z = DoubleVector.fromArray(S, za, c);
-                    DoubleVector e = VectorMath.exp(z.abs().neg());
+                    z.abs().neg().intoArray(ex, c);
+                    VectorMath.exp(ex, c, ex, c);
+                    DoubleVector e = DoubleVector.fromArray(S, ex, c);
                     DoubleVector t = e.div(e.add(1.0));
                     t.blend(t.neg().add(1.0), z.compare(VectorOperators.GE, 0.0)).intoArray(d, c);
-                    z.max(0.0).add(VectorMath.log1pUnit(e)).intoArray(za, c);
+                    VectorMath.log1pUnit(ex, c, ex, c);
+                    z.max(0.0).add(DoubleVector.fromArray(S, ex, c)).intoArray(za, c);
                 }
             }
             default -> {
