@@ -6,6 +6,7 @@ import dev.sobolev.surrogate.nn.Activation;
 import dev.sobolev.surrogate.nn.Mlp;
 import dev.sobolev.surrogate.nn.PointEvaluator;
 import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.LongVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
@@ -18,13 +19,12 @@ import jdk.incubator.vector.VectorSpecies;
  *
  * <p>Each layer's weights are packed twice, zero-padded to a multiple of V units: column-major for the
  * forward sweep (unit chunk += Wₗ[chunk, i]·aₗ₋₁,ᵢ, one broadcast fused multiply-add per input i) and
- * row-major for the reverse sweep (input chunk += Wₗ[j, chunk]·z̄ₗ,ⱼ); when every layer fits one register
- * the sweeps run straight-line code with the product in registers. Four accumulators per chunk break the
- * dependency chain of the multiply-adds, which is what bounds a 7→8×6→1 net: the sweeps are one chain
+ * row-major for the reverse sweep (input chunk += Wₗ[j, chunk]·z̄ₗ,ⱼ). Four accumulators per chunk break
+ * the dependency chain of the multiply-adds, which is what bounds a 7→8×6→1 net: the sweeps are one chain
  * through the layers, each layer a chain of fused multiply-adds and, for the logistic family, one vector
- * exponential ({@link VectorMath}, the same bits in the interpreter and the JIT) and one division. The
- * activations are those of {@link Activation#valueAndFirst(double, double[])} on lanes, with relative
- * accuracy kept in both tails (see {@link #activate}); tanh and GELU go lane by lane through the scalar form.
+ * exponential (the same bits in the interpreter and the JIT) and one division. The activations are those of
+ * {@link Activation#valueAndFirst(double, double[])} on lanes, with relative accuracy kept in both tails (see
+ * {@link #forwardLayer}); tanh and GELU go lane by lane through the scalar form.
  * Results agree with the scalar passes to rounding: sums run in another order and the vector exponential is
  * within 2 ulps of {@link Math#exp}.
  *
@@ -33,8 +33,19 @@ import jdk.incubator.vector.VectorSpecies;
  * crosses a method boundary, so the JIT keeps them all in registers (checked with JMH {@code -prof gc}).
  */
 final class VectorEvaluator implements PointEvaluator {
-    private static final VectorSpecies<Double> S = VectorMath.S;
+    private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
     private static final int V = S.length();
+    private static final double LOG2_E = 1.4426950408889634;
+    /** ln 2 split as in fdlibm: the high part has 21 trailing zero bits, so k·LN2_HI is exact for |k| &lt; 2¹¹. */
+    private static final double LN2_HI = 6.93147180369123816490e-01;
+    private static final double LN2_LO = 1.90821492927058770002e-10;
+    /** 1.5·2⁵²: adding it rounds to an integer held in the low mantissa bits. */
+    private static final double SHIFTER = 0x1.8p52;
+    private static final long SHIFTER_BITS = Double.doubleToRawLongBits(SHIFTER);
+    /** 1/i! for i = 0..13: the Taylor polynomial of eʳ, |r| ≤ ln2/2, truncation below 5·10⁻¹⁸. */
+    private static final double[] EXP = taylor();
+    /** 1/(2i + 3) for i = 15 down to 0: (atanh(s) − s)/s³ in powers of s², s ≤ 1/3, truncation below 2·10⁻¹⁷. */
+    private static final double[] ATANH = atanhSeries();
 
     private final int[] n;
     private final int[] p;
@@ -48,9 +59,6 @@ final class VectorEvaluator implements PointEvaluator {
     private final double[] adjA;
     private final double[] adjB;
     private final double[] lane = new double[2];
-    private final double[] ex;
-    /** Every layer fits one register (nₗ ≤ V): the straight-line sweeps of {@link #forwardNarrow}. */
-    private final boolean narrow;
 
     private VectorEvaluator(Mlp net) {
         n = net.widths();
@@ -87,11 +95,27 @@ final class VectorEvaluator implements PointEvaluator {
             a[l] = new double[p[l]];
             d1[l] = new double[p[l]];
         }
-        narrow = widest == V;
-        ex = new double[widest];
         zb = new double[widest];
         adjA = new double[widest];
         adjB = new double[widest];
+    }
+
+    private static double[] taylor() {
+        double[] c = new double[14];
+        double f = 1;
+        for (int i = 0; i < c.length; i++) {
+            c[i] = 1 / f;
+            f *= i + 1;
+        }
+        return c;
+    }
+
+    private static double[] atanhSeries() {
+        double[] c = new double[16];
+        for (int i = 0; i < c.length; i++) {
+            c[c.length - 1 - i] = 1.0 / (2 * i + 3);
+        }
+        return c;
     }
 
     /** An evaluator of the network for the calling thread. */
@@ -121,38 +145,13 @@ final class VectorEvaluator implements PointEvaluator {
         for (int c = 0; c < pin; c += V) {
             DoubleVector.fromArray(S, bwd[last], k * pin + c).mul(zk).intoArray(cur, c);
         }
-        if (narrow) {
-            DoubleVector ad = DoubleVector.fromArray(S, cur, 0);
-            for (int l = last - 1; l >= 1; l--) {
-                ad.mul(DoubleVector.fromArray(S, d1[l], 0)).intoArray(zb, 0);
-                double[] m = bwd[l];
-                DoubleVector s0 = DoubleVector.zero(S);
-                DoubleVector s1 = DoubleVector.zero(S);
-                DoubleVector s2 = DoubleVector.zero(S);
-                DoubleVector s3 = DoubleVector.zero(S);
-                int j = 0;
-                for (; j + 3 < n[l]; j += 4) {
-                    s0 = DoubleVector.fromArray(S, m, j * V).fma(DoubleVector.broadcast(S, zb[j]), s0);
-                    s1 = DoubleVector.fromArray(S, m, (j + 1) * V).fma(DoubleVector.broadcast(S, zb[j + 1]), s1);
-                    s2 = DoubleVector.fromArray(S, m, (j + 2) * V).fma(DoubleVector.broadcast(S, zb[j + 2]), s2);
-                    s3 = DoubleVector.fromArray(S, m, (j + 3) * V).fma(DoubleVector.broadcast(S, zb[j + 3]), s3);
-                }
-                for (; j < n[l]; j++) {
-                    s0 = DoubleVector.fromArray(S, m, j * V).fma(DoubleVector.broadcast(S, zb[j]), s0);
-                }
-                ad = s0.add(s1).add(s2.add(s3));
-            }
-            ad.intoArray(cur, 0);
-            System.arraycopy(cur, 0, grad, 0, n[0]);
-            return a[last][k];
-        }
         for (int l = last - 1; l >= 1; l--) {
             int pout = p[l];
             for (int c = 0; c < pout; c += V) {
                 DoubleVector.fromArray(S, cur, c).mul(DoubleVector.fromArray(S, d1[l], c)).intoArray(zb, c);
             }
             double[] next = cur == adjA ? adjB : adjA;
-            multiplyAdd(bwd[l], p[l - 1], zb, n[l], null, next);
+            transposedProduct(bwd[l], p[l - 1], zb, n[l], next);
             cur = next;
         }
         System.arraycopy(cur, 0, grad, 0, n[0]);
@@ -167,125 +166,149 @@ final class VectorEvaluator implements PointEvaluator {
             throw new IllegalArgumentException("output index k must be in [0, " + n[n.length - 1] + "), got " + k);
         }
         System.arraycopy(x, 0, a[0], 0, n[0]);
-        if (narrow) {
-            forwardNarrow();
-            return;
-        }
         for (int l = 1; l < n.length; l++) {
-            multiplyAdd(fwd[l], p[l], a[l - 1], n[l - 1], bias[l], a[l]);
-            activate(act[l], a[l], d1[l], p[l]);
+            forwardLayer(l);
         }
     }
 
     /**
-     * The forward sweep when every layer is one register: the product in four registers from the bias load
-     * to the store of zₗ, written out in this method because a vector passed to or returned from a call the
-     * JIT does not inline is boxed on the heap (a shared helper made this path twice as slow).
+     * aₗ, σ′(zₗ) from aₗ₋₁, V units at a time: the product in four registers from the bias load on, then the
+     * activation on the same registers. One method on purpose: a vector passed to or returned from a call
+     * the JIT does not inline is boxed on the heap (a version with eˣ in a helper allocated 1,152 bytes per
+     * call of the 433-parameter net; one that passed it through arrays was 11 % slower than this).
+     *
+     * <p>The logistic family takes one exponential per lane, eˣ by range reduction x = k·ln2 + r,
+     * k = round(x/ln2) (the fdlibm split of ln 2, x clamped at −750), the Taylor polynomial of eʳ to degree 13
+     * in Estrin's scheme (a dependency chain of five multiply-adds where Horner's rule has thirteen) and 2ᵏ
+     * applied as two factors 2^⌊k/2⌋·2^(k−⌊k/2⌋), so that subnormal results round once and x &lt; −745 gives
+     * 0: within 2 ulps of {@link Math#exp}, from IEEE operations only. The Vector API's own {@code EXP} is not
+     * used: the JIT calls Intel SVML while the interpreter calls {@link Math#exp} lane by lane, and the two
+     * differ in the last bit, so one input could give two answers in one run. With e = e^{−|z|} ≤ 1,
+     * σ(|z|) = 1/(1 + e) and σ(−|z|) = e/(1 + e) are both free of cancellation, so σ, 1 − σ and
+     * σ′ = σ(1 − σ) keep their relative accuracy in both tails, as in the scalar forms. Softplus adds
+     * ln(1 + e) = 2·atanh(s) = 2s + 2s³(1/3 + s²/5 + …), s = e/(2 + e) ≤ 1/3, with the
+     * quotient carried as s + ρ (ρ its rounding error, from the exact remainder of a fused multiply-add and the
+     * rounding error of 2 + e) so that the leading term is exact: within an ulp. Tanh and GELU run lane by
+     * lane on the scalar forms (a vector tanh needs expm1 for small |z|, GELU an erfc; neither is in the
+     * papers' recipes).
      */
-    private void forwardNarrow() {
-        for (int l = 1; l < n.length; l++) {
-            double[] m = fwd[l];
-            double[] in = a[l - 1];
-            int count = n[l - 1];
-            DoubleVector s0 = DoubleVector.fromArray(S, bias[l], 0);
-            DoubleVector s1 = DoubleVector.zero(S);
-            DoubleVector s2 = DoubleVector.zero(S);
-            DoubleVector s3 = DoubleVector.zero(S);
-            int i = 0;
-            for (; i + 3 < count; i += 4) {
-                s0 = DoubleVector.fromArray(S, m, i * V).fma(DoubleVector.broadcast(S, in[i]), s0);
-                s1 = DoubleVector.fromArray(S, m, (i + 1) * V).fma(DoubleVector.broadcast(S, in[i + 1]), s1);
-                s2 = DoubleVector.fromArray(S, m, (i + 2) * V).fma(DoubleVector.broadcast(S, in[i + 2]), s2);
-                s3 = DoubleVector.fromArray(S, m, (i + 3) * V).fma(DoubleVector.broadcast(S, in[i + 3]), s3);
-            }
-            for (; i < count; i++) {
-                s0 = DoubleVector.fromArray(S, m, i * V).fma(DoubleVector.broadcast(S, in[i]), s0);
-            }
-            s0.add(s1).add(s2.add(s3)).intoArray(a[l], 0);
-            activate(act[l], a[l], d1[l], V);
-        }
-    }
-
-    /**
-     * out[c..c+V) = b[c..c+V) + Σᵢ m[i·stride + c..]·s[i] for every chunk c &lt; stride, i &lt; count (b null:
-     * no bias): the packed matrix–vector product of both sweeps, four accumulation chains per chunk.
-     */
-    private static void multiplyAdd(double[] m, int stride, double[] s, int count, double[] b, double[] out) {
+    private void forwardLayer(int l) {
+        double[] m = fwd[l];
+        double[] in = a[l - 1];
+        double[] b = bias[l];
+        double[] out = a[l];
+        double[] d = d1[l];
+        int stride = p[l];
+        int count = n[l - 1];
+        Activation f = act[l];
         for (int c = 0; c < stride; c += V) {
-            DoubleVector s0 = b == null ? DoubleVector.zero(S) : DoubleVector.fromArray(S, b, c);
+            DoubleVector s0 = DoubleVector.fromArray(S, b, c);
             DoubleVector s1 = DoubleVector.zero(S);
             DoubleVector s2 = DoubleVector.zero(S);
             DoubleVector s3 = DoubleVector.zero(S);
             int i = 0;
             for (; i + 3 < count; i += 4) {
                 int o = i * stride + c;
-                s0 = DoubleVector.fromArray(S, m, o).fma(DoubleVector.broadcast(S, s[i]), s0);
-                s1 = DoubleVector.fromArray(S, m, o + stride).fma(DoubleVector.broadcast(S, s[i + 1]), s1);
-                s2 = DoubleVector.fromArray(S, m, o + 2 * stride).fma(DoubleVector.broadcast(S, s[i + 2]), s2);
-                s3 = DoubleVector.fromArray(S, m, o + 3 * stride).fma(DoubleVector.broadcast(S, s[i + 3]), s3);
+                s0 = DoubleVector.fromArray(S, m, o).fma(DoubleVector.broadcast(S, in[i]), s0);
+                s1 = DoubleVector.fromArray(S, m, o + stride).fma(DoubleVector.broadcast(S, in[i + 1]), s1);
+                s2 = DoubleVector.fromArray(S, m, o + 2 * stride).fma(DoubleVector.broadcast(S, in[i + 2]), s2);
+                s3 = DoubleVector.fromArray(S, m, o + 3 * stride).fma(DoubleVector.broadcast(S, in[i + 3]), s3);
             }
             for (; i < count; i++) {
-                s0 = DoubleVector.fromArray(S, m, i * stride + c).fma(DoubleVector.broadcast(S, s[i]), s0);
+                s0 = DoubleVector.fromArray(S, m, i * stride + c).fma(DoubleVector.broadcast(S, in[i]), s0);
             }
-            s0.add(s1).add(s2.add(s3)).intoArray(out, c);
+            DoubleVector z = s0.add(s1).add(s2.add(s3));
+            switch (f) {
+                case IDENTITY -> {
+                    z.intoArray(out, c);
+                    DoubleVector.broadcast(S, 1.0).intoArray(d, c);
+                }
+                case RELU -> {
+                    DoubleVector.zero(S).blend(1.0, z.compare(VectorOperators.GT, 0.0)).intoArray(d, c);
+                    z.max(0.0).intoArray(out, c);
+                }
+                case SIGMOID, SILU, SOFTPLUS -> {
+                    DoubleVector x = z.abs().neg().max(-750.0);
+                    DoubleVector shifted = x.fma(DoubleVector.broadcast(S, LOG2_E), DoubleVector.broadcast(S, SHIFTER));
+                    DoubleVector k = shifted.sub(SHIFTER);
+                    DoubleVector r = k.neg().fma(DoubleVector.broadcast(S, LN2_HI), x);
+                    r = k.neg().fma(DoubleVector.broadcast(S, LN2_LO), r);
+                    DoubleVector r2 = r.mul(r);
+                    DoubleVector r4 = r2.mul(r2);
+                    DoubleVector q0 = r.fma(DoubleVector.broadcast(S, EXP[1]), DoubleVector.broadcast(S, EXP[0]));
+                    DoubleVector q1 = r.fma(DoubleVector.broadcast(S, EXP[3]), DoubleVector.broadcast(S, EXP[2]));
+                    DoubleVector q2 = r.fma(DoubleVector.broadcast(S, EXP[5]), DoubleVector.broadcast(S, EXP[4]));
+                    DoubleVector q3 = r.fma(DoubleVector.broadcast(S, EXP[7]), DoubleVector.broadcast(S, EXP[6]));
+                    DoubleVector q4 = r.fma(DoubleVector.broadcast(S, EXP[9]), DoubleVector.broadcast(S, EXP[8]));
+                    DoubleVector q5 = r.fma(DoubleVector.broadcast(S, EXP[11]), DoubleVector.broadcast(S, EXP[10]));
+                    DoubleVector q6 = r.fma(DoubleVector.broadcast(S, EXP[13]), DoubleVector.broadcast(S, EXP[12]));
+                    DoubleVector low = q1.fma(r2, q0).add(q3.fma(r2, q2).mul(r4));
+                    DoubleVector high = q5.fma(r2, q4).add(q6.mul(r4));
+                    LongVector kl = shifted.reinterpretAsLongs().sub(SHIFTER_BITS);
+                    LongVector k1 = kl.lanewise(VectorOperators.ASHR, 1);
+                    LongVector k2 = kl.sub(k1);
+                    DoubleVector e = high.fma(r4.mul(r4), low)
+                            .mul(k1.add(1023).lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles())
+                            .mul(k2.add(1023).lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles());
+                    // e = e^{−|z|} ≤ 1: q = 1/(1 + e) = σ(|z|), t = e·q = σ(−|z|), both without cancellation
+                    DoubleVector q = DoubleVector.broadcast(S, 1.0).div(e.add(1.0));
+                    DoubleVector t = e.mul(q);
+                    VectorMask<Double> nonNegative = z.compare(VectorOperators.GE, 0.0);
+                    DoubleVector sigma = t.blend(q, nonNegative);
+                    if (f == Activation.SILU) {
+                        z.mul(sigma).intoArray(out, c);
+                        z.mul(q.mul(t)).add(sigma).intoArray(d, c);
+                    } else if (f == Activation.SIGMOID) {
+                        sigma.intoArray(out, c);
+                        q.mul(t).intoArray(d, c);
+                    } else {
+                        sigma.intoArray(d, c);
+                        DoubleVector u = e.add(2.0);
+                        DoubleVector uErr = DoubleVector.broadcast(S, 2.0).sub(u).add(e);
+                        DoubleVector sq = e.div(u);
+                        DoubleVector rho = sq.neg().fma(u, e).sub(sq.mul(uErr)).div(u);
+                        DoubleVector sq2 = sq.mul(sq);
+                        DoubleVector poly = DoubleVector.broadcast(S, ATANH[0]);
+                        for (int j = 1; j < ATANH.length; j++) {
+                            poly = poly.fma(sq2, DoubleVector.broadcast(S, ATANH[j]));
+                        }
+                        z.max(0.0).add(sq.fma(sq2.mul(poly), rho).add(sq).mul(2.0)).intoArray(out, c);
+                    }
+                }
+                default -> {
+                    z.intoArray(out, c);
+                    for (int q = c; q < c + V; q++) {
+                        f.valueAndFirst(out[q], lane);
+                        out[q] = lane[0];
+                        d[q] = lane[1];
+                    }
+                }
+            }
         }
     }
 
     /**
-     * a, d1 ← σ(z), σ′(z) in place over the padded width (z arrives in a), the kind decided once per layer.
-     * The logistic family uses one exponential per lane. For σ and SiLU it is e = e^{−z}: σ = 1/(1 + e) and
-     * 1 − σ = e·σ are then both free of cancellation, so σ′ = σ(1 − σ) keeps its relative accuracy in both
-     * tails; where e overflows (z &lt; −709.78) σ = 0 and 1 − σ is taken as 1. Softplus needs ln(1 + e^{−|z|})
-     * and takes e = e^{−|z|} ≤ 1. Tanh and GELU run lane by lane on the scalar forms: a vector tanh needs
-     * expm1 for small |z| and GELU an erfc, and neither activation is in the papers' recipes.
+     * out[c..c+V) = Σⱼ m[j·stride + c..]·s[j] for every chunk c &lt; stride, j &lt; count: āₗ₋₁ = Wₗᵀz̄ₗ on the
+     * row-major packing, four accumulation chains per chunk.
      */
-    private void activate(Activation f, double[] za, double[] d, int width) {
-        switch (f) {
-            case IDENTITY -> Arrays.fill(d, 0, width, 1.0);
-            case RELU -> {
-                for (int c = 0; c < width; c += V) {
-                    DoubleVector z = DoubleVector.fromArray(S, za, c);
-                    DoubleVector.zero(S).blend(1.0, z.compare(VectorOperators.GT, 0.0)).intoArray(d, c);
-                    z.max(0.0).intoArray(za, c);
-                }
+    private static void transposedProduct(double[] m, int stride, double[] s, int count, double[] out) {
+        for (int c = 0; c < stride; c += V) {
+            DoubleVector s0 = DoubleVector.zero(S);
+            DoubleVector s1 = DoubleVector.zero(S);
+            DoubleVector s2 = DoubleVector.zero(S);
+            DoubleVector s3 = DoubleVector.zero(S);
+            int j = 0;
+            for (; j + 3 < count; j += 4) {
+                int o = j * stride + c;
+                s0 = DoubleVector.fromArray(S, m, o).fma(DoubleVector.broadcast(S, s[j]), s0);
+                s1 = DoubleVector.fromArray(S, m, o + stride).fma(DoubleVector.broadcast(S, s[j + 1]), s1);
+                s2 = DoubleVector.fromArray(S, m, o + 2 * stride).fma(DoubleVector.broadcast(S, s[j + 2]), s2);
+                s3 = DoubleVector.fromArray(S, m, o + 3 * stride).fma(DoubleVector.broadcast(S, s[j + 3]), s3);
             }
-            case SIGMOID, SILU -> {
-                boolean silu = f == Activation.SILU;
-                for (int c = 0; c < width; c += V) {
-                    DoubleVector z = DoubleVector.fromArray(S, za, c);
-                    z.neg().intoArray(ex, c);
-                    VectorMath.exp(ex, c, ex, c);
-                    DoubleVector e = DoubleVector.fromArray(S, ex, c);
-                    DoubleVector s = DoubleVector.broadcast(S, 1.0).div(e.add(1.0));
-                    DoubleVector t = e.mul(s).blend(1.0, e.compare(VectorOperators.EQ, Double.POSITIVE_INFINITY));
-                    if (silu) {
-                        z.mul(s).intoArray(za, c);
-                        z.fma(t, DoubleVector.broadcast(S, 1.0)).mul(s).intoArray(d, c);
-                    } else {
-                        s.intoArray(za, c);
-                        s.mul(t).intoArray(d, c);
-                    }
-                }
+            for (; j < count; j++) {
+                s0 = DoubleVector.fromArray(S, m, j * stride + c).fma(DoubleVector.broadcast(S, s[j]), s0);
             }
-            case SOFTPLUS -> {
-                for (int c = 0; c < width; c += V) {
-                    DoubleVector z = DoubleVector.fromArray(S, za, c);
-                    z.abs().neg().intoArray(ex, c);
-                    VectorMath.exp(ex, c, ex, c);
-                    DoubleVector e = DoubleVector.fromArray(S, ex, c);
-                    DoubleVector t = e.div(e.add(1.0));
-                    t.blend(t.neg().add(1.0), z.compare(VectorOperators.GE, 0.0)).intoArray(d, c);
-                    VectorMath.log1pUnit(ex, c, ex, c);
-                    z.max(0.0).add(DoubleVector.fromArray(S, ex, c)).intoArray(za, c);
-                }
-            }
-            default -> {
-                for (int q = 0; q < width; q++) {
-                    f.valueAndFirst(za[q], lane);
-                    za[q] = lane[0];
-                    d[q] = lane[1];
-                }
-            }
+            s0.add(s1).add(s2.add(s3)).intoArray(out, c);
         }
     }
 
