@@ -161,17 +161,7 @@ class VectorEvaluatorTest {
         assertEquals("vector-" + VectorEvaluator.laneBits(), PointEvaluators.preferred().name());
         Mlp net = random(new int[] {7, 8, 8, 1}, Activation.SILU, Activation.IDENTITY, 1);
         assertEquals(provider.name(), new Surrogate(net, Normalisation.identity(7, 1)).evaluator());
-        String before = System.getProperty(PointEvaluators.PROPERTY);
-        try {
-            System.setProperty(PointEvaluators.PROPERTY, "off");
-            assertEquals("scalar", new Surrogate(net, Normalisation.identity(7, 1)).evaluator());
-        } finally {
-            if (before == null) {
-                System.clearProperty(PointEvaluators.PROPERTY);
-            } else {
-                System.setProperty(PointEvaluators.PROPERTY, before);
-            }
-        }
+        assertEquals("scalar", new Surrogate(net, Normalisation.identity(7, 1), PointEvaluators.forMode("off")).evaluator());
     }
 
     @Test

@@ -50,14 +50,23 @@ public final class PointEvaluators {
     }
 
     /**
-     * The first available provider on the class path, unless {@value #PROPERTY} is {@code off}; else
-     * {@link #scalar()}.
+     * The provider that {@value #PROPERTY} selects ({@link #forMode}; {@code auto} when the property is unset).
      *
-     * @throws IllegalArgumentException if the property has another value
+     * @throws IllegalArgumentException if the property has another value than auto or off
      */
     public static PointEvaluatorProvider preferred() {
-        String mode = System.getProperty(PROPERTY, "auto").trim().toLowerCase(Locale.ROOT);
-        switch (mode) {
+        return forMode(System.getProperty(PROPERTY, "auto"));
+    }
+
+    /**
+     * The provider of a mode: {@code auto}, the first available provider on the class path, else
+     * {@link #scalar()}; {@code off}, {@link #scalar()}.
+     *
+     * @param mode auto or off (case-insensitive)
+     * @throws IllegalArgumentException for another mode
+     */
+    public static PointEvaluatorProvider forMode(String mode) {
+        switch (mode.trim().toLowerCase(Locale.ROOT)) {
             case "off" -> {
                 return SCALAR;
             }
@@ -69,8 +78,8 @@ public final class PointEvaluators {
                 }
                 return SCALAR;
             }
-            default -> throw new IllegalArgumentException("system property " + PROPERTY
-                    + " must be auto or off, got " + System.getProperty(PROPERTY));
+            default -> throw new IllegalArgumentException("evaluator mode (system property " + PROPERTY
+                    + ") must be auto or off, got " + mode);
         }
     }
 }

@@ -47,18 +47,9 @@ class SurrogateTest {
     void usesTheScalarPassesWhenNoProviderIsOnTheClassPathOrTheyAreForced() {
         assertEquals("scalar", PointEvaluators.preferred().name());
         assertEquals("scalar", surrogate(null).evaluator());
-        String before = System.getProperty(PointEvaluators.PROPERTY);
-        try {
-            System.setProperty(PointEvaluators.PROPERTY, "fast");
-            assertEquals("system property sobolev.simd must be auto or off, got fast",
-                    assertThrows(IllegalArgumentException.class, PointEvaluators::preferred).getMessage());
-        } finally {
-            if (before == null) {
-                System.clearProperty(PointEvaluators.PROPERTY);
-            } else {
-                System.setProperty(PointEvaluators.PROPERTY, before);
-            }
-        }
+        assertEquals("scalar", PointEvaluators.forMode("OFF").name());
+        assertEquals("evaluator mode (system property sobolev.simd) must be auto or off, got fast",
+                assertThrows(IllegalArgumentException.class, () -> PointEvaluators.forMode("fast")).getMessage());
     }
 
     @Test
