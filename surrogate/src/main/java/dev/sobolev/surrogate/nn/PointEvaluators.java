@@ -1,6 +1,7 @@
 package dev.sobolev.surrogate.nn;
 
 import java.util.Locale;
+import java.util.Objects;
 import java.util.ServiceLoader;
 
 /**
@@ -66,6 +67,7 @@ public final class PointEvaluators {
      * @throws IllegalArgumentException for another mode
      */
     public static PointEvaluatorProvider forMode(String mode) {
+        Objects.requireNonNull(mode, "mode");
         switch (mode.trim().toLowerCase(Locale.ROOT)) {
             case "off" -> {
                 return SCALAR;

@@ -44,6 +44,8 @@ public final class Surrogate {
      * @param net      the network in normalised units
      * @param norm     the scaling of its inputs and outputs
      * @param provider the single-point evaluator (must be {@link PointEvaluatorProvider#available() available})
+     * @throws IllegalArgumentException if the provider is not available in this JVM, or the scaling does not
+     *                                  match the network
      */
     public Surrogate(Mlp net, Normalisation norm, PointEvaluatorProvider provider) {
         this.net = Objects.requireNonNull(net, "net");
@@ -119,6 +121,9 @@ public final class Surrogate {
      */
     public double valueAndGradient(double[] x, int k, double[] grad) {
         Buffers b = load(x, k);
+        if (grad.length < x.length) {
+            throw new IllegalArgumentException("grad has " + grad.length + " entries, needs " + x.length);
+        }
         double y = b.eval.valueAndGradient(b.x, k, b.g);
         for (int j = 0; j < b.g.length; j++) {
             grad[j] = b.g[j] * norm.yStd(k) / norm.xStd(j);
@@ -144,6 +149,9 @@ public final class Surrogate {
         Buffers b = load(x, k);
         if (v.length != b.v.length) {
             throw new IllegalArgumentException("direction has " + v.length + " entries, the model takes " + b.v.length);
+        }
+        if (out.length < v.length) {
+            throw new IllegalArgumentException("out has " + out.length + " entries, needs " + v.length);
         }
         for (int j = 0; j < v.length; j++) {
             b.v[j] = v[j] / norm.xStd(j);

@@ -60,6 +60,9 @@ class SurrogateTest {
         assertEquals("input has 4 entries, the model takes 3",
                 assertThrows(IllegalArgumentException.class,
                         () -> s.valueAndGradient(new double[4], 0, new double[3])).getMessage());
+        assertEquals("grad has 2 entries, needs 3",
+                assertThrows(IllegalArgumentException.class,
+                        () -> s.valueAndGradient(new double[3], 0, new double[2])).getMessage());
         PointEvaluatorProvider missing = new PointEvaluatorProvider() {
             @Override
             public String name() {
