@@ -17,6 +17,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 import dev.sobolev.surrogate.nn.Mlp;
 import dev.sobolev.surrogate.nn.Normalisation;
+import dev.sobolev.surrogate.nn.PointEvaluator;
 import dev.sobolev.surrogate.nn.PointEvaluatorProvider;
 import dev.sobolev.surrogate.nn.PointEvaluators;
 import dev.sobolev.surrogate.nn.SobolevLoss;
@@ -82,6 +83,7 @@ public class SurrogateBenchmark {
         public String evaluator;
 
         private Surrogate model;
+        private PointEvaluator kernel;
         private final double[] x = {1.0, 0.9, 1.1, 1.05, 0.95, 1.2, 0.8};
         private final double[] grad = new double[7];
 
@@ -93,6 +95,7 @@ public class SurrogateBenchmark {
                 throw new IllegalStateException("evaluator " + evaluator + " is not available, got " + p.name());
             }
             model = new Surrogate(b.mlp, Normalisation.identity(7, 1), p);
+            kernel = p.create(b.mlp);
         }
     }
 
@@ -101,6 +104,20 @@ public class SurrogateBenchmark {
     @OutputTimeUnit(TimeUnit.NANOSECONDS)
     public double valueAndGradient(Point pt) {
         return pt.model.valueAndGradient(pt.x, pt.grad) + pt.grad[0];
+    }
+
+    /** The evaluator's own call, without the library call's thread-local lookup, checks and scaling. */
+    @Benchmark
+    @OutputTimeUnit(TimeUnit.NANOSECONDS)
+    public double kernelValueAndGradient(Point pt) {
+        return pt.kernel.valueAndGradient(pt.x, 0, pt.grad) + pt.grad[0];
+    }
+
+    /** The value alone at one point (the forward sweep of {@link #valueAndGradient}). */
+    @Benchmark
+    @OutputTimeUnit(TimeUnit.NANOSECONDS)
+    public double value(Point pt) {
+        return pt.model.value(pt.x);
     }
 
     /** Sobolev loss and its parameter gradient for one mini-batch on one thread. */

@@ -24,9 +24,13 @@ import dev.sobolev.surrogate.nn.Surrogate;
 
 /** The SIMD evaluator against the scalar passes of {@link Mlp} and against finite differences of itself. */
 class VectorEvaluatorTest {
-    /** Widths that are below, at and above multiples of 4 and 8 lanes, one or several outputs. */
+    /**
+     * Widths that are below, at and above multiples of 4 and 8 lanes, one or several outputs; inputs up to the
+     * lane count (gradient by forward tangents) and above it (reverse sweep), with and without hidden layers.
+     */
     private static final int[][] ARCHITECTURES = {
         {7, 8, 8, 8, 8, 8, 8, 1}, {3, 5, 1}, {4, 9, 17, 2}, {1, 1, 1}, {7, 20, 20, 20, 20, 1}, {7, 128, 33, 3},
+        {12, 9, 3}, {20, 5, 8, 1}, {5, 2},
     };
 
     private static Mlp random(int[] widths, Activation hidden, Activation output, long seed) {

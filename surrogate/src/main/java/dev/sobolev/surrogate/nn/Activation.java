@@ -146,20 +146,33 @@ public enum Activation {
     void firstTwo(double[] z, double bias, int len, double[] a, double[] d1, double[] d2, double[] tmp) {
         switch (this) {
             case SOFTPLUS -> {
+                // e^{−|x|} and ln(1 + e) in loops of their own (calls of the intrinsics only), the rest without
+                // branches: the same operations as valueAndFirst and derivatives, so the same bits
+                for (int q = 0; q < len; q++) {
+                    d2[q] = Math.exp(-Math.abs(z[q] + bias));
+                }
+                for (int q = 0; q < len; q++) {
+                    d1[q] = Math.log(1 + d2[q]);
+                }
                 for (int q = 0; q < len; q++) {
                     double x = z[q] + bias;
-                    double e = Math.exp(-Math.abs(x));
-                    double t = e / (1 + e);
-                    a[q] = Math.max(x, 0) + log1p(e);
-                    d1[q] = x >= 0 ? 1 - t : t;
+                    double e = d2[q];
+                    double u = 1 + e;
+                    double t = e / u;
+                    a[q] = Math.max(x, 0) + (u == 1 ? e : d1[q] * (e / (u - 1)));
+                    d1[q] = bySign(x, 1 - t, t);
                     d2[q] = t * (1 - t);
                 }
             }
             case SILU -> {
                 for (int q = 0; q < len; q++) {
+                    d2[q] = Math.exp(-Math.abs(z[q] + bias));
+                }
+                for (int q = 0; q < len; q++) {
                     double x = z[q] + bias;
-                    double t = lowerTail(x);
-                    double s = x >= 0 ? 1 - t : t;
+                    double e = d2[q];
+                    double t = e / (1 + e);
+                    double s = bySign(x, 1 - t, t);
                     double ds = t * (1 - t);
                     a[q] = x * s;
                     d1[q] = s + x * ds;
@@ -215,6 +228,18 @@ public enum Activation {
                 }
             }
         }
+    }
+
+    /**
+     * {@code x >= 0 ? nonNegative : negative} without a branch, by the sign bit of x: the signs of
+     * pre-activations are a coin toss, and a mispredicted branch per element cost the training rows about a
+     * third of their time (measured). Where the two differ, -0.0 takes {@code negative}; at x = ±0 the callers'
+     * two values are equal (1 − ½ and ½), so the result is that of the comparison.
+     */
+    private static double bySign(double x, double nonNegative, double negative) {
+        long m = Double.doubleToRawLongBits(x) >> 63;
+        return Double.longBitsToDouble(Double.doubleToRawLongBits(nonNegative) & ~m
+                | Double.doubleToRawLongBits(negative) & m);
     }
 
     /** σ(x) = 1 − t or t with t = σ(−|x|): one exponential, relative accuracy in both tails. */
