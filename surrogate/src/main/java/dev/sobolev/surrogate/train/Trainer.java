@@ -3,7 +3,6 @@ package dev.sobolev.surrogate.train;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -139,7 +138,7 @@ public final class Trainer {
         int[] order = trn.clone();
         int batchesPerEpoch = (trn.length + batch - 1) / batch;
         ExecutorService pool = config.threads() > 1
-                ? Executors.newFixedThreadPool(config.threads(), r -> {
+                ? Executors.newFixedThreadPool(config.threads() - 1, r -> {
                     Thread t = new Thread(r, "sobolev-train");
                     t.setDaemon(true);
                     return t;
@@ -162,7 +161,7 @@ public final class Trainer {
                             shardDropout[q] = dropoutStreams.next(); // one stream per shard, drawn in shard order
                         }
                     }
-                    runShards(pool, used, s -> {
+                    runShards(pool, config.threads() - 1, used, s -> {
                         Arrays.fill(shardGrad[s], 0.0);
                         int f = from + s * SHARD;
                         SobolevLoss.Scratch sc = scratch.get();
@@ -194,7 +193,8 @@ public final class Trainer {
                     sum += batchLoss * size;
                 }
                 double trainLoss = sum / trn.length;
-                double valLoss = nVal > 0 ? evaluate(template.withParameters(theta), loss, xs, ys, gs, hvs, val, pool, scratch)
+                double valLoss = nVal > 0 ? evaluate(template.withParameters(theta), loss, xs, ys, gs, hvs, val, pool,
+                        config.threads() - 1, scratch)
                         : trainLoss;
                 if (!Double.isFinite(valLoss) || !Double.isFinite(trainLoss)) {
                     reason = "diverged in epoch " + (e + 1) + "; restored the weights of epoch " + bestEpoch;
@@ -223,11 +223,11 @@ public final class Trainer {
 
     private static double evaluate(Mlp net, SobolevLoss loss, double[] xs, double[] ys, double[] gs, double[] hvs,
                                    int[] rows,
-                                   ExecutorService pool, ThreadLocal<SobolevLoss.Scratch> scratch) {
+                                   ExecutorService pool, int poolSize, ThreadLocal<SobolevLoss.Scratch> scratch) {
         int shards = (rows.length + SHARD - 1) / SHARD;
         double[] parts = new double[shards];
         double[][] sink = new double[shards][net.parameterCount()];
-        runShards(pool, shards, s -> {
+        runShards(pool, poolSize, shards, s -> {
             int f = s * SHARD;
             scratch.get().dropout(null);
             parts[s] = loss.evaluate(net, xs, ys, gs, hvs, rows, f, Math.min(rows.length, f + SHARD), rows.length, sink[s],
@@ -245,34 +245,52 @@ public final class Trainer {
         return new Mlp(widths, config.activation(), config.outputActivation(), config.initializer().initialise(widths, rng));
     }
 
-    private static void runShards(ExecutorService pool, int shards,
-                                  IntConsumer work) {
-        if (pool == null || shards == 1) {
+    /**
+     * Runs work(0..shards) on the calling thread and the pool's poolSize threads: worker t of T = poolSize + 1 takes
+     * shards t, t + T, t + 2T, …, the caller being worker 0 (one hand-off per helper and batch, none for the
+     * caller). Which thread runs a shard does not change its result, so the order of the sums is that of one
+     * thread.
+     */
+    private static void runShards(ExecutorService pool, int poolSize, int shards, IntConsumer work) {
+        int helpers = pool == null ? 0 : Math.min(poolSize, shards - 1);
+        if (helpers == 0) {
             for (int s = 0; s < shards; s++) {
                 work.accept(s);
             }
             return;
         }
-        List<Callable<Void>> jobs = new ArrayList<>(shards);
-        for (int s = 0; s < shards; s++) {
-            int shard = s;
-            jobs.add(() -> {
-                work.accept(shard);
-                return null;
-            });
+        int workers = helpers + 1;
+        List<Future<?>> jobs = new ArrayList<>(helpers);
+        for (int t = 1; t < workers; t++) {
+            int first = t;
+            jobs.add(pool.submit(() -> {
+                for (int s = first; s < shards; s += workers) {
+                    work.accept(s);
+                }
+            }));
+        }
+        RuntimeException failure = null;
+        try {
+            for (int s = 0; s < shards; s += workers) {
+                work.accept(s);
+            }
+        } catch (RuntimeException e) {
+            failure = e;
         }
         try {
-            for (Future<Void> f : pool.invokeAll(jobs)) {
+            for (Future<?> f : jobs) {
                 f.get();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("training interrupted", e);
         } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException re) {
-                throw re;
+            if (failure == null) {
+                failure = e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
             }
-            throw new IllegalStateException(e.getCause());
+        }
+        if (failure != null) {
+            throw failure;
         }
     }
 
