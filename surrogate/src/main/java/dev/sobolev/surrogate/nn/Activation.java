@@ -148,30 +148,24 @@ public enum Activation {
             case SOFTPLUS -> {
                 // e^{−|x|} and ln(1 + e) in loops of their own (calls of the intrinsics only), the rest without
                 // branches: the same operations as valueAndFirst and derivatives, so the same bits
-                for (int q = 0; q < len; q++) {
-                    d2[q] = Math.exp(-Math.abs(z[q] + bias));
-                }
+                negAbsExp(z, bias, len, d2);
                 for (int q = 0; q < len; q++) {
                     d1[q] = Math.log(1 + d2[q]);
                 }
                 for (int q = 0; q < len; q++) {
                     double x = z[q] + bias;
                     double e = d2[q];
-                    double u = 1 + e;
-                    double t = e / u;
-                    a[q] = Math.max(x, 0) + (u == 1 ? e : d1[q] * (e / (u - 1)));
+                    double t = tailOf(e);
+                    a[q] = Math.max(x, 0) + log1p(e, d1[q]);
                     d1[q] = bySign(x, 1 - t, t);
                     d2[q] = t * (1 - t);
                 }
             }
             case SILU -> {
-                for (int q = 0; q < len; q++) {
-                    d2[q] = Math.exp(-Math.abs(z[q] + bias));
-                }
+                negAbsExp(z, bias, len, d2);
                 for (int q = 0; q < len; q++) {
                     double x = z[q] + bias;
-                    double e = d2[q];
-                    double t = e / (1 + e);
+                    double t = tailOf(d2[q]);
                     double s = bySign(x, 1 - t, t);
                     double ds = t * (1 - t);
                     a[q] = x * s;
@@ -251,8 +245,19 @@ public enum Activation {
 
     /** t = σ(−|x|) = e^{−|x|}/(1 + e^{−|x|}) ∈ (0, ½]; σ′(x) = t(1 − t) for either sign of x. */
     private static double lowerTail(double x) {
-        double e = Math.exp(-Math.abs(x));
+        return tailOf(Math.exp(-Math.abs(x)));
+    }
+
+    /** e/(1 + e): σ(−|x|) from e = e^{−|x|}. */
+    private static double tailOf(double e) {
         return e / (1 + e);
+    }
+
+    /** out[q] = e^{−|z[q] + bias|} for q &lt; len: the exponentials of a training row, in a loop of their own. */
+    private static void negAbsExp(double[] z, double bias, int len, double[] out) {
+        for (int q = 0; q < len; q++) {
+            out[q] = Math.exp(-Math.abs(z[q] + bias));
+        }
     }
 
     /**
@@ -260,8 +265,13 @@ public enum Activation {
      * ulps), on the intrinsic {@link Math#log}; {@link Math#log1p} is the slower software routine.
      */
     private static double log1p(double e) {
+        return log1p(e, Math.log(1 + e));
+    }
+
+    /** Kahan's ln(1 + e) given logU = {@link Math#log}(1 + e), for rows that take their logarithms in a loop. */
+    private static double log1p(double e, double logU) {
         double u = 1 + e;
-        return u == 1 ? e : Math.log(u) * (e / (u - 1));
+        return u == 1 ? e : logU * (e / (u - 1));
     }
 
     private static void set(double[] out, double a, double b, double c, double d) {

@@ -137,13 +137,7 @@ public final class Trainer {
         List<TrainingHistory.Epoch> epochs = new ArrayList<>();
         int[] order = trn.clone();
         int batchesPerEpoch = (trn.length + batch - 1) / batch;
-        ExecutorService pool = config.threads() > 1
-                ? Executors.newFixedThreadPool(config.threads() - 1, r -> {
-                    Thread t = new Thread(r, "sobolev-train");
-                    t.setDaemon(true);
-                    return t;
-                }) : null;
-        try {
+        try (ShardWorkers workers = new ShardWorkers(config.threads())) {
             epochLoop:
             for (int e = 0; e < config.epochs(); e++) {
                 long t0 = System.nanoTime();
@@ -161,7 +155,7 @@ public final class Trainer {
                             shardDropout[q] = dropoutStreams.next(); // one stream per shard, drawn in shard order
                         }
                     }
-                    runShards(pool, config.threads() - 1, used, s -> {
+                    workers.run(used, s -> {
                         Arrays.fill(shardGrad[s], 0.0);
                         int f = from + s * SHARD;
                         SobolevLoss.Scratch sc = scratch.get();
@@ -193,8 +187,8 @@ public final class Trainer {
                     sum += batchLoss * size;
                 }
                 double trainLoss = sum / trn.length;
-                double valLoss = nVal > 0 ? evaluate(template.withParameters(theta), loss, xs, ys, gs, hvs, val, pool,
-                        config.threads() - 1, scratch)
+                double valLoss = nVal > 0
+                        ? evaluate(template.withParameters(theta), loss, xs, ys, gs, hvs, val, workers, scratch)
                         : trainLoss;
                 if (!Double.isFinite(valLoss) || !Double.isFinite(trainLoss)) {
                     reason = "diverged in epoch " + (e + 1) + "; restored the weights of epoch " + bestEpoch;
@@ -212,10 +206,6 @@ public final class Trainer {
                     progress.accept(ep);
                 }
             }
-        } finally {
-            if (pool != null) {
-                pool.shutdownNow();
-            }
         }
         Mlp trained = template.withParameters(best);
         return new Result(new Surrogate(trained, norm), new TrainingHistory(epochs, bestEpoch, reason));
@@ -223,11 +213,11 @@ public final class Trainer {
 
     private static double evaluate(Mlp net, SobolevLoss loss, double[] xs, double[] ys, double[] gs, double[] hvs,
                                    int[] rows,
-                                   ExecutorService pool, int poolSize, ThreadLocal<SobolevLoss.Scratch> scratch) {
+                                   ShardWorkers workers, ThreadLocal<SobolevLoss.Scratch> scratch) {
         int shards = (rows.length + SHARD - 1) / SHARD;
         double[] parts = new double[shards];
         double[][] sink = new double[shards][net.parameterCount()];
-        runShards(pool, poolSize, shards, s -> {
+        workers.run(shards, s -> {
             int f = s * SHARD;
             scratch.get().dropout(null);
             parts[s] = loss.evaluate(net, xs, ys, gs, hvs, rows, f, Math.min(rows.length, f + SHARD), rows.length, sink[s],
@@ -246,51 +236,68 @@ public final class Trainer {
     }
 
     /**
-     * Runs work(0..shards) on the calling thread and the pool's poolSize threads: worker t of T = poolSize + 1 takes
-     * shards t, t + T, t + 2T, …, the caller being worker 0 (one hand-off per helper and batch, none for the
-     * caller). Which thread runs a shard does not change its result, so the order of the sums is that of one
-     * thread.
+     * The threads that run a batch's shards: the calling thread is worker 0 and a pool of T − 1 daemon threads
+     * the others; worker t of T takes shards t, t + T, t + 2T, … (one hand-off per helper and batch, none for
+     * the caller). Which thread runs a shard does not change its result, so the order of the sums is that of
+     * one thread.
      */
-    private static void runShards(ExecutorService pool, int poolSize, int shards, IntConsumer work) {
-        int helpers = pool == null ? 0 : Math.min(poolSize, shards - 1);
-        if (helpers == 0) {
-            for (int s = 0; s < shards; s++) {
-                work.accept(s);
-            }
-            return;
+    private static final class ShardWorkers implements AutoCloseable {
+        private final ExecutorService pool;
+        private final int helpers;
+
+        ShardWorkers(int threads) {
+            helpers = threads - 1;
+            pool = helpers > 0 ? Executors.newFixedThreadPool(helpers, r -> {
+                Thread t = new Thread(r, "sobolev-train");
+                t.setDaemon(true);
+                return t;
+            }) : null;
         }
-        int workers = helpers + 1;
-        List<Future<?>> jobs = new ArrayList<>(helpers);
-        for (int t = 1; t < workers; t++) {
-            int first = t;
-            jobs.add(pool.submit(() -> {
-                for (int s = first; s < shards; s += workers) {
+
+        /** Runs work(0..shards) and returns when every shard is done; rethrows the first failure. */
+        void run(int shards, IntConsumer work) {
+            int used = Math.max(0, Math.min(helpers, shards - 1));
+            int workers = used + 1;
+            List<Future<?>> jobs = new ArrayList<>(used);
+            for (int t = 1; t < workers; t++) {
+                int first = t;
+                jobs.add(pool.submit(() -> {
+                    for (int s = first; s < shards; s += workers) {
+                        work.accept(s);
+                    }
+                }));
+            }
+            RuntimeException failure = null;
+            try {
+                for (int s = 0; s < shards; s += workers) {
                     work.accept(s);
                 }
-            }));
-        }
-        RuntimeException failure = null;
-        try {
-            for (int s = 0; s < shards; s += workers) {
-                work.accept(s);
+            } catch (RuntimeException e) {
+                failure = e;
             }
-        } catch (RuntimeException e) {
-            failure = e;
-        }
-        try {
+            // every helper is waited for, also after a failure: none may still be writing a shard's buffers
             for (Future<?> f : jobs) {
-                f.get();
+                try {
+                    f.get();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("training interrupted", e);
+                } catch (ExecutionException e) {
+                    if (failure == null) {
+                        failure = e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
+                    }
+                }
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("training interrupted", e);
-        } catch (ExecutionException e) {
-            if (failure == null) {
-                failure = e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
+            if (failure != null) {
+                throw failure;
             }
         }
-        if (failure != null) {
-            throw failure;
+
+        @Override
+        public void close() {
+            if (pool != null) {
+                pool.shutdownNow();
+            }
         }
     }
 
