@@ -280,98 +280,108 @@ public final class SobolevLoss {
         int d = mlp.inputs();
         int layers = mlp.layers();
         for (int j = 0; j < d; j++) {
-            double[] xj = s.act[0][j];
-            for (int q = 0; q < b; q++) {
-                xj[q] = x[rows[from + q] * d + j];
-            }
+            RowKernels.gather(x, rows, from, b, d, j, s.act[0][j]);
         }
         // forward: aₗ = σ(Wₗaₗ₋₁ + bₗ), thinned by the dropout mask on hidden layers
-        double[] tmp = s.tmp;
-        double keepScale = 1 / (1 - dropout);
         for (int l = 1; l <= layers; l++) {
-            LayerProducts.multiply(mlp, l, s.act[l - 1], s.d3[l], b);
-            Activation act = mlp.activation(l);
-            boolean dropping = dropout > 0 && s.dropoutRng != null && l < layers;
-            int b0 = mlp.biasOffset(l);
-            for (int i = 0; i < mlp.width(l); i++) {
-                double[] a = s.act[l][i];
-                double[] d1 = s.d1[l][i];
-                double[] d2 = s.d2[l][i];
-                act.firstTwo(s.d3[l][i], mlp.parameter(b0 + i), b, a, d1, d2, tmp);
-                for (int q = 0; dropping && q < b; q++) {
-                    double mk = s.dropoutRng.nextDouble() < dropout ? 0.0 : keepScale;
-                    a[q] *= mk;
-                    d1[q] *= mk;
-                    d2[q] *= mk;
-                }
-            }
+            forwardRows(mlp, l, b, s);
         }
         // reverse pass of the input gradient: ā_L = 1, uₗ = σ′āₗ, āₗ₋₁ = Wₗᵀuₗ
         Arrays.fill(s.pre[layers][0], 0, b, 1.0);
         for (int l = layers; l >= 1; l--) {
-            for (int i = 0; i < mlp.width(l); i++) {
-                double[] ui = s.u[l][i];
-                double[] d1 = s.d1[l][i];
-                double[] bar = s.pre[l][i];
-                for (int q = 0; q < b; q++) {
-                    ui[q] = d1[q] * bar[q];
-                }
-            }
-            LayerProducts.multiplyTransposed(mlp, l, s.u[l], s.pre[l - 1], b);
+            inputGradientRows(mlp, l, b, s);
         }
         // loss; r = ∂L/∂(∇ₓy) seeds the tangent pass
+        double loss = directionalLoss(y, dydx, rows, from, b, total, d, s.act[layers][0], s.pre[0], s.outputBar,
+                s.hat[0]);
+        // tangent along r: ûₗ = Wₗâₗ₋₁, âₗ = σ′ûₗ; the pre-activation adjoint starts at σ″āₗûₗ
+        for (int l = 1; l <= layers; l++) {
+            tangentRows(mlp, l, b, s);
+        }
+        // reverse sweep of the values: z̄ₗ += σ′ā^pₗ, then W̄ₗ, b̄ₗ and ā^pₗ₋₁ = Wₗᵀz̄ₗ
+        for (int l = layers; l >= 1; l--) {
+            sweepRows(mlp, l, b, grad, s);
+        }
+        return loss;
+    }
+
+    /*
+     * The directional form one layer at a time. Each sweep of a layer is a method of its own, so the driver
+     * above has no hot loop (no on-stack-replacement compiles of it) and C2 compiles these small methods
+     * early (docs/DESIGN.md "Warm-up").
+     */
+
+    /** Forward through layer l: zₗ = Wₗaₗ₋₁ (into d3), aₗ, σ′ and σ″, thinned by dropout on hidden layers. */
+    private void forwardRows(Mlp mlp, int l, int b, Scratch s) {
+        LayerProducts.multiply(mlp, l, s.act[l - 1], s.d3[l], b);
+        Activation act = mlp.activation(l);
+        boolean dropping = dropout > 0 && s.dropoutRng != null && l < mlp.layers();
+        int b0 = mlp.biasOffset(l);
+        for (int i = 0; i < mlp.width(l); i++) {
+            double[] a = s.act[l][i];
+            double[] d1 = s.d1[l][i];
+            double[] d2 = s.d2[l][i];
+            act.firstTwo(s.d3[l][i], mlp.parameter(b0 + i), b, a, d1, d2, s.tmp);
+            if (dropping) {
+                RowKernels.thin(s.dropoutRng, dropout, 1 / (1 - dropout), a, d1, d2, b);
+            }
+        }
+    }
+
+    /** The input gradient's reverse pass through layer l: uₗ = σ′āₗ, āₗ₋₁ = Wₗᵀuₗ. */
+    private static void inputGradientRows(Mlp mlp, int l, int b, Scratch s) {
+        for (int i = 0; i < mlp.width(l); i++) {
+            RowKernels.product(s.d1[l][i], s.pre[l][i], s.u[l][i], b);
+        }
+        LayerProducts.multiplyTransposed(mlp, l, s.u[l], s.pre[l - 1], b);
+    }
+
+    /** The tangent pass through layer l: ûₗ = Wₗâₗ₋₁ (into d3), âₗ = σ′ûₗ, z̄ₗ = σ″āₗûₗ. */
+    private static void tangentRows(Mlp mlp, int l, int b, Scratch s) {
+        LayerProducts.multiply(mlp, l, s.hat[l - 1], s.d3[l], b);
+        for (int i = 0; i < mlp.width(l); i++) {
+            RowKernels.tangent(s.d1[l][i], s.d2[l][i], s.pre[l][i], s.d3[l][i], s.hat[l][i], s.adj[l][i], b);
+        }
+    }
+
+    /** The values' reverse sweep through layer l: z̄ₗ += σ′ā^pₗ, b̄ₗ, W̄ₗ = uₗâₗ₋₁ᵀ + z̄ₗaₗ₋₁ᵀ, ā^pₗ₋₁ = Wₗᵀz̄ₗ. */
+    private static void sweepRows(Mlp mlp, int l, int b, double[] grad, Scratch s) {
+        int n = mlp.width(l);
+        int p = mlp.width(l - 1);
+        int b0 = mlp.biasOffset(l);
+        for (int i = 0; i < n; i++) {
+            grad[b0 + i] += RowKernels.addProductAndSum(s.adj[l][i], s.d1[l][i],
+                    l == mlp.layers() ? s.outputBar : s.d3[l][i], b);
+        }
+        LayerProducts.weightGradient(s.u[l], s.hat[l - 1], n, p, b, s.transposed, s.weightBar[l]);
+        LayerProducts.weightGradient(s.adj[l], s.act[l - 1], n, p, b, s.transposed, s.weightBar[l]);
+        if (l > 1) {
+            LayerProducts.multiplyTransposed(mlp, l, s.adj[l], s.d3[l - 1], b);
+        }
+    }
+
+    /**
+     * The directional form's share of the loss over a shard, and the seeds of its reverse sweeps:
+     * outputBar[q] = ∂L/∂y and rBar[j][q] = rⱼ = ∂L/∂(∂y/∂xⱼ) per sample.
+     *
+     * @param out  the network's outputs y (B columns)
+     * @param grad the input gradient rows ā₀ (d rows of B columns)
+     */
+    private double directionalLoss(double[] y, double[] dydx, int[] rows, int from, int b, int total, int d,
+                                   double[] out, double[][] grad, double[] outputBar, double[][] rBar) {
         double cv = valueWeight / total;
         double cg = gradientWeight / ((double) total * d);
-        double[] out = s.act[layers][0];
         double loss = 0;
         for (int q = 0; q < b; q++) {
             int row = rows[from + q];
             double e = out[q] - y[row];
             loss += cv * e * e;
-            s.outputBar[q] = 2 * cv * e;
+            outputBar[q] = 2 * cv * e;
             for (int j = 0; j < d; j++) {
-                double eg = s.pre[0][j][q] - dydx[row * d + j];
+                double eg = grad[j][q] - dydx[row * d + j];
                 double w = cg * lambdaSquared[j];
                 loss += w * eg * eg;
-                s.hat[0][j][q] = 2 * w * eg;
-            }
-        }
-        // tangent along r: ûₗ = Wₗâₗ₋₁, âₗ = σ′ûₗ; the pre-activation adjoint starts at σ″āₗûₗ
-        for (int l = 1; l <= layers; l++) {
-            LayerProducts.multiply(mlp, l, s.hat[l - 1], s.d3[l], b);
-            for (int i = 0; i < mlp.width(l); i++) {
-                double[] uHat = s.d3[l][i];
-                double[] d1 = s.d1[l][i];
-                double[] d2 = s.d2[l][i];
-                double[] bar = s.pre[l][i];
-                double[] aHat = s.hat[l][i];
-                double[] zBar = s.adj[l][i];
-                for (int q = 0; q < b; q++) {
-                    aHat[q] = d1[q] * uHat[q];
-                    zBar[q] = d2[q] * bar[q] * uHat[q];
-                }
-            }
-        }
-        // reverse sweep of the values: z̄ₗ += σ′ā^pₗ, then W̄ₗ, b̄ₗ and ā^pₗ₋₁ = Wₗᵀz̄ₗ
-        for (int l = layers; l >= 1; l--) {
-            int n = mlp.width(l);
-            int p = mlp.width(l - 1);
-            int b0 = mlp.biasOffset(l);
-            for (int i = 0; i < n; i++) {
-                double[] zBar = s.adj[l][i];
-                double[] d1 = s.d1[l][i];
-                double[] pBar = l == layers ? s.outputBar : s.d3[l][i];
-                double sum = 0;
-                for (int q = 0; q < b; q++) {
-                    zBar[q] += d1[q] * pBar[q];
-                    sum += zBar[q];
-                }
-                grad[b0 + i] += sum;
-            }
-            LayerProducts.weightGradient(s.u[l], s.hat[l - 1], n, p, b, s.transposed, s.weightBar[l]);
-            LayerProducts.weightGradient(s.adj[l], s.act[l - 1], n, p, b, s.transposed, s.weightBar[l]);
-            if (l > 1) {
-                LayerProducts.multiplyTransposed(mlp, l, s.adj[l], s.d3[l - 1], b);
+                rBar[j][q] = 2 * w * eg;
             }
         }
         return loss;

@@ -3,12 +3,7 @@ package dev.sobolev.surrogate.train;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Consumer;
-import java.util.function.IntConsumer;
 
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.PermutationSampler;
@@ -163,24 +158,14 @@ public final class Trainer {
                         shardLoss[s] = loss.evaluate(net, xs, ys, gs, hvs, order, f, Math.min(to, f + SHARD), size,
                                 shardGrad[s], sc);
                     });
-                    Arrays.fill(grad, 0.0);
-                    double batchLoss = 0;
-                    for (int s = 0; s < used; s++) {
-                        batchLoss += shardLoss[s];
-                        double[] g = shardGrad[s];
-                        for (int i = 0; i < grad.length; i++) {
-                            grad[i] += g[i];
-                        }
-                    }
+                    double batchLoss = sumShards(shardGrad, shardLoss, used, grad);
                     if (!Double.isFinite(batchLoss)) {
                         reason = "diverged in epoch " + (e + 1) + " (loss " + batchLoss + "); restored the weights of epoch "
                                 + bestEpoch;
                         break epochLoop;
                     }
                     if (config.l2() > 0) {
-                        for (int i = 0; i < grad.length; i++) {
-                            grad[i] += config.l2() * theta[i];
-                        }
+                        addL2(config.l2(), theta, grad);
                     }
                     lr = config.schedule().rate(e + (double) (bi + 1) / batchesPerEpoch, config.epochs());
                     config.optimizer().step(theta, grad, lr, state);
@@ -211,6 +196,32 @@ public final class Trainer {
         return new Result(new Surrogate(trained, norm), new TrainingHistory(epochs, bestEpoch, reason));
     }
 
+    /**
+     * grad = Σₛ shardGrad[s] and the batch loss Σₛ shardLoss[s] over the first {@code used} shards, in shard
+     * order (so the same bits for any thread count). A method of its own, like the L2 term below, so that
+     * C2 compiles these loops within the first epoch instead of the whole training loop by on-stack
+     * replacement (docs/DESIGN.md "Warm-up").
+     */
+    private static double sumShards(double[][] shardGrad, double[] shardLoss, int used, double[] grad) {
+        Arrays.fill(grad, 0.0);
+        double batchLoss = 0;
+        for (int s = 0; s < used; s++) {
+            batchLoss += shardLoss[s];
+            double[] g = shardGrad[s];
+            for (int i = 0; i < grad.length; i++) {
+                grad[i] += g[i];
+            }
+        }
+        return batchLoss;
+    }
+
+    /** grad += λ·θ: the gradient of the L2 penalty (λ/2)·|θ|². */
+    private static void addL2(double l2, double[] theta, double[] grad) {
+        for (int i = 0; i < grad.length; i++) {
+            grad[i] += l2 * theta[i];
+        }
+    }
+
     private static double evaluate(Mlp net, SobolevLoss loss, double[] xs, double[] ys, double[] gs, double[] hvs,
                                    int[] rows,
                                    ShardWorkers workers, ThreadLocal<SobolevLoss.Scratch> scratch) {
@@ -233,72 +244,6 @@ public final class Trainer {
     private static Mlp initial(TrainingConfig config, int d, int m, UniformRandomProvider rng) {
         int[] widths = config.widths(d, m);
         return new Mlp(widths, config.activation(), config.outputActivation(), config.initializer().initialise(widths, rng));
-    }
-
-    /**
-     * The threads that run a batch's shards: the calling thread is worker 0 and a pool of T − 1 daemon threads
-     * the others; worker t of T takes shards t, t + T, t + 2T, … (one hand-off per helper and batch, none for
-     * the caller). Which thread runs a shard does not change its result, so the order of the sums is that of
-     * one thread.
-     */
-    private static final class ShardWorkers implements AutoCloseable {
-        private final ExecutorService pool;
-        private final int helpers;
-
-        ShardWorkers(int threads) {
-            helpers = threads - 1;
-            pool = helpers > 0 ? Executors.newFixedThreadPool(helpers, r -> {
-                Thread t = new Thread(r, "sobolev-train");
-                t.setDaemon(true);
-                return t;
-            }) : null;
-        }
-
-        /** Runs work(0..shards) and returns when every shard is done; rethrows the first failure. */
-        void run(int shards, IntConsumer work) {
-            int used = Math.max(0, Math.min(helpers, shards - 1));
-            int workers = used + 1;
-            List<Future<?>> jobs = new ArrayList<>(used);
-            for (int t = 1; t < workers; t++) {
-                int first = t;
-                jobs.add(pool.submit(() -> {
-                    for (int s = first; s < shards; s += workers) {
-                        work.accept(s);
-                    }
-                }));
-            }
-            RuntimeException failure = null;
-            try {
-                for (int s = 0; s < shards; s += workers) {
-                    work.accept(s);
-                }
-            } catch (RuntimeException e) {
-                failure = e;
-            }
-            // every helper is waited for, also after a failure: none may still be writing a shard's buffers
-            for (Future<?> f : jobs) {
-                try {
-                    f.get();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException("training interrupted", e);
-                } catch (ExecutionException e) {
-                    if (failure == null) {
-                        failure = e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
-                    }
-                }
-            }
-            if (failure != null) {
-                throw failure;
-            }
-        }
-
-        @Override
-        public void close() {
-            if (pool != null) {
-                pool.shutdownNow();
-            }
-        }
     }
 
     private static double[] rows(double[] a, int[] idx, int w) {
