@@ -18,7 +18,7 @@ final class LayerProducts {
     }
 
     /** out[i][0..len) = Σⱼ Wₗ[i][j]·in[j][0..len). */
-    static void multiply(Mlp mlp, int l, double[][] in, double[][] out, int len) {
+    static void multiply(Mlp mlp, double[] theta, int l, double[][] in, double[][] out, int len) {
         int n = mlp.width(l);
         int p = mlp.width(l - 1);
         int w0 = mlp.weightOffset(l);
@@ -28,17 +28,17 @@ final class LayerProducts {
             int row = w0 + i * p;
             int j = 0;
             for (; j + 3 < p; j += 4) {
-                axpy4(mlp.parameter(row + j), in[j], mlp.parameter(row + j + 1), in[j + 1],
-                        mlp.parameter(row + j + 2), in[j + 2], mlp.parameter(row + j + 3), in[j + 3], o, len);
+                axpy4(theta[row + j], in[j], theta[row + j + 1], in[j + 1],
+                        theta[row + j + 2], in[j + 2], theta[row + j + 3], in[j + 3], o, len);
             }
             for (; j < p; j++) {
-                axpy(mlp.parameter(row + j), in[j], o, len);
+                axpy(theta[row + j], in[j], o, len);
             }
         }
     }
 
     /** out[j][0..len) = Σᵢ Wₗ[i][j]·in[i][0..len). */
-    static void multiplyTransposed(Mlp mlp, int l, double[][] in, double[][] out, int len) {
+    static void multiplyTransposed(Mlp mlp, double[] theta, int l, double[][] in, double[][] out, int len) {
         int n = mlp.width(l);
         int p = mlp.width(l - 1);
         int w0 = mlp.weightOffset(l);
@@ -48,11 +48,11 @@ final class LayerProducts {
             int i = 0;
             for (; i + 3 < n; i += 4) {
                 int at = w0 + i * p + j;
-                axpy4(mlp.parameter(at), in[i], mlp.parameter(at + p), in[i + 1],
-                        mlp.parameter(at + 2 * p), in[i + 2], mlp.parameter(at + 3 * p), in[i + 3], o, len);
+                axpy4(theta[at], in[i], theta[at + p], in[i + 1],
+                        theta[at + 2 * p], in[i + 2], theta[at + 3 * p], in[i + 3], o, len);
             }
             for (; i < n; i++) {
-                axpy(mlp.parameter(w0 + i * p + j), in[i], o, len);
+                axpy(theta[w0 + i * p + j], in[i], o, len);
             }
         }
     }

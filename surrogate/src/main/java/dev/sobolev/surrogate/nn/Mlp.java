@@ -197,6 +197,11 @@ public final class Mlp {
         return params.clone();
     }
 
+    /** θ itself, not a copy: for {@link SobolevLoss}, which only reads it. */
+    double[] parameterArray() {
+        return params;
+    }
+
     /** Parameter i of θ. */
     public double parameter(int i) {
         return params[i];

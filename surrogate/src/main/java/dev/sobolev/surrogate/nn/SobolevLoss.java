@@ -234,6 +234,35 @@ public final class SobolevLoss {
      */
     public double evaluate(Mlp mlp, double[] x, double[] y, double[] dydx, double[] hv, int[] rows, int from, int to,
                            int total, double[] grad, Scratch s) {
+        return evaluate(mlp, mlp.parameterArray(), x, y, dydx, hv, rows, from, to, total, grad, s);
+    }
+
+    /**
+     * {@link #evaluate(Mlp, double[], double[], double[], double[], int[], int, int, int, double[], Scratch)} at
+     * parameters θ other than the network's own: the trainer's mini-batch loop, which would otherwise build a
+     * network (a copy and a finiteness check of θ) per batch. θ is only read; a non-finite θ gives a non-finite
+     * loss, which the trainer's divergence guard stops at.
+     *
+     * @param mlp   the network whose widths and activations are used (its parameters are not)
+     * @param theta parameters θ, of length {@code mlp.parameterCount()}
+     * @param x     inputs, row-major n×d
+     * @param y     value labels, n×m
+     * @param dydx  derivative labels, n×m×d (may be null when α = 1)
+     * @param hv    Hessian–vector labels n×k×d (may be null without the second-order term)
+     * @param rows  sample indices of this shard
+     * @param from  first position in {@code rows}
+     * @param to    end position (exclusive)
+     * @param total samples in the whole batch N
+     * @param grad  accumulates ∂L/∂θ
+     * @param s     scratch of this thread
+     * @return this shard's part of L
+     */
+    public double evaluate(Mlp mlp, double[] theta, double[] x, double[] y, double[] dydx, double[] hv, int[] rows,
+                           int from, int to, int total, double[] grad, Scratch s) {
+        if (theta.length != mlp.parameterCount() || grad.length != theta.length) {
+            throw new IllegalArgumentException("theta and grad must have " + mlp.parameterCount() + " entries, got "
+                    + theta.length + " and " + grad.length);
+        }
         int b = to - from;
         if (b > s.maxBatch) {
             throw new IllegalArgumentException("shard of " + b + " samples exceeds the scratch size " + s.maxBatch);
@@ -248,8 +277,8 @@ public final class SobolevLoss {
             throw new IllegalArgumentException("the second-order term needs Hessian-vector labels and a single output");
         }
         double loss = directional(m)
-                ? evaluateDirectional(mlp, x, y, dydx, rows, from, b, total, grad, s)
-                : evaluateJacobian(mlp, x, y, dydx, hv, rows, from, b, total, grad, s);
+                ? evaluateDirectional(mlp, theta, x, y, dydx, rows, from, b, total, grad, s)
+                : evaluateJacobian(mlp, theta, x, y, dydx, hv, rows, from, b, total, grad, s);
         s.flushWeightGradient(mlp, grad);
         return loss;
     }
@@ -275,7 +304,7 @@ public final class SobolevLoss {
      * {@code adj}, σ′ and σ″ (times the dropout mask) in {@code d1}, {@code d2}; {@code d3} receives the layer
      * products (zₗ, ûₗ, then ā^pₗ).
      */
-    private double evaluateDirectional(Mlp mlp, double[] x, double[] y, double[] dydx, int[] rows, int from, int b,
+    private double evaluateDirectional(Mlp mlp, double[] theta, double[] x, double[] y, double[] dydx, int[] rows, int from, int b,
                                        int total, double[] grad, Scratch s) {
         int d = mlp.inputs();
         int layers = mlp.layers();
@@ -284,23 +313,23 @@ public final class SobolevLoss {
         }
         // forward: aₗ = σ(Wₗaₗ₋₁ + bₗ), thinned by the dropout mask on hidden layers
         for (int l = 1; l <= layers; l++) {
-            forwardRows(mlp, l, b, s);
+            forwardRows(mlp, theta, l, b, s);
         }
         // reverse pass of the input gradient: ā_L = 1, uₗ = σ′āₗ, āₗ₋₁ = Wₗᵀuₗ
         Arrays.fill(s.pre[layers][0], 0, b, 1.0);
         for (int l = layers; l >= 1; l--) {
-            inputGradientRows(mlp, l, b, s);
+            inputGradientRows(mlp, theta, l, b, s);
         }
         // loss; r = ∂L/∂(∇ₓy) seeds the tangent pass
         double loss = directionalLoss(y, dydx, rows, from, b, total, d, s.act[layers][0], s.pre[0], s.outputBar,
                 s.hat[0]);
         // tangent along r: ûₗ = Wₗâₗ₋₁, âₗ = σ′ûₗ; the pre-activation adjoint starts at σ″āₗûₗ
         for (int l = 1; l <= layers; l++) {
-            tangentRows(mlp, l, b, s);
+            tangentRows(mlp, theta, l, b, s);
         }
         // reverse sweep of the values: z̄ₗ += σ′ā^pₗ, then W̄ₗ, b̄ₗ and ā^pₗ₋₁ = Wₗᵀz̄ₗ
         for (int l = layers; l >= 1; l--) {
-            sweepRows(mlp, l, b, grad, s);
+            sweepRows(mlp, theta, l, b, grad, s);
         }
         return loss;
     }
@@ -312,8 +341,8 @@ public final class SobolevLoss {
      */
 
     /** Forward through layer l: zₗ = Wₗaₗ₋₁ (into d3), aₗ, σ′ and σ″, thinned by dropout on hidden layers. */
-    private void forwardRows(Mlp mlp, int l, int b, Scratch s) {
-        LayerProducts.multiply(mlp, l, s.act[l - 1], s.d3[l], b);
+    private void forwardRows(Mlp mlp, double[] theta, int l, int b, Scratch s) {
+        LayerProducts.multiply(mlp, theta, l, s.act[l - 1], s.d3[l], b);
         Activation act = mlp.activation(l);
         boolean dropping = dropout > 0 && s.dropoutRng != null && l < mlp.layers();
         int b0 = mlp.biasOffset(l);
@@ -321,7 +350,7 @@ public final class SobolevLoss {
             double[] a = s.act[l][i];
             double[] d1 = s.d1[l][i];
             double[] d2 = s.d2[l][i];
-            act.firstTwo(s.d3[l][i], mlp.parameter(b0 + i), b, a, d1, d2, s.tmp);
+            act.firstTwo(s.d3[l][i], theta[b0 + i], b, a, d1, d2, s.tmp);
             if (dropping) {
                 RowKernels.thin(s.dropoutRng, dropout, 1 / (1 - dropout), a, d1, d2, b);
             }
@@ -329,23 +358,23 @@ public final class SobolevLoss {
     }
 
     /** The input gradient's reverse pass through layer l: uₗ = σ′āₗ, āₗ₋₁ = Wₗᵀuₗ. */
-    private static void inputGradientRows(Mlp mlp, int l, int b, Scratch s) {
+    private static void inputGradientRows(Mlp mlp, double[] theta, int l, int b, Scratch s) {
         for (int i = 0; i < mlp.width(l); i++) {
             RowKernels.product(s.d1[l][i], s.pre[l][i], s.u[l][i], b);
         }
-        LayerProducts.multiplyTransposed(mlp, l, s.u[l], s.pre[l - 1], b);
+        LayerProducts.multiplyTransposed(mlp, theta, l, s.u[l], s.pre[l - 1], b);
     }
 
     /** The tangent pass through layer l: ûₗ = Wₗâₗ₋₁ (into d3), âₗ = σ′ûₗ, z̄ₗ = σ″āₗûₗ. */
-    private static void tangentRows(Mlp mlp, int l, int b, Scratch s) {
-        LayerProducts.multiply(mlp, l, s.hat[l - 1], s.d3[l], b);
+    private static void tangentRows(Mlp mlp, double[] theta, int l, int b, Scratch s) {
+        LayerProducts.multiply(mlp, theta, l, s.hat[l - 1], s.d3[l], b);
         for (int i = 0; i < mlp.width(l); i++) {
             RowKernels.tangent(s.d1[l][i], s.d2[l][i], s.pre[l][i], s.d3[l][i], s.hat[l][i], s.adj[l][i], b);
         }
     }
 
     /** The values' reverse sweep through layer l: z̄ₗ += σ′ā^pₗ, b̄ₗ, W̄ₗ = uₗâₗ₋₁ᵀ + z̄ₗaₗ₋₁ᵀ, ā^pₗ₋₁ = Wₗᵀz̄ₗ. */
-    private static void sweepRows(Mlp mlp, int l, int b, double[] grad, Scratch s) {
+    private static void sweepRows(Mlp mlp, double[] theta, int l, int b, double[] grad, Scratch s) {
         int n = mlp.width(l);
         int p = mlp.width(l - 1);
         int b0 = mlp.biasOffset(l);
@@ -356,7 +385,7 @@ public final class SobolevLoss {
         LayerProducts.weightGradient(s.u[l], s.hat[l - 1], n, p, b, s.transposed, s.weightBar[l]);
         LayerProducts.weightGradient(s.adj[l], s.act[l - 1], n, p, b, s.transposed, s.weightBar[l]);
         if (l > 1) {
-            LayerProducts.multiplyTransposed(mlp, l, s.adj[l], s.d3[l - 1], b);
+            LayerProducts.multiplyTransposed(mlp, theta, l, s.adj[l], s.d3[l - 1], b);
         }
     }
 
@@ -388,7 +417,7 @@ public final class SobolevLoss {
     }
 
     /** The Jacobian-column form (any number of outputs, second-order term); see the class comment. */
-    private double evaluateJacobian(Mlp mlp, double[] x, double[] y, double[] dydx, double[] hv, int[] rows, int from,
+    private double evaluateJacobian(Mlp mlp, double[] theta, double[] x, double[] y, double[] dydx, double[] hv, int[] rows, int from,
                                     int b, int total, double[] grad, Scratch s) {
         int d = mlp.inputs();
         int m = mlp.outputs();
@@ -408,7 +437,7 @@ public final class SobolevLoss {
             }
         }
         for (int l = 1; l <= layers; l++) {
-            forwardLayer(mlp, l, b, stride, t, cols, s);
+            forwardLayer(mlp, theta, l, b, stride, t, cols, s);
         }
         double loss = 0;
         double cv = valueWeight / ((double) total * m);
@@ -437,16 +466,16 @@ public final class SobolevLoss {
             }
         }
         for (int l = layers; l >= 1; l--) {
-            backwardLayer(mlp, l, b, stride, t, cols, grad, s);
+            backwardLayer(mlp, theta, l, b, stride, t, cols, grad, s);
         }
         return loss;
     }
 
-    private void forwardLayer(Mlp mlp, int l, int b, int stride, int t, int cols, Scratch s) {
+    private void forwardLayer(Mlp mlp, double[] theta, int l, int b, int stride, int t, int cols, Scratch s) {
         int n = mlp.width(l);
         int d = mlp.inputs();
         int b0 = mlp.biasOffset(l);
-        LayerProducts.multiply(mlp, l, s.act[l - 1], s.pre[l], cols);
+        LayerProducts.multiply(mlp, theta, l, s.act[l - 1], s.pre[l], cols);
         Activation act = mlp.activation(l);
         double[] tmp = s.tmp;
         int k = directionCount;
@@ -455,7 +484,7 @@ public final class SobolevLoss {
         for (int i = 0; i < n; i++) {
             double[] z = s.pre[l][i];
             double[] a = s.act[l][i];
-            double bias = mlp.parameter(b0 + i);
+            double bias = theta[b0 + i];
             for (int q = 0; q < b; q++) {
                 int c = q * stride;
                 z[c] += bias;
@@ -489,7 +518,7 @@ public final class SobolevLoss {
         }
     }
 
-    private void backwardLayer(Mlp mlp, int l, int b, int stride, int t, int cols, double[] grad, Scratch s) {
+    private void backwardLayer(Mlp mlp, double[] theta, int l, int b, int stride, int t, int cols, double[] grad, Scratch s) {
         int n = mlp.width(l);
         int d = mlp.inputs();
         int b0 = mlp.biasOffset(l);
@@ -547,7 +576,7 @@ public final class SobolevLoss {
         }
         LayerProducts.weightGradient(s.adj[l], s.act[l - 1], n, mlp.width(l - 1), cols, s.transposed, s.weightBar[l]);
         if (l > 1) {
-            LayerProducts.multiplyTransposed(mlp, l, s.adj[l], s.adj[l - 1], cols);
+            LayerProducts.multiplyTransposed(mlp, theta, l, s.adj[l], s.adj[l - 1], cols);
         }
     }
 }

@@ -5,9 +5,14 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntConsumer;
 
 /**
- * The threads that run a batch's shards: the calling thread is worker 0 and T − 1 daemon threads the
- * others; worker t of T takes shards t, t + T, t + 2T, … Which thread runs a shard does not change its
- * result, so the trainer's sums, taken in shard order afterwards, are those of one thread.
+ * The threads that run a batch's shards: the calling thread and T − 1 daemon threads, each of which claims
+ * the next unclaimed shard from an atomic counter until none is left. Which thread runs a shard does not
+ * change its result, so the trainer's sums, taken in shard order afterwards, are those of one thread.
+ *
+ * <p>Why claiming rather than a fixed share per thread (measured, docs/DESIGN.md "Warm-up and hand-off"): on
+ * 2 vCPUs the JIT's compiler thread, and now and then the host, takes a CPU from one of the workers for
+ * milliseconds at a time. With fixed shares the other worker then finished its shards and waited, so the
+ * batch ran at one thread's speed; with claiming it takes the shards the stalled worker has not begun.
  *
  * <p>The hand-off spins before it parks (docs/DESIGN.md "Warm-up and hand-off"): a batch of the 4×20 recipe is
  * about 0.6 ms of work per thread and the caller's serial part between batches (the shard sum and the
@@ -24,10 +29,11 @@ final class ShardWorkers implements AutoCloseable {
     private final Thread[] helpers;
     private final Thread owner;
     private final AtomicInteger pending = new AtomicInteger();
+    /** The next shard to claim in the batch in progress. */
+    private final AtomicInteger next = new AtomicInteger();
     /** The batch in progress; written before {@link #generation} is incremented, read after it is seen. */
     private IntConsumer work;
     private int shards;
-    private int workers;
     private volatile int generation;
     private volatile boolean closed;
     private volatile Throwable failure;
@@ -42,8 +48,7 @@ final class ShardWorkers implements AutoCloseable {
         owner = Thread.currentThread();
         helpers = new Thread[threads - 1];
         for (int t = 0; t < helpers.length; t++) {
-            int index = t + 1;
-            helpers[t] = new Thread(() -> serve(index), "sobolev-train-" + index);
+            helpers[t] = new Thread(this::serve, "sobolev-train-" + (t + 1));
             helpers[t].setDaemon(true);
             helpers[t].start();
         }
@@ -51,7 +56,8 @@ final class ShardWorkers implements AutoCloseable {
 
     /**
      * Runs work(0..shards) on the workers and returns when every shard is done, also after a failure (none may
-     * still be writing a shard's buffers); then rethrows the first failure.
+     * still be writing a shard's buffers; shards not yet claimed when a shard fails are skipped); then
+     * rethrows the first failure.
      *
      * @throws IllegalStateException if called from another thread than the one that made the workers
      */
@@ -59,25 +65,18 @@ final class ShardWorkers implements AutoCloseable {
         if (Thread.currentThread() != owner) {
             throw new IllegalStateException("shard workers are driven by the thread that made them");
         }
-        int used = Math.max(0, Math.min(helpers.length, shards - 1));
         this.work = work;
         this.shards = shards;
-        this.workers = used + 1;
         failure = null;
+        next.set(0);
         // every helper counts down, also one without a shard: the next batch's fields are written only after
         // each helper has read this batch's
         pending.set(helpers.length);
-        generation++; // publishes work, shards and workers to the helpers
+        generation++; // publishes work and shards to the helpers
         for (Thread h : helpers) {
             LockSupport.unpark(h);
         }
-        try {
-            for (int s = 0; s < shards; s += used + 1) {
-                work.accept(s);
-            }
-        } catch (RuntimeException | Error e) {
-            record(e);
-        }
+        claim(work, shards);
         boolean interrupted = false;
         long start = System.nanoTime();
         while (pending.get() != 0) {
@@ -101,6 +100,17 @@ final class ShardWorkers implements AutoCloseable {
         }
     }
 
+    /** Runs shards claimed from {@link #next} until none is left or one has failed. */
+    private void claim(IntConsumer w, int n) {
+        try {
+            for (int s = next.getAndIncrement(); s < n && failure == null; s = next.getAndIncrement()) {
+                w.accept(s);
+            }
+        } catch (RuntimeException | Error e) {
+            record(e);
+        }
+    }
+
     private void record(Throwable e) {
         synchronized (this) {
             if (failure == null) {
@@ -109,8 +119,8 @@ final class ShardWorkers implements AutoCloseable {
         }
     }
 
-    /** A helper's loop: waits for a new generation, runs its shards, counts down. */
-    private void serve(int index) {
+    /** A helper's loop: waits for a new generation, claims shards, counts down. */
+    private void serve() {
         int seen = 0;
         while (true) {
             long start = System.nanoTime();
@@ -125,15 +135,8 @@ final class ShardWorkers implements AutoCloseable {
                 return;
             }
             seen = generation;
-            int n = shards;
-            int stride = workers;
-            IntConsumer w = work;
             try {
-                for (int s = index; s < n; s += stride) {
-                    w.accept(s);
-                }
-            } catch (RuntimeException | Error e) {
-                record(e);
+                claim(work, shards);
             } finally {
                 if (pending.decrementAndGet() == 0) {
                     LockSupport.unpark(owner);

@@ -143,7 +143,6 @@ public final class Trainer {
                     int from = bi * batch;
                     int to = Math.min(trn.length, from + batch);
                     int size = to - from;
-                    Mlp net = template.withParameters(theta);
                     int used = (size + SHARD - 1) / SHARD;
                     if (config.dropout() > 0) {
                         for (int q = 0; q < used; q++) {
@@ -155,8 +154,8 @@ public final class Trainer {
                         int f = from + s * SHARD;
                         SobolevLoss.Scratch sc = scratch.get();
                         sc.dropout(config.dropout() > 0 ? shardDropout[s] : null);
-                        shardLoss[s] = loss.evaluate(net, xs, ys, gs, hvs, order, f, Math.min(to, f + SHARD), size,
-                                shardGrad[s], sc);
+                        shardLoss[s] = loss.evaluate(template, theta, xs, ys, gs, hvs, order, f, Math.min(to, f + SHARD),
+                                size, shardGrad[s], sc);
                     });
                     double batchLoss = sumShards(shardGrad, shardLoss, used, grad);
                     if (!Double.isFinite(batchLoss)) {
@@ -173,9 +172,9 @@ public final class Trainer {
                 }
                 double trainLoss = sum / trn.length;
                 double valLoss = nVal > 0
-                        ? evaluate(template.withParameters(theta), loss, xs, ys, gs, hvs, val, workers, scratch)
+                        ? evaluate(template, theta, loss, xs, ys, gs, hvs, val, workers, scratch)
                         : trainLoss;
-                if (!Double.isFinite(valLoss) || !Double.isFinite(trainLoss)) {
+                if (!Double.isFinite(valLoss) || !Double.isFinite(trainLoss) || !allFinite(theta)) {
                     reason = "diverged in epoch " + (e + 1) + "; restored the weights of epoch " + bestEpoch;
                     break;
                 }
@@ -222,17 +221,27 @@ public final class Trainer {
         }
     }
 
-    private static double evaluate(Mlp net, SobolevLoss loss, double[] xs, double[] ys, double[] gs, double[] hvs,
-                                   int[] rows,
-                                   ShardWorkers workers, ThreadLocal<SobolevLoss.Scratch> scratch) {
+    /** θ has no infinite or NaN entry (an optimiser step from a finite loss can still overflow). */
+    private static boolean allFinite(double[] theta) {
+        for (double t : theta) {
+            if (!Double.isFinite(t)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static double evaluate(Mlp net, double[] theta, SobolevLoss loss, double[] xs, double[] ys, double[] gs,
+                                   double[] hvs, int[] rows, ShardWorkers workers,
+                                   ThreadLocal<SobolevLoss.Scratch> scratch) {
         int shards = (rows.length + SHARD - 1) / SHARD;
         double[] parts = new double[shards];
-        double[][] sink = new double[shards][net.parameterCount()];
+        double[][] sink = new double[shards][theta.length];
         workers.run(shards, s -> {
             int f = s * SHARD;
             scratch.get().dropout(null);
-            parts[s] = loss.evaluate(net, xs, ys, gs, hvs, rows, f, Math.min(rows.length, f + SHARD), rows.length, sink[s],
-                    scratch.get());
+            parts[s] = loss.evaluate(net, theta, xs, ys, gs, hvs, rows, f, Math.min(rows.length, f + SHARD), rows.length,
+                    sink[s], scratch.get());
         });
         double total = 0;
         for (double p : parts) {

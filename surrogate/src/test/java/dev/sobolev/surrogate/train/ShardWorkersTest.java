@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.locks.LockSupport;
 
@@ -46,9 +48,11 @@ class ShardWorkersTest {
     @Test
     void waitsForEveryShardThenRethrowsTheFailure() {
         try (ShardWorkers w = new ShardWorkers(2)) {
+            AtomicIntegerArray started = new AtomicIntegerArray(6);
             AtomicIntegerArray done = new AtomicIntegerArray(6);
             IllegalArgumentException boom = new IllegalArgumentException("shard 3 failed");
             IllegalArgumentException thrown = assertThrows(IllegalArgumentException.class, () -> w.run(6, s -> {
+                started.incrementAndGet(s);
                 if (s == 3) {
                     throw boom;
                 }
@@ -56,19 +60,45 @@ class ShardWorkersTest {
                 done.incrementAndGet(s);
             }));
             assertSame(boom, thrown);
-            // the caller (worker 0) ran shards 0, 2, 4 to the end before run returned; the helper ran shard 1,
-            // failed in shard 3 and so skipped its shard 5
-            assertEquals(1, done.get(0));
-            assertEquals(1, done.get(2));
-            assertEquals(1, done.get(4));
-            assertEquals(1, done.get(1));
-            assertEquals(0, done.get(5));
+            // no shard is still running when run returns; shards 0..3 were claimed before the failure (each
+            // worker claims its next shard only after finishing one, so at most shards 4 and 5 were skipped)
+            assertEquals(1, started.get(3));
+            for (int s = 0; s < 6; s++) {
+                if (s != 3) {
+                    assertEquals(started.get(s), done.get(s), "shard " + s);
+                }
+            }
+            for (int s = 0; s < 3; s++) {
+                assertEquals(1, done.get(s), "shard " + s);
+            }
             // and the workers go on after a failure
             AtomicIntegerArray runs = new AtomicIntegerArray(6);
             w.run(6, runs::incrementAndGet);
             for (int s = 0; s < 6; s++) {
                 assertEquals(1, runs.get(s));
             }
+        }
+    }
+
+    @Test
+    void aStalledWorkerLeavesItsShardsToTheOthers() throws Exception {
+        try (ShardWorkers w = new ShardWorkers(2)) {
+            CountDownLatch others = new CountDownLatch(7);
+            boolean[] released = new boolean[1];
+            // shard 0 waits until shards 1..7 are done: with fixed shares its worker would own some of them and
+            // the wait would time out; by claiming, the other worker takes all seven
+            w.run(8, s -> {
+                if (s == 0) {
+                    try {
+                        released[0] = others.await(10, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                } else {
+                    others.countDown();
+                }
+            });
+            assertTrue(released[0], "shards 1..7 ran while shard 0 was stalled");
         }
     }
 
