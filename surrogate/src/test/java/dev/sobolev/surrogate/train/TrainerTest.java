@@ -33,6 +33,42 @@ class TrainerTest {
         assertEquals(a.history().bestEpoch(), b.history().bestEpoch());
     }
 
+    /**
+     * The divergence guard: plain SGD at absurd rates stops training, says in which epoch and which weights it
+     * restored, and returns finite weights instead of throwing. At the largest double as the rate, on labels of
+     * order 10⁶ without normalisation and one batch an epoch, the first step overflows θ after a finite loss;
+     * at 10¹⁵⁰ with four batches an epoch the loss overflows.
+     */
+    @Test
+    void aNonFiniteLossOrStepStopsTrainingAndRestoresTheBestWeights() {
+        double[][] d = SyntheticData.arrays(256, 1);
+        double[] y = d[1].clone();
+        double[] dy = d[2].clone();
+        for (int i = 0; i < y.length; i++) {
+            y[i] *= 1e6;
+        }
+        for (int i = 0; i < dy.length; i++) {
+            dy[i] *= 1e6;
+        }
+        TrainingConfig overflowingStep = new TrainingConfig(new int[] {8}, Activation.TANH, Activation.IDENTITY, 0.5,
+                0.0, false, Normalisation.Kind.NONE, new Optimizer.Sgd(), new Schedule.Constant(Double.MAX_VALUE), 20,
+                256, Initializer.GLOROT, 0, 0, 0, 42, 2);
+        Trainer.Result step = Trainer.train(new TrainingData(d[0], y, dy, null, null, 256), overflowingStep, null);
+        assertEquals("diverged in epoch 1; restored the weights of epoch 0", step.history().stopReason());
+        TrainingConfig overflowingLoss = new TrainingConfig(new int[] {8}, Activation.TANH, Activation.IDENTITY, 0.5,
+                0.0, true, Normalisation.Kind.PER_FEATURE, new Optimizer.Sgd(), new Schedule.Constant(1e150), 20, 64,
+                Initializer.GLOROT, 0, 0, 0, 42, 2);
+        Trainer.Result loss = Trainer.train(new TrainingData(d[0], d[1], d[2], null, null, 256), overflowingLoss, null);
+        String why = loss.history().stopReason();
+        assertTrue(why.matches("diverged in epoch \\d+ \\(loss (Infinity|NaN)\\); restored the weights of epoch \\d+"), why);
+        for (Trainer.Result r : new Trainer.Result[] {step, loss}) {
+            assertTrue(r.history().epochs().size() < 20, r.history().stopReason());
+            for (double t : r.model().network().parameters()) {
+                assertTrue(Double.isFinite(t), r.history().stopReason());
+            }
+        }
+    }
+
     @Test
     void fineTuningStartsFromTheGivenSurrogateAndKeepsItsShapeAndScaling() {
         double[][] d = SyntheticData.arrays(1000, 1);
