@@ -1,7 +1,5 @@
 package dev.sobolev.surrogate.nn;
 
-import java.util.Arrays;
-
 /**
  * The three dense products of a weight layer Wₗ (nₗ×nₗ₋₁) over a batch held as row arrays, one row per unit
  * with the batch's columns innermost: Wₗ·A, Wₗᵀ·G and the weight gradient G·Aᵀ.
@@ -24,9 +22,15 @@ final class LayerProducts {
         int w0 = mlp.weightOffset(l);
         for (int i = 0; i < n; i++) {
             double[] o = out[i];
-            Arrays.fill(o, 0, len, 0.0);
             int row = w0 + i * p;
-            int j = 0;
+            int j;
+            if (p >= 4) {
+                set4(theta[row], in[0], theta[row + 1], in[1], theta[row + 2], in[2], theta[row + 3], in[3], o, len);
+                j = 4;
+            } else {
+                set(theta[row], in[0], o, len);
+                j = 1;
+            }
             for (; j + 3 < p; j += 4) {
                 axpy4(theta[row + j], in[j], theta[row + j + 1], in[j + 1],
                         theta[row + j + 2], in[j + 2], theta[row + j + 3], in[j + 3], o, len);
@@ -44,10 +48,17 @@ final class LayerProducts {
         int w0 = mlp.weightOffset(l);
         for (int j = 0; j < p; j++) {
             double[] o = out[j];
-            Arrays.fill(o, 0, len, 0.0);
-            int i = 0;
+            int at = w0 + j;
+            int i;
+            if (n >= 4) {
+                set4(theta[at], in[0], theta[at + p], in[1], theta[at + 2 * p], in[2], theta[at + 3 * p], in[3], o, len);
+                i = 4;
+            } else {
+                set(theta[at], in[0], o, len);
+                i = 1;
+            }
             for (; i + 3 < n; i += 4) {
-                int at = w0 + i * p + j;
+                at = w0 + i * p + j;
                 axpy4(theta[at], in[i], theta[at + p], in[i + 1],
                         theta[at + 2 * p], in[i + 2], theta[at + 3 * p], in[i + 3], o, len);
             }
@@ -59,7 +70,9 @@ final class LayerProducts {
 
     /**
      * gw[i][0..p) += Σ_c g[i][c]·a[·][c] over c &lt; len: the weight gradient of a layer from its pre-activation
-     * adjoints g (n rows) and inputs a (p rows), as row updates over a transposed copy of a.
+     * adjoints g (n rows) and inputs a (p rows), as row updates over a transposed copy of a. With the roles of
+     * g and a swapped it gives the transpose, the same entries (products commute exactly) in the lanes of the
+     * layer's units ({@link SobolevLoss.Scratch#byUnit}).
      *
      * @param at scratch of at least len rows of length ≥ p
      */
@@ -87,6 +100,24 @@ final class LayerProducts {
     static void axpy(double w, double[] src, double[] dst, int len) {
         for (int c = 0; c < len; c++) {
             dst[c] += w * src[c];
+        }
+    }
+
+    /**
+     * dst[0..len) = 0 + w·src: the first term of a product written instead of added to a zeroed row (the same
+     * bits: 0 + x is x, and +0 where x is −0, as the addition to a zeroed row gives), one pass less.
+     */
+    private static void set(double w, double[] src, double[] dst, int len) {
+        for (int c = 0; c < len; c++) {
+            dst[c] = 0.0 + w * src[c];
+        }
+    }
+
+    /** dst[0..len) = 0 + (w₀·s₀ + w₁·s₁ + w₂·s₂ + w₃·s₃): the first four terms, as {@link #set}. */
+    private static void set4(double w0, double[] s0, double w1, double[] s1, double w2, double[] s2, double w3,
+                             double[] s3, double[] dst, int len) {
+        for (int c = 0; c < len; c++) {
+            dst[c] = 0.0 + (w0 * s0[c] + w1 * s1[c] + w2 * s2[c] + w3 * s3[c]);
         }
     }
 

@@ -138,8 +138,16 @@ public final class SobolevLoss {
         final double[][][] hat;
         final double[][][] u;
         final double[][][] mask;
-        /** Weight gradient per layer, W̄ₗ as nₗ rows of nₗ₋₁. */
+        /**
+         * Weight gradient per layer: W̄ₗ as nₗ rows of nₗ₋₁, or, where {@link #byUnit}, W̄ₗᵀ as nₗ₋₁ rows of nₗ.
+         */
         final double[][][] weightBar;
+        /**
+         * Layers whose weight gradient runs with the layer's units in the vector lanes (nₗ₋₁ &lt; nₗ, e.g. 7 inputs
+         * into 20 units: rows of 20 instead of 7, which C2 leaves scalar for lack of a full register of 8). Each
+         * entry of W̄ₗ is the same sum of the same products in the same order either way.
+         */
+        final boolean[] byUnit;
         /** A layer's inputs transposed (columns × width) for the weight gradient. */
         final double[][] transposed;
         final double[] tmp = new double[4];
@@ -184,8 +192,20 @@ public final class SobolevLoss {
             u = directional ? rows(mlp, maxBatch) : null;
             mask = directional ? null : rows(mlp, maxBatch);
             weightBar = new double[mlp.layers() + 1][][];
+            byUnit = new boolean[mlp.layers() + 1];
             for (int l = 1; l <= mlp.layers(); l++) {
-                weightBar[l] = new double[mlp.width(l)][mlp.width(l - 1)];
+                byUnit[l] = mlp.width(l - 1) < mlp.width(l);
+                weightBar[l] = byUnit[l] ? new double[mlp.width(l - 1)][mlp.width(l)]
+                        : new double[mlp.width(l)][mlp.width(l - 1)];
+            }
+        }
+
+        /** W̄ₗ += g·aᵀ over len columns: g the nₗ pre-activation adjoint rows, a the nₗ₋₁ input rows. */
+        void addWeightGradient(int l, double[][] g, double[][] a, int n, int p, int len) {
+            if (byUnit[l]) {
+                LayerProducts.weightGradient(a, g, p, n, len, transposed, weightBar[l]);
+            } else {
+                LayerProducts.weightGradient(g, a, n, p, len, transposed, weightBar[l]);
             }
         }
 
@@ -203,10 +223,16 @@ public final class SobolevLoss {
                 int p = mlp.width(l - 1);
                 int w0 = mlp.weightOffset(l);
                 double[][] wb = weightBar[l];
-                for (int i = 0; i < wb.length; i++) {
-                    double[] row = wb[i];
-                    for (int j = 0; j < p; j++) {
-                        grad[w0 + i * p + j] += row[j];
+                for (int r = 0; r < wb.length; r++) {
+                    double[] row = wb[r];
+                    if (byUnit[l]) {
+                        for (int i = 0; i < row.length; i++) {
+                            grad[w0 + i * p + r] += row[i];
+                        }
+                    } else {
+                        for (int j = 0; j < p; j++) {
+                            grad[w0 + r * p + j] += row[j];
+                        }
                     }
                     Arrays.fill(row, 0.0);
                 }
@@ -382,8 +408,8 @@ public final class SobolevLoss {
             grad[b0 + i] += RowKernels.addProductAndSum(s.adj[l][i], s.d1[l][i],
                     l == mlp.layers() ? s.outputBar : s.d3[l][i], b);
         }
-        LayerProducts.weightGradient(s.u[l], s.hat[l - 1], n, p, b, s.transposed, s.weightBar[l]);
-        LayerProducts.weightGradient(s.adj[l], s.act[l - 1], n, p, b, s.transposed, s.weightBar[l]);
+        s.addWeightGradient(l, s.u[l], s.hat[l - 1], n, p, b);
+        s.addWeightGradient(l, s.adj[l], s.act[l - 1], n, p, b);
         if (l > 1) {
             LayerProducts.multiplyTransposed(mlp, theta, l, s.adj[l], s.d3[l - 1], b);
         }
@@ -574,7 +600,7 @@ public final class SobolevLoss {
                 grad[b0 + i] += g;
             }
         }
-        LayerProducts.weightGradient(s.adj[l], s.act[l - 1], n, mlp.width(l - 1), cols, s.transposed, s.weightBar[l]);
+        s.addWeightGradient(l, s.adj[l], s.act[l - 1], n, mlp.width(l - 1), cols);
         if (l > 1) {
             LayerProducts.multiplyTransposed(mlp, theta, l, s.adj[l], s.adj[l - 1], cols);
         }
