@@ -48,17 +48,18 @@ final class LayerProducts {
         int w0 = mlp.weightOffset(l);
         for (int j = 0; j < p; j++) {
             double[] o = out[j];
-            int at = w0 + j;
+            int first = w0 + j;
             int i;
             if (n >= 4) {
-                set4(theta[at], in[0], theta[at + p], in[1], theta[at + 2 * p], in[2], theta[at + 3 * p], in[3], o, len);
+                set4(theta[first], in[0], theta[first + p], in[1], theta[first + 2 * p], in[2], theta[first + 3 * p],
+                        in[3], o, len);
                 i = 4;
             } else {
-                set(theta[at], in[0], o, len);
+                set(theta[first], in[0], o, len);
                 i = 1;
             }
             for (; i + 3 < n; i += 4) {
-                at = w0 + i * p + j;
+                int at = w0 + i * p + j;
                 axpy4(theta[at], in[i], theta[at + p], in[i + 1],
                         theta[at + 2 * p], in[i + 2], theta[at + 3 * p], in[i + 3], o, len);
             }

@@ -330,8 +330,8 @@ public final class SobolevLoss {
      * {@code adj}, σ′ and σ″ (times the dropout mask) in {@code d1}, {@code d2}; {@code d3} receives the layer
      * products (zₗ, ûₗ, then ā^pₗ).
      */
-    private double evaluateDirectional(Mlp mlp, double[] theta, double[] x, double[] y, double[] dydx, int[] rows, int from, int b,
-                                       int total, double[] grad, Scratch s) {
+    private double evaluateDirectional(Mlp mlp, double[] theta, double[] x, double[] y, double[] dydx, int[] rows,
+                                       int from, int b, int total, double[] grad, Scratch s) {
         int d = mlp.inputs();
         int layers = mlp.layers();
         for (int j = 0; j < d; j++) {
@@ -443,8 +443,8 @@ public final class SobolevLoss {
     }
 
     /** The Jacobian-column form (any number of outputs, second-order term); see the class comment. */
-    private double evaluateJacobian(Mlp mlp, double[] theta, double[] x, double[] y, double[] dydx, double[] hv, int[] rows, int from,
-                                    int b, int total, double[] grad, Scratch s) {
+    private double evaluateJacobian(Mlp mlp, double[] theta, double[] x, double[] y, double[] dydx, double[] hv,
+                                    int[] rows, int from, int b, int total, double[] grad, Scratch s) {
         int d = mlp.inputs();
         int m = mlp.outputs();
         int t = usesGradients() ? d : 0;
@@ -544,7 +544,8 @@ public final class SobolevLoss {
         }
     }
 
-    private void backwardLayer(Mlp mlp, double[] theta, int l, int b, int stride, int t, int cols, double[] grad, Scratch s) {
+    private void backwardLayer(Mlp mlp, double[] theta, int l, int b, int stride, int t, int cols, double[] grad,
+                               Scratch s) {
         int n = mlp.width(l);
         int d = mlp.inputs();
         int b0 = mlp.biasOffset(l);

@@ -9,10 +9,11 @@ import java.util.function.IntConsumer;
  * the next unclaimed shard from an atomic counter until none is left. Which thread runs a shard does not
  * change its result, so the trainer's sums, taken in shard order afterwards, are those of one thread.
  *
- * <p>Why claiming rather than a fixed share per thread (measured, docs/DESIGN.md "Warm-up and hand-off"): on
- * 2 vCPUs the JIT's compiler thread, and now and then the host, takes a CPU from one of the workers for
- * milliseconds at a time. With fixed shares the other worker then finished its shards and waited, so the
- * batch ran at one thread's speed; with claiming it takes the shards the stalled worker has not begun.
+ * <p>Why claiming rather than a fixed share per thread: on 2 vCPUs the JIT's compiler thread, and now and
+ * then the host, takes a CPU from one of the workers for milliseconds at a time; with fixed shares the other
+ * worker then finished its shards and waited, with claiming it takes the shards the stalled worker has not
+ * begun. Measured alone it made no difference that stood out of the noise (docs/DESIGN.md "Determinism"): the
+ * warm-up epochs still run at about one thread's speed, because there the compiler thread is busy throughout.
  *
  * <p>The hand-off spins before it parks (docs/DESIGN.md "Warm-up and hand-off"): a batch of the 4×20 recipe is
  * about 0.6 ms of work per thread and the caller's serial part between batches (the shard sum and the
