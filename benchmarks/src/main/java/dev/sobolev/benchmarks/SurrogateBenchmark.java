@@ -1,6 +1,5 @@
 package dev.sobolev.benchmarks;
 
-import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 
 import org.openjdk.jmh.annotations.Benchmark;
@@ -20,14 +19,13 @@ import dev.sobolev.surrogate.nn.Normalisation;
 import dev.sobolev.surrogate.nn.PointEvaluator;
 import dev.sobolev.surrogate.nn.PointEvaluatorProvider;
 import dev.sobolev.surrogate.nn.PointEvaluators;
-import dev.sobolev.surrogate.nn.SobolevLoss;
 import dev.sobolev.surrogate.nn.Surrogate;
 
 /**
- * Surrogate hot paths (issue 5): single-point inference (value + input gradient, the trading-system call) of
- * the pruned-size 7→8×6→1 net (433 parameters) and the oversized 7→128×6→1 net on the scalar passes and on
- * the SIMD evaluator of {@code sobolev-simd}, and one mini-batch of the Sobolev loss and its parameter
- * gradient on one thread (the unit of work a training shard does).
+ * Surrogate single-point inference (issue 5): value + input gradient, the trading-system call, of the
+ * pruned-size 7→8×6→1 net (433 parameters), the Huge–Savine 7→20×4→1 net and the oversized 7→128×6→1 net on
+ * the scalar passes and on the SIMD evaluator of {@code sobolev-simd}, one thread. Training steps are
+ * {@link TrainingStepBenchmark}.
  * Run: {@code java -jar benchmarks/target/benchmarks.jar SurrogateBenchmark -prof gc}.
  */
 @State(Scope.Thread)
@@ -40,39 +38,22 @@ public class SurrogateBenchmark {
     @Param({"8x6-silu", "20x4-softplus", "128x6-silu"})
     public String net;
 
-    /** Mini-batch size of the training benchmark. */
-    @Param({"256"})
-    public int batch;
-
     private Mlp mlp;
-    private SobolevLoss loss;
-    private SobolevLoss.Scratch scratch;
-    private double[] xs;
-    private double[] ys;
-    private double[] gs;
-    private int[] rows;
-    private double[] paramGrad;
 
-    /** Builds a random network and a random batch. */
+    /** Builds the network. */
     @Setup
     public void setUp() {
         mlp = BenchmarkNets.random(net);
-        SplittableRandom r = new SplittableRandom(1);
-        loss = new SobolevLoss(0.125, null, 7);
-        scratch = new SobolevLoss.Scratch(mlp, batch, loss);
-        xs = new double[batch * 7];
-        ys = new double[batch];
-        gs = new double[batch * 7];
-        for (int i = 0; i < xs.length; i++) {
-            xs[i] = r.nextDouble(-1, 1);
-            gs[i] = r.nextDouble(-1, 1);
-        }
-        rows = new int[batch];
-        for (int i = 0; i < batch; i++) {
-            rows[i] = i;
-            ys[i] = r.nextDouble();
-        }
-        paramGrad = new double[mlp.parameterCount()];
+    }
+
+    /** A scaling like a data set's (not the identity, not powers of two): μₓ = 1, σₓ = 0.2, μ_y = 0.3, σ_y = 0.15. */
+    private static final Normalisation SCALING = new Normalisation(filled(1.0), filled(0.2), new double[] {0.3},
+            new double[] {0.15});
+
+    private static double[] filled(double v) {
+        double[] a = new double[7];
+        java.util.Arrays.fill(a, v);
+        return a;
     }
 
     /** The single-point call's surrogate on one evaluator. */
@@ -94,7 +75,7 @@ public class SurrogateBenchmark {
             if (!p.name().startsWith(evaluator)) {
                 throw new IllegalStateException("evaluator " + evaluator + " is not available, got " + p.name());
             }
-            model = new Surrogate(b.mlp, Normalisation.identity(7, 1), p);
+            model = new Surrogate(b.mlp, SCALING, p);
             kernel = p.create(b.mlp);
         }
     }
@@ -118,13 +99,5 @@ public class SurrogateBenchmark {
     @OutputTimeUnit(TimeUnit.NANOSECONDS)
     public double value(Point pt) {
         return pt.model.value(pt.x);
-    }
-
-    /** Sobolev loss and its parameter gradient for one mini-batch on one thread. */
-    @Benchmark
-    @OutputTimeUnit(TimeUnit.MICROSECONDS)
-    public double sobolevBatch() {
-        java.util.Arrays.fill(paramGrad, 0.0);
-        return loss.evaluate(mlp, xs, ys, gs, null, rows, 0, batch, batch, paramGrad, scratch) + paramGrad[0];
     }
 }
