@@ -1,5 +1,6 @@
 package dev.sobolev.benchmarks;
 
+import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 
 import org.openjdk.jmh.annotations.Benchmark;
@@ -34,6 +35,16 @@ import dev.sobolev.surrogate.nn.Surrogate;
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
 public class SurrogateBenchmark {
+    /** A scaling like a data set's (not the identity, not powers of two): μₓ = 1, σₓ = 0.2, μ_y = 0.3, σ_y = 0.15. */
+    private static final Normalisation SCALING = new Normalisation(filled(1.0), filled(0.2), new double[] {0.3},
+            new double[] {0.15});
+
+    private static double[] filled(double v) {
+        double[] a = new double[7];
+        Arrays.fill(a, v);
+        return a;
+    }
+
     /** Architecture: hidden widths x layers and activation. */
     @Param({"8x6-silu", "20x4-softplus", "128x6-silu"})
     public String net;
@@ -44,16 +55,6 @@ public class SurrogateBenchmark {
     @Setup
     public void setUp() {
         mlp = BenchmarkNets.random(net);
-    }
-
-    /** A scaling like a data set's (not the identity, not powers of two): μₓ = 1, σₓ = 0.2, μ_y = 0.3, σ_y = 0.15. */
-    private static final Normalisation SCALING = new Normalisation(filled(1.0), filled(0.2), new double[] {0.3},
-            new double[] {0.15});
-
-    private static double[] filled(double v) {
-        double[] a = new double[7];
-        java.util.Arrays.fill(a, v);
-        return a;
     }
 
     /** The single-point call's surrogate on one evaluator. */
