@@ -8,6 +8,7 @@ import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
@@ -35,6 +36,9 @@ import dev.sobolev.surrogate.nn.Surrogate;
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
 public class SurrogateBenchmark {
+    /** Positions in the book of {@link #bookValuesAndGradients}. */
+    static final int BOOK = 64;
+
     /** A scaling like a data set's (not the identity, not powers of two): μₓ = 1, σₓ = 0.2, μ_y = 0.3, σ_y = 0.15. */
     private static final Normalisation SCALING = new Normalisation(filled(1.0), filled(0.2), new double[] {0.3},
             new double[] {0.15});
@@ -68,6 +72,9 @@ public class SurrogateBenchmark {
         private PointEvaluator kernel;
         private final double[] x = {1.0, 0.9, 1.1, 1.05, 0.95, 1.2, 0.8};
         private final double[] grad = new double[7];
+        private final double[] book = new double[BOOK * 7];
+        private final double[] bookValues = new double[BOOK];
+        private final double[] bookGrads = new double[BOOK * 7];
 
         /** Wraps the benchmark's network with the chosen evaluator. */
         @Setup
@@ -77,6 +84,11 @@ public class SurrogateBenchmark {
                 throw new IllegalStateException("evaluator " + evaluator + " is not available, got " + p.name());
             }
             model = new Surrogate(b.mlp, SCALING, p);
+            for (int q = 0; q < BOOK; q++) {
+                for (int j = 0; j < 7; j++) {
+                    book[q * 7 + j] = x[j] + 0.01 * (q - j);
+                }
+            }
             kernel = p.create(b.mlp);
         }
     }
@@ -93,6 +105,18 @@ public class SurrogateBenchmark {
     @OutputTimeUnit(TimeUnit.NANOSECONDS)
     public double kernelValueAndGradient(Point pt) {
         return pt.kernel.valueAndGradient(pt.x, 0, pt.grad) + pt.grad[0];
+    }
+
+    /**
+     * Value and the 7 deltas of each of a book of {@value #BOOK} positions in one library call, reported per
+     * position (the SIMD evaluator takes V positions in its lanes).
+     */
+    @Benchmark
+    @OperationsPerInvocation(BOOK)
+    @OutputTimeUnit(TimeUnit.NANOSECONDS)
+    public double bookValuesAndGradients(Point pt) {
+        pt.model.valuesAndGradients(pt.book, 0, pt.bookValues, pt.bookGrads);
+        return pt.bookValues[BOOK - 1] + pt.bookGrads[0];
     }
 
     /** The value alone at one point (the forward sweep of {@link #valueAndGradient}). */

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import dev.sobolev.surrogate.nn.Activation;
 import dev.sobolev.surrogate.nn.Mlp;
 import dev.sobolev.surrogate.nn.PointEvaluator;
+import dev.sobolev.surrogate.nn.PointEvaluators;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.LongVector;
 import jdk.incubator.vector.VectorMask;
@@ -60,6 +61,11 @@ final class VectorEvaluator implements PointEvaluator {
     private final double[] adjA;
     private final double[] adjB;
     private final double[] lane = new double[2];
+    /** Batch mode (V points in the lanes): aₗ and σ′(zₗ) at [u·V + q] for unit u, point q; made on first use. */
+    private double[][] batchA;
+    private double[][] batchD1;
+    private double[] batchAdjA;
+    private double[] batchAdjB;
 
     private VectorEvaluator(Mlp net) {
         n = net.widths();
@@ -137,21 +143,88 @@ final class VectorEvaluator implements PointEvaluator {
     @Override
     public double valueAndGradient(double[] x, int k, double[] grad) {
         forward(x, k);
+        System.arraycopy(reverse(k, false), 0, grad, 0, n[0]);
+        return a[n.length - 1][k];
+    }
+
+    /**
+     * V points at a time in the lanes (docs/DESIGN.md "simd", books of points): the same operations per lane as
+     * {@link #valueAndGradient}, so the same bits per point; a last block of fewer points repeats its last point
+     * in the spare lanes.
+     */
+    @Override
+    public void valuesAndGradients(double[] x, int count, int k, double[] values, double[] grads) {
+        int d = n[0];
         int last = n.length - 1;
-        // output layer: only z̄_k = σ′(z_k) is non-zero, so āₗ₋₁ = z̄_k·(row k of W)
-        double[] cur = adjA;
-        DoubleVector zk = DoubleVector.broadcast(S, d1[last][k]);
+        PointEvaluators.checkBatch(d, n[last], x, count, k, values, grads);
+        if (batchA == null) {
+            allocateBatch();
+        }
+        double[] in = batchA[0];
+        for (int p0 = 0; p0 < count; p0 += V) {
+            int lanes = Math.min(V, count - p0);
+            for (int q = 0; q < V; q++) {
+                int row = (p0 + Math.min(q, lanes - 1)) * d;
+                for (int i = 0; i < d; i++) {
+                    in[i * V + q] = x[row + i];
+                }
+            }
+            for (int l = 1; l <= last; l++) {
+                forwardLayer(l, true);
+            }
+            System.arraycopy(batchA[last], k * V, values, p0, lanes);
+            if (grads != null) {
+                double[] g = reverse(k, true);
+                for (int q = 0; q < lanes; q++) {
+                    for (int i = 0; i < d; i++) {
+                        grads[(p0 + q) * d + i] = g[i * V + q];
+                    }
+                }
+            }
+        }
+    }
+
+    private void allocateBatch() {
+        int widest = 0;
+        batchA = new double[n.length][];
+        batchD1 = new double[n.length][];
+        for (int l = 0; l < n.length; l++) {
+            batchA[l] = new double[n[l] * V];
+            batchD1[l] = new double[n[l] * V];
+            widest = Math.max(widest, n[l]);
+        }
+        batchAdjA = new double[widest * V];
+        batchAdjB = new double[widest * V];
+    }
+
+    /**
+     * The reverse sweep for output k after a forward sweep: āₗ₋₁ = Wₗᵀz̄ₗ, z̄ₗ = āₗ⊙σ′(zₗ), from the output
+     * layer, where only z̄_k = σ′(z_k) is non-zero (āₗ₋₁ = z̄_k·row k of W), down to ā₀, which it returns (one of
+     * two scratch arrays; the single point's lanes are the inputs, a batch's [i·V + q]).
+     */
+    private double[] reverse(int k, boolean batch) {
+        int last = n.length - 1;
+        double[] cur = batch ? batchAdjA : adjA;
+        double[] other = batch ? batchAdjB : adjB;
         int pin = p[last - 1];
-        for (int c = 0; c < pin; c += V) {
-            DoubleVector.fromArray(S, bwd[last], k * pin + c).mul(zk).intoArray(cur, c);
+        if (batch) {
+            DoubleVector zk = DoubleVector.fromArray(S, batchD1[last], k * V);
+            for (int i = 0; i < n[last - 1]; i++) {
+                zk.mul(bwd[last][k * pin + i]).intoArray(cur, i * V);
+            }
+        } else {
+            DoubleVector zk = DoubleVector.broadcast(S, d1[last][k]);
+            for (int c = 0; c < pin; c += V) {
+                DoubleVector.fromArray(S, bwd[last], k * pin + c).mul(zk).intoArray(cur, c);
+            }
         }
         for (int l = last - 1; l >= 1; l--) {
-            double[] next = cur == adjA ? adjB : adjA;
-            transposedProduct(bwd[l], p[l - 1], cur, d1[l], n[l], next);
-            cur = next;
+            transposedProduct(bwd[l], p[l - 1], cur, batch ? batchD1[l] : d1[l], n[l], other, batch ? n[l - 1] : 0);
+            double[] t = cur;
+            cur = other;
+            other = t;
         }
-        System.arraycopy(cur, 0, grad, 0, n[0]);
-        return a[last][k];
+        return cur;
     }
 
     private void forward(double[] x, int k) {
@@ -163,7 +236,7 @@ final class VectorEvaluator implements PointEvaluator {
         }
         System.arraycopy(x, 0, a[0], 0, n[0]);
         for (int l = 1; l < n.length; l++) {
-            forwardLayer(l);
+            forwardLayer(l, false);
         }
     }
 
@@ -191,30 +264,48 @@ final class VectorEvaluator implements PointEvaluator {
      * lane on the scalar forms (a vector tanh needs expm1 for small |z|, GELU an erfc; neither is in the
      * papers' recipes).
      */
-    private void forwardLayer(int l) {
+    private void forwardLayer(int l, boolean batch) {
         double[] m = fwd[l];
-        double[] in = a[l - 1];
+        double[] in = batch ? batchA[l - 1] : a[l - 1];
         double[] b = bias[l];
-        double[] out = a[l];
-        double[] d = d1[l];
+        double[] out = batch ? batchA[l] : a[l];
+        double[] d = batch ? batchD1[l] : d1[l];
         int stride = p[l];
         int count = n[l - 1];
         Activation f = act[l];
-        for (int c = 0; c < stride; c += V) {
-            DoubleVector s0 = DoubleVector.fromArray(S, b, c);
+        // single point: register v holds units [vV, vV + V); batch: unit v of V points
+        int registers = batch ? n[l] : stride / V;
+        for (int v = 0; v < registers; v++) {
+            int c = v * V;
+            DoubleVector s0;
             DoubleVector s1 = DoubleVector.zero(S);
             DoubleVector s2 = DoubleVector.zero(S);
             DoubleVector s3 = DoubleVector.zero(S);
             int i = 0;
-            for (; i + 3 < count; i += 4) {
-                int o = i * stride + c;
-                s0 = DoubleVector.fromArray(S, m, o).fma(DoubleVector.broadcast(S, in[i]), s0);
-                s1 = DoubleVector.fromArray(S, m, o + stride).fma(DoubleVector.broadcast(S, in[i + 1]), s1);
-                s2 = DoubleVector.fromArray(S, m, o + 2 * stride).fma(DoubleVector.broadcast(S, in[i + 2]), s2);
-                s3 = DoubleVector.fromArray(S, m, o + 3 * stride).fma(DoubleVector.broadcast(S, in[i + 3]), s3);
-            }
-            for (; i < count; i++) {
-                s0 = DoubleVector.fromArray(S, m, i * stride + c).fma(DoubleVector.broadcast(S, in[i]), s0);
+            if (batch) {
+                s0 = DoubleVector.broadcast(S, b[v]);
+                for (; i + 3 < count; i += 4) {
+                    int o = i * stride + v;
+                    s0 = DoubleVector.fromArray(S, in, i * V).fma(DoubleVector.broadcast(S, m[o]), s0);
+                    s1 = DoubleVector.fromArray(S, in, (i + 1) * V).fma(DoubleVector.broadcast(S, m[o + stride]), s1);
+                    s2 = DoubleVector.fromArray(S, in, (i + 2) * V).fma(DoubleVector.broadcast(S, m[o + 2 * stride]), s2);
+                    s3 = DoubleVector.fromArray(S, in, (i + 3) * V).fma(DoubleVector.broadcast(S, m[o + 3 * stride]), s3);
+                }
+                for (; i < count; i++) {
+                    s0 = DoubleVector.fromArray(S, in, i * V).fma(DoubleVector.broadcast(S, m[i * stride + v]), s0);
+                }
+            } else {
+                s0 = DoubleVector.fromArray(S, b, c);
+                for (; i + 3 < count; i += 4) {
+                    int o = i * stride + c;
+                    s0 = DoubleVector.fromArray(S, m, o).fma(DoubleVector.broadcast(S, in[i]), s0);
+                    s1 = DoubleVector.fromArray(S, m, o + stride).fma(DoubleVector.broadcast(S, in[i + 1]), s1);
+                    s2 = DoubleVector.fromArray(S, m, o + 2 * stride).fma(DoubleVector.broadcast(S, in[i + 2]), s2);
+                    s3 = DoubleVector.fromArray(S, m, o + 3 * stride).fma(DoubleVector.broadcast(S, in[i + 3]), s3);
+                }
+                for (; i < count; i++) {
+                    s0 = DoubleVector.fromArray(S, m, i * stride + c).fma(DoubleVector.broadcast(S, in[i]), s0);
+                }
             }
             DoubleVector z = s0.add(s1).add(s2.add(s3));
             switch (f) {
@@ -292,30 +383,54 @@ final class VectorEvaluator implements PointEvaluator {
     }
 
     /**
-     * out[c..c+V) = Σⱼ m[j·stride + c..]·(s[j]·t[j]) for every chunk c &lt; stride, j &lt; count: āₗ₋₁ = Wₗᵀz̄ₗ
-     * on the row-major packing with z̄ₗ,ⱼ = āₗ,ⱼ·σ′(zₗ,ⱼ) formed as the scalar that is broadcast (the same
-     * product, rounded once, as a vector multiply would give, without storing z̄ₗ and loading it back: the
-     * call went from ≈ 275 to ≈ 260 ns on the 433-parameter net), four accumulation chains per chunk.
+     * āₗ₋₁ = Wₗᵀz̄ₗ on the row-major packing m (m[j·stride + i] = Wₗ[j, i]) with z̄ₗ,ⱼ = s[j]·t[j] = āₗ,ⱼ·σ′(zₗ,ⱼ),
+     * four accumulation chains per register. Single point (inputs = 0): out[c..c+V) = Σⱼ m[j·stride + c..]·z̄ⱼ
+     * for every chunk c &lt; stride, z̄ⱼ formed as the scalar that is broadcast (the same product, rounded once,
+     * as a vector multiply would give, without storing z̄ₗ and loading it back: the call went from ≈ 275 to
+     * ≈ 260 ns on the 433-parameter net). Batch: out[iV..iV + V) = Σⱼ Wₗ[j, i]·z̄ⱼ for every input i &lt; inputs,
+     * s, t and out holding unit j's V points at [jV..jV + V).
      */
-    private static void transposedProduct(double[] m, int stride, double[] s, double[] t, int count, double[] out) {
-        for (int c = 0; c < stride; c += V) {
+    private static void transposedProduct(double[] m, int stride, double[] s, double[] t, int count, double[] out,
+                                          int inputs) {
+        boolean batch = inputs > 0;
+        int registers = batch ? inputs : stride / V;
+        for (int v = 0; v < registers; v++) {
+            int c = v * V;
             DoubleVector s0 = DoubleVector.zero(S);
             DoubleVector s1 = DoubleVector.zero(S);
             DoubleVector s2 = DoubleVector.zero(S);
             DoubleVector s3 = DoubleVector.zero(S);
             int j = 0;
-            for (; j + 3 < count; j += 4) {
-                int o = j * stride + c;
-                s0 = DoubleVector.fromArray(S, m, o).fma(DoubleVector.broadcast(S, s[j] * t[j]), s0);
-                s1 = DoubleVector.fromArray(S, m, o + stride).fma(DoubleVector.broadcast(S, s[j + 1] * t[j + 1]), s1);
-                s2 = DoubleVector.fromArray(S, m, o + 2 * stride).fma(DoubleVector.broadcast(S, s[j + 2] * t[j + 2]), s2);
-                s3 = DoubleVector.fromArray(S, m, o + 3 * stride).fma(DoubleVector.broadcast(S, s[j + 3] * t[j + 3]), s3);
-            }
-            for (; j < count; j++) {
-                s0 = DoubleVector.fromArray(S, m, j * stride + c).fma(DoubleVector.broadcast(S, s[j] * t[j]), s0);
+            if (batch) {
+                for (; j + 3 < count; j += 4) {
+                    int o = j * stride + v;
+                    s0 = zBar(s, t, j).fma(DoubleVector.broadcast(S, m[o]), s0);
+                    s1 = zBar(s, t, j + 1).fma(DoubleVector.broadcast(S, m[o + stride]), s1);
+                    s2 = zBar(s, t, j + 2).fma(DoubleVector.broadcast(S, m[o + 2 * stride]), s2);
+                    s3 = zBar(s, t, j + 3).fma(DoubleVector.broadcast(S, m[o + 3 * stride]), s3);
+                }
+                for (; j < count; j++) {
+                    s0 = zBar(s, t, j).fma(DoubleVector.broadcast(S, m[j * stride + v]), s0);
+                }
+            } else {
+                for (; j + 3 < count; j += 4) {
+                    int o = j * stride + c;
+                    s0 = DoubleVector.fromArray(S, m, o).fma(DoubleVector.broadcast(S, s[j] * t[j]), s0);
+                    s1 = DoubleVector.fromArray(S, m, o + stride).fma(DoubleVector.broadcast(S, s[j + 1] * t[j + 1]), s1);
+                    s2 = DoubleVector.fromArray(S, m, o + 2 * stride).fma(DoubleVector.broadcast(S, s[j + 2] * t[j + 2]), s2);
+                    s3 = DoubleVector.fromArray(S, m, o + 3 * stride).fma(DoubleVector.broadcast(S, s[j + 3] * t[j + 3]), s3);
+                }
+                for (; j < count; j++) {
+                    s0 = DoubleVector.fromArray(S, m, j * stride + c).fma(DoubleVector.broadcast(S, s[j] * t[j]), s0);
+                }
             }
             s0.add(s1).add(s2.add(s3)).intoArray(out, c);
         }
+    }
+
+    /** z̄ of unit j for a batch's V points: āⱼ⊙σ′(zⱼ) (small enough for C2 to inline, so nothing is boxed). */
+    private static DoubleVector zBar(double[] s, double[] t, int j) {
+        return DoubleVector.fromArray(S, s, j * V).mul(DoubleVector.fromArray(S, t, j * V));
     }
 
     @Override

@@ -234,6 +234,64 @@ class VectorEvaluatorTest {
         }
     }
 
+    /**
+     * A book of points in the lanes gives, point by point, the bits of the single-point call: every
+     * activation, widths below, at and above the lane count, two outputs, point counts that leave a partial
+     * last block, values alone; and through {@link Surrogate} with a scaling.
+     */
+    @ParameterizedTest
+    @EnumSource(Activation.class)
+    void batchesGiveTheSingleCallsBitsPointByPoint(Activation act) {
+        SplittableRandom r = new SplittableRandom(31);
+        int[][] widths = {{7, 8, 8, 8, 1}, {3, 5, 2}, {7, 20, 20, 1}, {4, 13, 9, 2}};
+        for (int[] w : widths) {
+            Mlp net = random(w, act, Activation.SOFTPLUS, 7 + w.length);
+            PointEvaluator vec = VectorEvaluator.of(net);
+            int d = w[0];
+            for (int count : new int[] {0, 1, 5, 8, 19}) {
+                double[] xs = new double[count * d];
+                for (int i = 0; i < xs.length; i++) {
+                    xs[i] = r.nextDouble(-3, 3);
+                }
+                for (int k = 0; k < net.outputs(); k++) {
+                    double[] values = new double[count];
+                    double[] grads = new double[count * d];
+                    double[] alone = new double[count];
+                    vec.valuesAndGradients(xs, count, k, values, grads);
+                    vec.valuesAndGradients(xs, count, k, alone, null);
+                    double[] g = new double[d];
+                    for (int q = 0; q < count; q++) {
+                        double[] x = java.util.Arrays.copyOfRange(xs, q * d, (q + 1) * d);
+                        double y = vec.valueAndGradient(x, k, g);
+                        String where = act + " " + java.util.Arrays.toString(w) + " count=" + count + " k=" + k;
+                        assertEquals(y, values[q], 0.0, where + " value of point " + q);
+                        assertEquals(y, alone[q], 0.0, where + " value alone of point " + q);
+                        org.junit.jupiter.api.Assertions.assertArrayEquals(g,
+                                java.util.Arrays.copyOfRange(grads, q * d, (q + 1) * d), where + " point " + q);
+                    }
+                }
+            }
+        }
+        Mlp net = random(new int[] {3, 8, 8, 1}, act, Activation.IDENTITY, 3);
+        Normalisation norm = new Normalisation(new double[] {1, -2, 0.5}, new double[] {0.3, 2.5, 4.1},
+                new double[] {3}, new double[] {0.7});
+        Surrogate model = new Surrogate(net, norm, new VectorEvaluatorProvider());
+        double[] xs = new double[150 * 3];
+        for (int i = 0; i < xs.length; i++) {
+            xs[i] = r.nextDouble(-4, 4);
+        }
+        double[] values = new double[150];
+        double[] grads = new double[150 * 3];
+        model.valuesAndGradients(xs, 0, values, grads);
+        double[] g = new double[3];
+        for (int q = 0; q < 150; q++) {
+            double[] x = java.util.Arrays.copyOfRange(xs, q * 3, q * 3 + 3);
+            assertEquals(model.valueAndGradient(x, g), values[q], 0.0, act + " surrogate value of point " + q);
+            org.junit.jupiter.api.Assertions.assertArrayEquals(g, java.util.Arrays.copyOfRange(grads, q * 3, q * 3 + 3),
+                    act + " surrogate gradient of point " + q);
+        }
+    }
+
     @Test
     void rejectsBadCalls() {
         PointEvaluator vec = VectorEvaluator.of(random(new int[] {3, 5, 2}, Activation.TANH, Activation.IDENTITY, 1));
@@ -242,5 +300,11 @@ class VectorEvaluatorTest {
         assertEquals("output index k must be in [0, 2), got 2",
                 assertThrows(IllegalArgumentException.class,
                         () -> vec.valueAndGradient(new double[3], 2, new double[3])).getMessage());
+        assertEquals("x has 8 entries, 3 points of 3 inputs need 9",
+                assertThrows(IllegalArgumentException.class,
+                        () -> vec.valuesAndGradients(new double[8], 3, 0, new double[3], null)).getMessage());
+        assertEquals("grads has 5 entries, needs 6",
+                assertThrows(IllegalArgumentException.class,
+                        () -> vec.valuesAndGradients(new double[6], 2, 1, new double[2], new double[5])).getMessage());
     }
 }

@@ -28,6 +28,9 @@ public final class PointEvaluators {
         @Override
         public PointEvaluator create(Mlp net) {
             Mlp.Workspace ws = net.newWorkspace();
+            int d = net.inputs();
+            double[] point = new double[d];
+            double[] g = new double[d];
             return new PointEvaluator() {
                 @Override
                 public double value(double[] x, int k) {
@@ -38,11 +41,50 @@ public final class PointEvaluators {
                 public double valueAndGradient(double[] x, int k, double[] grad) {
                     return net.valueAndGradient(x, k, grad, ws);
                 }
+
+                @Override
+                public void valuesAndGradients(double[] x, int count, int k, double[] values, double[] grads) {
+                    checkBatch(d, net.outputs(), x, count, k, values, grads);
+                    for (int q = 0; q < count; q++) {
+                        System.arraycopy(x, q * d, point, 0, d);
+                        if (grads == null) {
+                            values[q] = net.value(point, k, ws);
+                        } else {
+                            values[q] = net.valueAndGradient(point, k, g, ws);
+                            System.arraycopy(g, 0, grads, q * d, d);
+                        }
+                    }
+                }
             };
         }
     };
 
     private PointEvaluators() {
+    }
+
+    /**
+     * The checks of {@link PointEvaluator#valuesAndGradients} for a network of d inputs and m outputs, with
+     * messages that name the array and the lengths.
+     *
+     * @throws IllegalArgumentException if count &lt; 0, k is out of range or an array is too short
+     */
+    public static void checkBatch(int d, int m, double[] x, int count, int k, double[] values, double[] grads) {
+        if (count < 0) {
+            throw new IllegalArgumentException("point count must be >= 0, got " + count);
+        }
+        if (k < 0 || k >= m) {
+            throw new IllegalArgumentException("output index k must be in [0, " + m + "), got " + k);
+        }
+        if ((long) count * d > x.length) {
+            throw new IllegalArgumentException("x has " + x.length + " entries, " + count + " points of " + d
+                    + " inputs need " + (long) count * d);
+        }
+        if (values.length < count) {
+            throw new IllegalArgumentException("values has " + values.length + " entries, needs " + count);
+        }
+        if (grads != null && grads.length < (long) count * d) {
+            throw new IllegalArgumentException("grads has " + grads.length + " entries, needs " + (long) count * d);
+        }
     }
 
     /** The portable scalar passes of {@link Mlp}. */

@@ -23,12 +23,19 @@ public final class Surrogate {
     /** σ_y,k/σₓⱼ at [k·d + j]: the factor from a normalised gradient to data units. */
     private final double[] gradientScale;
 
+    /** Points a batch call scales and evaluates at a time (the size of its per-thread buffers). */
+    private static final int CHUNK = 64;
+
     private static final class Buffers {
         final PointEvaluator eval;
         final Mlp.Workspace ws;
         final double[] x;
         final double[] v;
         final double[] g;
+        /** A batch chunk: inputs, values and gradients of {@link #CHUNK} points, made on the first batch call. */
+        double[] chunkX;
+        double[] chunkY;
+        double[] chunkG;
 
         Buffers(Mlp net, PointEvaluatorProvider provider) {
             eval = provider.create(net);
@@ -110,10 +117,23 @@ public final class Surrogate {
             throw new IllegalArgumentException("input has " + x.length + " entries, the model takes " + net.inputs());
         }
         Buffers b = buffers.get();
-        for (int j = 0; j < x.length; j++) {
-            b.x[j] = (x[j] - norm.xMean(j)) * inverseXStd[j];
-        }
+        scaleInput(x, 0, b.x, 0);
         return b;
+    }
+
+    /** dst[to + j] = (src[from + j] − μₓⱼ)/σₓⱼ for j &lt; d (by the reciprocal). */
+    private void scaleInput(double[] src, int from, double[] dst, int to) {
+        for (int j = 0; j < inverseXStd.length; j++) {
+            dst[to + j] = (src[from + j] - norm.xMean(j)) * inverseXStd[j];
+        }
+    }
+
+    /** dst[to + j] = src[from + j]·σ_y,k/σₓⱼ for j &lt; d: a gradient of output k in data units. */
+    private void scaleGradient(double[] src, int from, int k, double[] dst, int to) {
+        int d = inverseXStd.length;
+        for (int j = 0; j < d; j++) {
+            dst[to + j] = src[from + j] * gradientScale[k * d + j];
+        }
     }
 
     /** Output 0 at x. */
@@ -141,11 +161,51 @@ public final class Surrogate {
             throw new IllegalArgumentException("grad has " + grad.length + " entries, needs " + x.length);
         }
         double y = b.eval.valueAndGradient(b.x, k, b.g);
-        int d = b.g.length;
-        for (int j = 0; j < d; j++) {
-            grad[j] = b.g[j] * gradientScale[k * d + j];
-        }
+        scaleGradient(b.g, 0, k, grad, 0);
         return norm.yMean(k) + norm.yStd(k) * y;
+    }
+
+    /**
+     * Output k and its gradient at many points, in data units: a book of positions revalued and hedged in one
+     * call. Per point the same bits as {@link #valueAndGradient(double[], int, double[])}; the SIMD evaluator
+     * takes V points at a time in its lanes, bound by throughput rather than by one point's latency chain
+     * (benchmarks/RESULTS.md). Thread-safe; no allocation after a thread's first batch call, whatever the
+     * number of points.
+     *
+     * @param xs     points row by row (n × d), not modified
+     * @param k      output
+     * @param values receives y_k(xₚ) at [p] (length ≥ n)
+     * @param grads  receives ∂y_k/∂xⱼ at xₚ at [p·d + j] (length ≥ n·d), or null for the values alone
+     * @throws IllegalArgumentException if xs is not a whole number of points, an output array is too short or
+     *                                  k is out of range
+     */
+    public void valuesAndGradients(double[] xs, int k, double[] values, double[] grads) {
+        int d = net.inputs();
+        if (xs.length % d != 0) {
+            throw new IllegalArgumentException("xs has " + xs.length + " entries, not a whole number of points of "
+                    + d + " inputs");
+        }
+        int points = xs.length / d;
+        PointEvaluators.checkBatch(d, net.outputs(), xs, points, k, values, grads);
+        Buffers b = buffers.get();
+        if (b.chunkX == null) {
+            b.chunkX = new double[CHUNK * d];
+            b.chunkY = new double[CHUNK];
+            b.chunkG = new double[CHUNK * d];
+        }
+        for (int p0 = 0; p0 < points; p0 += CHUNK) {
+            int count = Math.min(CHUNK, points - p0);
+            for (int q = 0; q < count; q++) {
+                scaleInput(xs, (p0 + q) * d, b.chunkX, q * d);
+            }
+            b.eval.valuesAndGradients(b.chunkX, count, k, b.chunkY, grads == null ? null : b.chunkG);
+            for (int q = 0; q < count; q++) {
+                values[p0 + q] = norm.yMean(k) + norm.yStd(k) * b.chunkY[q];
+                if (grads != null) {
+                    scaleGradient(b.chunkG, q * d, k, grads, (p0 + q) * d);
+                }
+            }
+        }
     }
 
     /** Output 0 and its gradient. */
@@ -170,14 +230,11 @@ public final class Surrogate {
         if (out.length < v.length) {
             throw new IllegalArgumentException("out has " + out.length + " entries, needs " + v.length);
         }
-        int d = v.length;
-        for (int j = 0; j < d; j++) {
+        for (int j = 0; j < v.length; j++) {
             b.v[j] = v[j] * inverseXStd[j];
         }
         double y = net.hessianVector(b.x, b.v, k, b.g, b.ws);
-        for (int j = 0; j < d; j++) {
-            out[j] = b.g[j] * gradientScale[k * d + j];
-        }
+        scaleGradient(b.g, 0, k, out, 0);
         return norm.yMean(k) + norm.yStd(k) * y;
     }
 

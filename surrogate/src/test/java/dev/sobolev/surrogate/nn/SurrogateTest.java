@@ -1,8 +1,10 @@
 package dev.sobolev.surrogate.nn;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 
 import org.junit.jupiter.api.Test;
@@ -41,6 +43,41 @@ class SurrogateTest {
                 }
             }
         }
+    }
+
+    /** More points than one chunk of the batch call, values alone too: each point's bits as the single call. */
+    @Test
+    void batchesGiveTheSingleCallsBitsPointByPoint() {
+        Surrogate s = surrogate(PointEvaluators.scalar());
+        SplittableRandom r = new SplittableRandom(5);
+        int n = 150;
+        double[] xs = new double[n * 3];
+        for (int i = 0; i < xs.length; i++) {
+            xs[i] = r.nextDouble(-6, 8);
+        }
+        double[] g = new double[3];
+        for (int k = 0; k < 2; k++) {
+            double[] values = new double[n];
+            double[] alone = new double[n];
+            double[] grads = new double[n * 3];
+            s.valuesAndGradients(xs, k, values, grads);
+            s.valuesAndGradients(xs, k, alone, null);
+            for (int q = 0; q < n; q++) {
+                double[] x = Arrays.copyOfRange(xs, 3 * q, 3 * q + 3);
+                assertEquals(s.valueAndGradient(x, k, g), values[q], 0.0, "value of point " + q);
+                assertEquals(values[q], alone[q], 0.0, "value alone of point " + q);
+                assertArrayEquals(g, Arrays.copyOfRange(grads, 3 * q, 3 * q + 3), "gradient of point " + q);
+            }
+        }
+        assertEquals("xs has 7 entries, not a whole number of points of 3 inputs",
+                assertThrows(IllegalArgumentException.class,
+                        () -> s.valuesAndGradients(new double[7], 0, new double[3], null)).getMessage());
+        assertEquals("values has 1 entries, needs 2",
+                assertThrows(IllegalArgumentException.class,
+                        () -> s.valuesAndGradients(new double[6], 0, new double[1], null)).getMessage());
+        assertEquals("output index k must be in [0, 2), got -1",
+                assertThrows(IllegalArgumentException.class,
+                        () -> s.valuesAndGradients(new double[6], -1, new double[2], null)).getMessage());
     }
 
     @Test
