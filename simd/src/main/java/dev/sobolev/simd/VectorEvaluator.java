@@ -64,6 +64,8 @@ final class VectorEvaluator implements PointEvaluator {
     /** Batch mode (V points in the lanes): aₗ and σ′(zₗ) at [u·V + q] for unit u, point q; made on first use. */
     private double[][] batchA;
     private double[][] batchD1;
+    /** bₗ,ᵤ in all V lanes of unit u, the start of a batch's sums. */
+    private double[][] batchBias;
     private double[] batchAdjA;
     private double[] batchAdjB;
 
@@ -195,6 +197,13 @@ final class VectorEvaluator implements PointEvaluator {
         }
         batchAdjA = new double[widest * V];
         batchAdjB = new double[widest * V];
+        batchBias = new double[n.length][];
+        for (int l = 1; l < n.length; l++) {
+            batchBias[l] = new double[n[l] * V];
+            for (int u = 0; u < n[l]; u++) {
+                Arrays.fill(batchBias[l], u * V, (u + 1) * V, bias[l][u]);
+            }
+        }
     }
 
     /**
@@ -219,7 +228,11 @@ final class VectorEvaluator implements PointEvaluator {
             }
         }
         for (int l = last - 1; l >= 1; l--) {
-            transposedProduct(bwd[l], p[l - 1], cur, batch ? batchD1[l] : d1[l], n[l], other, batch ? n[l - 1] : 0);
+            if (batch) {
+                transposedBatch(bwd[l], p[l - 1], cur, batchD1[l], n[l], other, n[l - 1]);
+            } else {
+                transposedProduct(bwd[l], p[l - 1], cur, d1[l], n[l], other);
+            }
             double[] t = cur;
             cur = other;
             other = t;
@@ -241,11 +254,13 @@ final class VectorEvaluator implements PointEvaluator {
     }
 
     /**
-     * aₗ, σ′(zₗ) from aₗ₋₁, V units at a time: the product in four registers from the bias load on, then the
-     * activation on the same registers. One method on purpose: a vector passed to or returned from a call
-     * the JIT does not inline is boxed on the heap (a version with eˣ in a helper allocated 1,152 bytes per
-     * call of the 433-parameter net; one that passed it through arrays reached 1.46× the scalar speed where
-     * this reaches 1.75×).
+     * aₗ, σ′(zₗ) from aₗ₋₁, V units at a time (single point) or one unit at V points (batch): the product in
+     * four registers from the bias load on, then the activation on the same registers. One method on purpose,
+     * for both modes: a vector passed to or returned from a call the JIT does not inline is boxed on the heap (a
+     * version with eˣ in a helper allocated 1,152 bytes per call of the 433-parameter net; one that passed it
+     * through arrays reached 1.46× the scalar speed where this reaches 1.75×). The two modes differ only in
+     * which array gives the register operand and which the broadcast one, set before the loop: a version with
+     * the mode tested inside the loop made the single-point call 10–30 ns slower.
      *
      * <p>The logistic family takes one exponential per lane, eˣ by range reduction x = k·ln2 + r,
      * k = round(x/ln2) (the fdlibm split of ln 2; x = −|z| by setting the sign bit, and e = 0 where x &lt; −750),
@@ -273,39 +288,33 @@ final class VectorEvaluator implements PointEvaluator {
         int stride = p[l];
         int count = n[l - 1];
         Activation f = act[l];
-        // single point: register v holds units [vV, vV + V); batch: unit v of V points
+        // single point: register v holds units [vV, vV + V), a multiply-add takes a column of Wₗ and broadcasts
+        // an input; batch: register v holds unit v at V points and takes their input i, broadcasting Wₗ[v, i]
         int registers = batch ? n[l] : stride / V;
+        double[] vec = batch ? in : m;
+        int vecStep = batch ? V : stride;
+        double[] sca = batch ? m : in;
+        int scaStep = batch ? stride : 1;
+        double[] start = batch ? batchBias[l] : b;
         for (int v = 0; v < registers; v++) {
             int c = v * V;
-            DoubleVector s0;
+            int vecOff = batch ? 0 : c;
+            int scaOff = batch ? v : 0;
+            DoubleVector s0 = DoubleVector.fromArray(S, start, c);
             DoubleVector s1 = DoubleVector.zero(S);
             DoubleVector s2 = DoubleVector.zero(S);
             DoubleVector s3 = DoubleVector.zero(S);
             int i = 0;
-            if (batch) {
-                s0 = DoubleVector.broadcast(S, b[v]);
-                for (; i + 3 < count; i += 4) {
-                    int o = i * stride + v;
-                    s0 = DoubleVector.fromArray(S, in, i * V).fma(DoubleVector.broadcast(S, m[o]), s0);
-                    s1 = DoubleVector.fromArray(S, in, (i + 1) * V).fma(DoubleVector.broadcast(S, m[o + stride]), s1);
-                    s2 = DoubleVector.fromArray(S, in, (i + 2) * V).fma(DoubleVector.broadcast(S, m[o + 2 * stride]), s2);
-                    s3 = DoubleVector.fromArray(S, in, (i + 3) * V).fma(DoubleVector.broadcast(S, m[o + 3 * stride]), s3);
-                }
-                for (; i < count; i++) {
-                    s0 = DoubleVector.fromArray(S, in, i * V).fma(DoubleVector.broadcast(S, m[i * stride + v]), s0);
-                }
-            } else {
-                s0 = DoubleVector.fromArray(S, b, c);
-                for (; i + 3 < count; i += 4) {
-                    int o = i * stride + c;
-                    s0 = DoubleVector.fromArray(S, m, o).fma(DoubleVector.broadcast(S, in[i]), s0);
-                    s1 = DoubleVector.fromArray(S, m, o + stride).fma(DoubleVector.broadcast(S, in[i + 1]), s1);
-                    s2 = DoubleVector.fromArray(S, m, o + 2 * stride).fma(DoubleVector.broadcast(S, in[i + 2]), s2);
-                    s3 = DoubleVector.fromArray(S, m, o + 3 * stride).fma(DoubleVector.broadcast(S, in[i + 3]), s3);
-                }
-                for (; i < count; i++) {
-                    s0 = DoubleVector.fromArray(S, m, i * stride + c).fma(DoubleVector.broadcast(S, in[i]), s0);
-                }
+            for (; i + 3 < count; i += 4) {
+                int o = i * vecStep + vecOff;
+                int q = i * scaStep + scaOff;
+                s0 = DoubleVector.fromArray(S, vec, o).fma(DoubleVector.broadcast(S, sca[q]), s0);
+                s1 = DoubleVector.fromArray(S, vec, o + vecStep).fma(DoubleVector.broadcast(S, sca[q + scaStep]), s1);
+                s2 = DoubleVector.fromArray(S, vec, o + 2 * vecStep).fma(DoubleVector.broadcast(S, sca[q + 2 * scaStep]), s2);
+                s3 = DoubleVector.fromArray(S, vec, o + 3 * vecStep).fma(DoubleVector.broadcast(S, sca[q + 3 * scaStep]), s3);
+            }
+            for (; i < count; i++) {
+                s0 = DoubleVector.fromArray(S, vec, i * vecStep + vecOff).fma(DoubleVector.broadcast(S, sca[i * scaStep + scaOff]), s0);
             }
             DoubleVector z = s0.add(s1).add(s2.add(s3));
             switch (f) {
@@ -383,56 +392,63 @@ final class VectorEvaluator implements PointEvaluator {
     }
 
     /**
-     * āₗ₋₁ = Wₗᵀz̄ₗ on the row-major packing m (m[j·stride + i] = Wₗ[j, i]) with z̄ₗ,ⱼ = s[j]·t[j] = āₗ,ⱼ·σ′(zₗ,ⱼ),
-     * four accumulation chains per register. Single point (inputs = 0): out[c..c+V) = Σⱼ m[j·stride + c..]·z̄ⱼ
-     * for every chunk c &lt; stride, z̄ⱼ formed as the scalar that is broadcast (the same product, rounded once,
-     * as a vector multiply would give, without storing z̄ₗ and loading it back: the call went from ≈ 275 to
-     * ≈ 260 ns on the 433-parameter net). Batch: out[iV..iV + V) = Σⱼ Wₗ[j, i]·z̄ⱼ for every input i &lt; inputs,
-     * s, t and out holding unit j's V points at [jV..jV + V); z̄ is formed once per unit, in place of s.
+     * out[c..c+V) = Σⱼ m[j·stride + c..]·(s[j]·t[j]) for every chunk c &lt; stride, j &lt; count: āₗ₋₁ = Wₗᵀz̄ₗ
+     * on the row-major packing with z̄ₗ,ⱼ = āₗ,ⱼ·σ′(zₗ,ⱼ) formed as the scalar that is broadcast (the same
+     * product, rounded once, as a vector multiply would give, without storing z̄ₗ and loading it back: the
+     * call went from ≈ 275 to ≈ 260 ns on the 433-parameter net), four accumulation chains per chunk.
      */
-    private static void transposedProduct(double[] m, int stride, double[] s, double[] t, int count, double[] out,
-                                          int inputs) {
-        boolean batch = inputs > 0;
-        if (batch) {
-            for (int j = 0; j < count; j++) {
-                DoubleVector.fromArray(S, s, j * V).mul(DoubleVector.fromArray(S, t, j * V)).intoArray(s, j * V);
-            }
-        }
-        int registers = batch ? inputs : stride / V;
-        for (int v = 0; v < registers; v++) {
-            int c = v * V;
+    private static void transposedProduct(double[] m, int stride, double[] s, double[] t, int count, double[] out) {
+        for (int c = 0; c < stride; c += V) {
             DoubleVector s0 = DoubleVector.zero(S);
             DoubleVector s1 = DoubleVector.zero(S);
             DoubleVector s2 = DoubleVector.zero(S);
             DoubleVector s3 = DoubleVector.zero(S);
             int j = 0;
-            if (batch) {
-                for (; j + 3 < count; j += 4) {
-                    int o = j * stride + v;
-                    s0 = DoubleVector.fromArray(S, s, j * V).fma(DoubleVector.broadcast(S, m[o]), s0);
-                    s1 = DoubleVector.fromArray(S, s, (j + 1) * V).fma(DoubleVector.broadcast(S, m[o + stride]), s1);
-                    s2 = DoubleVector.fromArray(S, s, (j + 2) * V).fma(DoubleVector.broadcast(S, m[o + 2 * stride]), s2);
-                    s3 = DoubleVector.fromArray(S, s, (j + 3) * V).fma(DoubleVector.broadcast(S, m[o + 3 * stride]), s3);
-                }
-                for (; j < count; j++) {
-                    s0 = DoubleVector.fromArray(S, s, j * V).fma(DoubleVector.broadcast(S, m[j * stride + v]), s0);
-                }
-            } else {
-                for (; j + 3 < count; j += 4) {
-                    int o = j * stride + c;
-                    s0 = DoubleVector.fromArray(S, m, o).fma(DoubleVector.broadcast(S, s[j] * t[j]), s0);
-                    s1 = DoubleVector.fromArray(S, m, o + stride).fma(DoubleVector.broadcast(S, s[j + 1] * t[j + 1]), s1);
-                    s2 = DoubleVector.fromArray(S, m, o + 2 * stride).fma(DoubleVector.broadcast(S, s[j + 2] * t[j + 2]), s2);
-                    s3 = DoubleVector.fromArray(S, m, o + 3 * stride).fma(DoubleVector.broadcast(S, s[j + 3] * t[j + 3]), s3);
-                }
-                for (; j < count; j++) {
-                    s0 = DoubleVector.fromArray(S, m, j * stride + c).fma(DoubleVector.broadcast(S, s[j] * t[j]), s0);
-                }
+            for (; j + 3 < count; j += 4) {
+                int o = j * stride + c;
+                s0 = DoubleVector.fromArray(S, m, o).fma(DoubleVector.broadcast(S, s[j] * t[j]), s0);
+                s1 = DoubleVector.fromArray(S, m, o + stride).fma(DoubleVector.broadcast(S, s[j + 1] * t[j + 1]), s1);
+                s2 = DoubleVector.fromArray(S, m, o + 2 * stride).fma(DoubleVector.broadcast(S, s[j + 2] * t[j + 2]), s2);
+                s3 = DoubleVector.fromArray(S, m, o + 3 * stride).fma(DoubleVector.broadcast(S, s[j + 3] * t[j + 3]), s3);
+            }
+            for (; j < count; j++) {
+                s0 = DoubleVector.fromArray(S, m, j * stride + c).fma(DoubleVector.broadcast(S, s[j] * t[j]), s0);
             }
             s0.add(s1).add(s2.add(s3)).intoArray(out, c);
         }
     }
 
+    /**
+     * The batch form of {@link #transposedProduct}: out[iV..iV + V) = Σⱼ Wₗ[j, i]·z̄ⱼ for every input i &lt;
+     * inputs, with s, t and out holding unit j's V points at [jV..jV + V) and z̄ⱼ = s⊙t formed once per unit,
+     * in place of s; per lane the same products and sums as the single point's. Alike in shape and kept apart:
+     * the single point broadcasts z̄ⱼ as a scalar product (its latency chain), a batch loads it as a vector,
+     * and a shared helper would pass vectors across a call.
+     */
+    private static void transposedBatch(double[] m, int stride, double[] s, double[] t, int count, double[] out,
+                                        int inputs) {
+        for (int j = 0; j < count; j++) {
+            DoubleVector.fromArray(S, s, j * V).mul(DoubleVector.fromArray(S, t, j * V)).intoArray(s, j * V);
+        }
+        for (int i = 0; i < inputs; i++) {
+            DoubleVector s0 = DoubleVector.zero(S);
+            DoubleVector s1 = DoubleVector.zero(S);
+            DoubleVector s2 = DoubleVector.zero(S);
+            DoubleVector s3 = DoubleVector.zero(S);
+            int j = 0;
+            for (; j + 3 < count; j += 4) {
+                int o = j * stride + i;
+                s0 = DoubleVector.fromArray(S, s, j * V).fma(DoubleVector.broadcast(S, m[o]), s0);
+                s1 = DoubleVector.fromArray(S, s, (j + 1) * V).fma(DoubleVector.broadcast(S, m[o + stride]), s1);
+                s2 = DoubleVector.fromArray(S, s, (j + 2) * V).fma(DoubleVector.broadcast(S, m[o + 2 * stride]), s2);
+                s3 = DoubleVector.fromArray(S, s, (j + 3) * V).fma(DoubleVector.broadcast(S, m[o + 3 * stride]), s3);
+            }
+            for (; j < count; j++) {
+                s0 = DoubleVector.fromArray(S, s, j * V).fma(DoubleVector.broadcast(S, m[j * stride + i]), s0);
+            }
+            s0.add(s1).add(s2.add(s3)).intoArray(out, i * V);
+        }
+    }
 
     @Override
     public String toString() {
