@@ -229,7 +229,7 @@ final class VectorEvaluator implements PointEvaluator {
         }
         for (int l = last - 1; l >= 1; l--) {
             if (batch) {
-                transposedBatch(bwd[l], p[l - 1], cur, batchD1[l], n[l], other, n[l - 1]);
+                transposedBatch(fwd[l], p[l], cur, batchD1[l], n[l], other, n[l - 1]);
             } else {
                 transposedProduct(bwd[l], p[l - 1], cur, d1[l], n[l], other);
             }
@@ -288,18 +288,18 @@ final class VectorEvaluator implements PointEvaluator {
         int stride = p[l];
         int count = n[l - 1];
         Activation f = act[l];
-        // single point: register v holds units [vV, vV + V), a multiply-add takes a column of Wₗ and broadcasts
-        // an input; batch: register v holds unit v at V points and takes their input i, broadcasting Wₗ[v, i]
+        // single point: register v holds units [vV, vV + V), a multiply-add takes a column of Wₗ (the
+        // column-major packing) and broadcasts an input; batch: register v holds unit v at V points and takes
+        // their input i, broadcasting Wₗ[v, i] from the row-major packing (row v read front to back)
         int registers = batch ? n[l] : stride / V;
         double[] vec = batch ? in : m;
         int vecStep = batch ? V : stride;
-        double[] sca = batch ? m : in;
-        int scaStep = batch ? stride : 1;
+        double[] sca = batch ? bwd[l] : in;
         double[] start = batch ? batchBias[l] : b;
         for (int v = 0; v < registers; v++) {
             int c = v * V;
             int vecOff = batch ? 0 : c;
-            int scaOff = batch ? v : 0;
+            int scaOff = batch ? v * p[l - 1] : 0;
             DoubleVector s0 = DoubleVector.fromArray(S, start, c);
             DoubleVector s1 = DoubleVector.zero(S);
             DoubleVector s2 = DoubleVector.zero(S);
@@ -307,14 +307,14 @@ final class VectorEvaluator implements PointEvaluator {
             int i = 0;
             for (; i + 3 < count; i += 4) {
                 int o = i * vecStep + vecOff;
-                int q = i * scaStep + scaOff;
+                int q = scaOff + i;
                 s0 = DoubleVector.fromArray(S, vec, o).fma(DoubleVector.broadcast(S, sca[q]), s0);
-                s1 = DoubleVector.fromArray(S, vec, o + vecStep).fma(DoubleVector.broadcast(S, sca[q + scaStep]), s1);
-                s2 = DoubleVector.fromArray(S, vec, o + 2 * vecStep).fma(DoubleVector.broadcast(S, sca[q + 2 * scaStep]), s2);
-                s3 = DoubleVector.fromArray(S, vec, o + 3 * vecStep).fma(DoubleVector.broadcast(S, sca[q + 3 * scaStep]), s3);
+                s1 = DoubleVector.fromArray(S, vec, o + vecStep).fma(DoubleVector.broadcast(S, sca[q + 1]), s1);
+                s2 = DoubleVector.fromArray(S, vec, o + 2 * vecStep).fma(DoubleVector.broadcast(S, sca[q + 2]), s2);
+                s3 = DoubleVector.fromArray(S, vec, o + 3 * vecStep).fma(DoubleVector.broadcast(S, sca[q + 3]), s3);
             }
             for (; i < count; i++) {
-                s0 = DoubleVector.fromArray(S, vec, i * vecStep + vecOff).fma(DoubleVector.broadcast(S, sca[i * scaStep + scaOff]), s0);
+                s0 = DoubleVector.fromArray(S, vec, i * vecStep + vecOff).fma(DoubleVector.broadcast(S, sca[scaOff + i]), s0);
             }
             DoubleVector z = s0.add(s1).add(s2.add(s3));
             switch (f) {
@@ -420,8 +420,9 @@ final class VectorEvaluator implements PointEvaluator {
 
     /**
      * The batch form of {@link #transposedProduct}: out[iV..iV + V) = Σⱼ Wₗ[j, i]·z̄ⱼ for every input i &lt;
-     * inputs, with s, t and out holding unit j's V points at [jV..jV + V) and z̄ⱼ = s⊙t formed once per unit,
-     * in place of s; per lane the same products and sums as the single point's. Alike in shape and kept apart:
+     * inputs, Wₗ[j, i] = m[i·stride + j] from the column-major packing (column i read front to back), with s,
+     * t and out holding unit j's V points at [jV..jV + V) and z̄ⱼ = s⊙t formed once per unit, in place of s;
+     * per lane the same products and sums as the single point's. Alike in shape and kept apart:
      * the single point broadcasts z̄ⱼ as a scalar product (its latency chain), a batch loads it as a vector,
      * and a shared helper would pass vectors across a call.
      */
@@ -437,14 +438,14 @@ final class VectorEvaluator implements PointEvaluator {
             DoubleVector s3 = DoubleVector.zero(S);
             int j = 0;
             for (; j + 3 < count; j += 4) {
-                int o = j * stride + i;
+                int o = i * stride + j;
                 s0 = DoubleVector.fromArray(S, s, j * V).fma(DoubleVector.broadcast(S, m[o]), s0);
-                s1 = DoubleVector.fromArray(S, s, (j + 1) * V).fma(DoubleVector.broadcast(S, m[o + stride]), s1);
-                s2 = DoubleVector.fromArray(S, s, (j + 2) * V).fma(DoubleVector.broadcast(S, m[o + 2 * stride]), s2);
-                s3 = DoubleVector.fromArray(S, s, (j + 3) * V).fma(DoubleVector.broadcast(S, m[o + 3 * stride]), s3);
+                s1 = DoubleVector.fromArray(S, s, (j + 1) * V).fma(DoubleVector.broadcast(S, m[o + 1]), s1);
+                s2 = DoubleVector.fromArray(S, s, (j + 2) * V).fma(DoubleVector.broadcast(S, m[o + 2]), s2);
+                s3 = DoubleVector.fromArray(S, s, (j + 3) * V).fma(DoubleVector.broadcast(S, m[o + 3]), s3);
             }
             for (; j < count; j++) {
-                s0 = DoubleVector.fromArray(S, s, j * V).fma(DoubleVector.broadcast(S, m[j * stride + i]), s0);
+                s0 = DoubleVector.fromArray(S, s, j * V).fma(DoubleVector.broadcast(S, m[i * stride + j]), s0);
             }
             s0.add(s1).add(s2.add(s3)).intoArray(out, i * V);
         }
