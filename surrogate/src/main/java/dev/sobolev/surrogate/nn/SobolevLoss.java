@@ -223,16 +223,14 @@ public final class SobolevLoss {
                 int p = mlp.width(l - 1);
                 int w0 = mlp.weightOffset(l);
                 double[][] wb = weightBar[l];
+                // θ holds Wₗ row by row: entry (r, c) of W̄ₗ is at w0 + r·p + c, of W̄ₗᵀ at w0 + c·p + r
+                int rowStep = byUnit[l] ? 1 : p;
+                int colStep = byUnit[l] ? p : 1;
                 for (int r = 0; r < wb.length; r++) {
                     double[] row = wb[r];
-                    if (byUnit[l]) {
-                        for (int i = 0; i < row.length; i++) {
-                            grad[w0 + i * p + r] += row[i];
-                        }
-                    } else {
-                        for (int j = 0; j < p; j++) {
-                            grad[w0 + r * p + j] += row[j];
-                        }
+                    int at = w0 + r * rowStep;
+                    for (int c = 0; c < row.length; c++) {
+                        grad[at + c * colStep] += row[c];
                     }
                     Arrays.fill(row, 0.0);
                 }

@@ -128,6 +128,11 @@ public final class Surrogate {
         }
     }
 
+    /** μ_y,k + σ_y,k·y: output k of the network in data units. */
+    private double toData(double y, int k) {
+        return norm.yMean(k) + norm.yStd(k) * y;
+    }
+
     /** dst[to + j] = src[from + j]·σ_y,k/σₓⱼ for j &lt; d: a gradient of output k in data units. */
     private void scaleGradient(double[] src, int from, int k, double[] dst, int to) {
         int d = inverseXStd.length;
@@ -144,7 +149,7 @@ public final class Surrogate {
     /** Output k at x. */
     public double value(double[] x, int k) {
         Buffers b = load(x, k);
-        return norm.yMean(k) + norm.yStd(k) * b.eval.value(b.x, k);
+        return toData(b.eval.value(b.x, k), k);
     }
 
     /**
@@ -162,7 +167,7 @@ public final class Surrogate {
         }
         double y = b.eval.valueAndGradient(b.x, k, b.g);
         scaleGradient(b.g, 0, k, grad, 0);
-        return norm.yMean(k) + norm.yStd(k) * y;
+        return toData(y, k);
     }
 
     /**
@@ -200,7 +205,7 @@ public final class Surrogate {
             }
             b.eval.valuesAndGradients(b.chunkX, count, k, b.chunkY, grads == null ? null : b.chunkG);
             for (int q = 0; q < count; q++) {
-                values[p0 + q] = norm.yMean(k) + norm.yStd(k) * b.chunkY[q];
+                values[p0 + q] = toData(b.chunkY[q], k);
                 if (grads != null) {
                     scaleGradient(b.chunkG, q * d, k, grads, (p0 + q) * d);
                 }
@@ -235,7 +240,7 @@ public final class Surrogate {
         }
         double y = net.hessianVector(b.x, b.v, k, b.g, b.ws);
         scaleGradient(b.g, 0, k, out, 0);
-        return norm.yMean(k) + norm.yStd(k) * y;
+        return toData(y, k);
     }
 
     /** H·v of output 0. */
