@@ -26,7 +26,7 @@ import jdk.incubator.vector.VectorSpecies;
  * through the layers, each layer a chain of fused multiply-adds and, for the logistic family, one vector
  * exponential (the same bits in the interpreter and the JIT) and one division (softplus: three). The
  * activations are those of {@link Activation#valueAndFirst(double, double[])} on lanes, with relative accuracy
- * kept in both tails (see {@link #forwardLayer}); tanh and GELU go lane by lane through the scalar form.
+ * kept in both tails (see {@link #forwardLayers}); tanh and GELU go lane by lane through the scalar form.
  * Results agree with the scalar passes to rounding, not bitwise: sums run in another order, with fused
  * multiply-adds (one rounding) where the scalar passes round the product and the sum, and the vector
  * exponential is within 2 ulps of {@link Math#exp}.
@@ -192,9 +192,7 @@ final class VectorEvaluator implements PointEvaluator {
                     in[i * V + q] = x[row + i];
                 }
             }
-            for (int l = 1; l <= last; l++) {
-                forwardLayer(l, true);
-            }
+            forwardLayers(true);
             System.arraycopy(batchA[last], k * V, values, p0, lanes);
             if (grads != null) {
                 double[] g = reverse(k, true);
@@ -293,19 +291,19 @@ final class VectorEvaluator implements PointEvaluator {
             throw new IllegalArgumentException("output index k must be in [0, " + n[n.length - 1] + "), got " + k);
         }
         System.arraycopy(x, 0, a[0], 0, n[0]);
-        for (int l = 1; l < n.length; l++) {
-            forwardLayer(l, false);
-        }
+        forwardLayers(false);
     }
 
     /**
-     * aₗ, σ′(zₗ) from aₗ₋₁, V units at a time (single point) or one unit at V points (batch): the product in
-     * four registers from the bias load on, then the activation on the same registers. One method on purpose,
-     * for both modes: a vector passed to or returned from a call the JIT does not inline is boxed on the heap (a
-     * version with eˣ in a helper allocated 1,152 bytes per call of the 433-parameter net; one that passed it
-     * through arrays reached 1.46× the scalar speed where this reaches 1.75×). The two modes differ only in
-     * which array gives the register operand and which the broadcast one, set before the loop: a version with
-     * the mode tested inside the loop made the single-point call 10–30 ns slower.
+     * The forward sweep, layer by layer: aₗ, σ′(zₗ) from aₗ₋₁, V units at a time (single point) or one unit at V
+     * points (batch): the product in four registers from the bias load on, then the activation on the same
+     * registers. One method on purpose, for both modes: a vector passed to or returned from a call the JIT does
+     * not inline is boxed on the heap (a version with eˣ in a helper allocated 1,152 bytes per call of the
+     * 433-parameter net; one that passed it through arrays reached 1.46× the scalar speed where this reaches
+     * 1.75×). The two modes differ only in which array gives the register operand and which the broadcast one,
+     * set before the loop: a version with the mode tested inside the loop made the single-point call 10–30 ns
+     * slower. The loop over the layers is in this method too: one call a layer made the 433-parameter net's
+     * library call ≈ 15 ns slower and its book ≈ 15 ns a point slower (docs/DESIGN.md "simd", tenth session).
      *
      * <p>The logistic family takes one exponential per lane, eˣ by range reduction x = k·ln2 + r,
      * k = round(x/ln2) (the fdlibm split of ln 2; x = −|z| by setting the sign bit, and e = 0 where x &lt; −750),
@@ -324,112 +322,117 @@ final class VectorEvaluator implements PointEvaluator {
      * lane on the scalar forms (a vector tanh needs expm1 for small |z|, GELU an erfc; neither is in the
      * papers' recipes).
      */
-    private void forwardLayer(int l, boolean batch) {
-        double[] m = fwd[l];
-        double[] in = batch ? batchA[l - 1] : a[l - 1];
-        double[] b = bias[l];
-        double[] out = batch ? batchA[l] : a[l];
-        double[] d = batch ? batchD1[l] : d1[l];
-        int stride = p[l];
-        int count = n[l - 1];
-        Activation f = act[l];
-        // single point: register v holds units [vV, vV + V), a multiply-add takes a column of Wₗ (the
-        // column-major packing) and broadcasts an input; batch: register v holds unit v at V points and takes
-        // their input i, broadcasting Wₗ[v, i] from the row-major packing (row v read front to back)
-        int registers = batch ? n[l] : stride / V;
-        double[] vec = batch ? in : m;
-        int vecStep = batch ? V : stride;
-        double[] sca = batch ? bwd[l] : in;
-        double[] start = batch ? batchBias[l] : b;
-        for (int v = 0; v < registers; v++) {
-            int c = v * V;
-            int vecOff = batch ? 0 : c;
-            int scaOff = batch ? v * p[l - 1] : 0;
-            DoubleVector s0 = DoubleVector.fromArray(S, start, c);
-            DoubleVector s1 = DoubleVector.zero(S);
-            DoubleVector s2 = DoubleVector.zero(S);
-            DoubleVector s3 = DoubleVector.zero(S);
-            int i = 0;
-            for (; i + 3 < count; i += 4) {
-                int o = i * vecStep + vecOff;
-                int q = scaOff + i;
-                s0 = DoubleVector.fromArray(S, vec, o).fma(DoubleVector.broadcast(S, sca[q]), s0);
-                s1 = DoubleVector.fromArray(S, vec, o + vecStep).fma(DoubleVector.broadcast(S, sca[q + 1]), s1);
-                s2 = DoubleVector.fromArray(S, vec, o + 2 * vecStep).fma(DoubleVector.broadcast(S, sca[q + 2]), s2);
-                s3 = DoubleVector.fromArray(S, vec, o + 3 * vecStep).fma(DoubleVector.broadcast(S, sca[q + 3]), s3);
-            }
-            for (; i < count; i++) {
-                s0 = DoubleVector.fromArray(S, vec, i * vecStep + vecOff).fma(DoubleVector.broadcast(S, sca[scaOff + i]), s0);
-            }
-            DoubleVector z = s0.add(s1).add(s2.add(s3));
-            switch (f) {
-                case IDENTITY -> {
-                    z.intoArray(out, c);
-                    DoubleVector.broadcast(S, 1.0).intoArray(d, c);
+    private void forwardLayers(boolean batch) {
+        for (int l = 1; l < n.length; l++) {
+            double[] m = fwd[l];
+            double[] in = batch ? batchA[l - 1] : a[l - 1];
+            double[] b = bias[l];
+            double[] out = batch ? batchA[l] : a[l];
+            double[] d = batch ? batchD1[l] : d1[l];
+            int stride = p[l];
+            int count = n[l - 1];
+            Activation f = act[l];
+            // single point: register v holds units [vV, vV + V), a multiply-add takes a column of Wₗ (the
+            // column-major packing) and broadcasts an input; batch: register v holds unit v at V points and takes
+            // their input i, broadcasting Wₗ[v, i] from the row-major packing (row v read front to back)
+            int registers = batch ? n[l] : stride / V;
+            double[] vec = batch ? in : m;
+            int vecStep = batch ? V : stride;
+            double[] sca = batch ? bwd[l] : in;
+            double[] start = batch ? batchBias[l] : b;
+            for (int v = 0; v < registers; v++) {
+                int c = v * V;
+                int vecOff = batch ? 0 : c;
+                int scaOff = batch ? v * p[l - 1] : 0;
+                DoubleVector s0 = DoubleVector.fromArray(S, start, c);
+                DoubleVector s1 = DoubleVector.zero(S);
+                DoubleVector s2 = DoubleVector.zero(S);
+                DoubleVector s3 = DoubleVector.zero(S);
+                int i = 0;
+                for (; i + 3 < count; i += 4) {
+                    int o = i * vecStep + vecOff;
+                    int q = scaOff + i;
+                    s0 = DoubleVector.fromArray(S, vec, o).fma(DoubleVector.broadcast(S, sca[q]), s0);
+                    s1 = DoubleVector.fromArray(S, vec, o + vecStep).fma(DoubleVector.broadcast(S, sca[q + 1]), s1);
+                    s2 = DoubleVector.fromArray(S, vec, o + 2 * vecStep).fma(DoubleVector.broadcast(S, sca[q + 2]), s2);
+                    s3 = DoubleVector.fromArray(S, vec, o + 3 * vecStep).fma(DoubleVector.broadcast(S, sca[q + 3]), s3);
                 }
-                case RELU -> {
-                    DoubleVector.zero(S).blend(1.0, z.compare(VectorOperators.GT, 0.0)).intoArray(d, c);
-                    z.max(0.0).intoArray(out, c);
+                for (; i < count; i++) {
+                    s0 = DoubleVector.fromArray(S, vec, i * vecStep + vecOff)
+                            .fma(DoubleVector.broadcast(S, sca[scaOff + i]), s0);
                 }
-                case SIGMOID, SILU, SOFTPLUS -> {
-                    // x = −|z| (the sign bit set); below −750 (where 2ᵏ leaves its range) e is set to 0 at the end
-                    DoubleVector x = z.reinterpretAsLongs().or(SIGN_BIT).reinterpretAsDoubles();
-                    VectorMask<Double> underflow = x.compare(VectorOperators.LT, -750.0);
-                    DoubleVector shifted = x.fma(DoubleVector.broadcast(S, LOG2_E), DoubleVector.broadcast(S, SHIFTER));
-                    DoubleVector k = shifted.sub(SHIFTER);
-                    DoubleVector r = k.fma(DoubleVector.broadcast(S, NEG_LN2_HI), x);
-                    r = k.fma(DoubleVector.broadcast(S, NEG_LN2_LO), r);
-                    LongVector kl = shifted.reinterpretAsLongs().sub(SHIFTER_BITS);
-                    LongVector k1 = kl.lanewise(VectorOperators.ASHR, 1);
-                    DoubleVector h1 = k1.add(1023).lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
-                    DoubleVector h2 = kl.sub(k1).add(1023).lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
-                    DoubleVector scale = h1.mul(h2);
-                    DoubleVector r2 = r.mul(r);
-                    DoubleVector r4 = r2.mul(r2);
-                    DoubleVector q0 = r.fma(DoubleVector.broadcast(S, EXP[1]), DoubleVector.broadcast(S, EXP[0]));
-                    DoubleVector q1 = r.fma(DoubleVector.broadcast(S, EXP[3]), DoubleVector.broadcast(S, EXP[2]));
-                    DoubleVector q2 = r.fma(DoubleVector.broadcast(S, EXP[5]), DoubleVector.broadcast(S, EXP[4]));
-                    DoubleVector q3 = r.fma(DoubleVector.broadcast(S, EXP[7]), DoubleVector.broadcast(S, EXP[6]));
-                    DoubleVector q4 = r.fma(DoubleVector.broadcast(S, EXP[9]), DoubleVector.broadcast(S, EXP[8]));
-                    DoubleVector q5 = r.fma(DoubleVector.broadcast(S, EXP[11]), DoubleVector.broadcast(S, EXP[10]));
-                    DoubleVector q6 = r.fma(DoubleVector.broadcast(S, EXP[13]), DoubleVector.broadcast(S, EXP[12]));
-                    DoubleVector low = q3.fma(r2, q2).fma(r4, q1.fma(r2, q0));
-                    DoubleVector high = q6.fma(r4, q5.fma(r2, q4));
-                    DoubleVector e = high.fma(r4.mul(r4), low).mul(scale).blend(0.0, underflow);
-                    // e = e^{−|z|} ≤ 1: σ(|z|) = 1/(1 + e) and σ(−|z|) = e/(1 + e), both without cancellation
-                    DoubleVector u = e.add(1.0);
-                    VectorMask<Double> nonNegative = z.compare(VectorOperators.GE, 0.0);
-                    if (f == Activation.SILU) {
-                        // z·σ(z) as one quotient, z/(1 + e) or z·e/(1 + e): the layer's output first
-                        z.mul(e).blend(z, nonNegative).div(u).intoArray(out, c);
-                        DoubleVector q = DoubleVector.broadcast(S, 1.0).div(u);
-                        DoubleVector t = e.mul(q);
-                        z.mul(q.mul(t)).add(t.blend(q, nonNegative)).intoArray(d, c);
-                    } else if (f == Activation.SIGMOID) {
-                        e.blend(1.0, nonNegative).div(u).intoArray(out, c);
-                        DoubleVector q = DoubleVector.broadcast(S, 1.0).div(u);
-                        q.mul(e.mul(q)).intoArray(d, c);
-                    } else {
-                        DoubleVector q = DoubleVector.broadcast(S, 1.0).div(u);
-                        e.mul(q).blend(q, nonNegative).intoArray(d, c);
-                        DoubleVector w = e.add(2.0);
-                        DoubleVector wErr = DoubleVector.broadcast(S, 2.0).sub(w).add(e);
-                        DoubleVector sq = e.div(w);
-                        DoubleVector rho = sq.neg().fma(w, e).sub(sq.mul(wErr)).div(w);
-                        DoubleVector sq2 = sq.mul(sq);
-                        DoubleVector poly = DoubleVector.broadcast(S, ATANH[0]);
-                        for (int j = 1; j < ATANH.length; j++) {
-                            poly = poly.fma(sq2, DoubleVector.broadcast(S, ATANH[j]));
-                        }
-                        z.max(0.0).add(sq.fma(sq2.mul(poly), rho).add(sq).mul(2.0)).intoArray(out, c);
+                DoubleVector z = s0.add(s1).add(s2.add(s3));
+                switch (f) {
+                    case IDENTITY -> {
+                        z.intoArray(out, c);
+                        DoubleVector.broadcast(S, 1.0).intoArray(d, c);
                     }
-                }
-                default -> {
-                    z.intoArray(out, c);
-                    for (int q = c; q < c + V; q++) {
-                        f.valueAndFirst(out[q], lane);
-                        out[q] = lane[0];
-                        d[q] = lane[1];
+                    case RELU -> {
+                        DoubleVector.zero(S).blend(1.0, z.compare(VectorOperators.GT, 0.0)).intoArray(d, c);
+                        z.max(0.0).intoArray(out, c);
+                    }
+                    case SIGMOID, SILU, SOFTPLUS -> {
+                        // x = −|z| (the sign bit set); below −750 (where 2ᵏ leaves its range) e is set to 0 at the end
+                        DoubleVector x = z.reinterpretAsLongs().or(SIGN_BIT).reinterpretAsDoubles();
+                        VectorMask<Double> underflow = x.compare(VectorOperators.LT, -750.0);
+                        DoubleVector shifted = x.fma(DoubleVector.broadcast(S, LOG2_E),
+                                DoubleVector.broadcast(S, SHIFTER));
+                        DoubleVector k = shifted.sub(SHIFTER);
+                        DoubleVector r = k.fma(DoubleVector.broadcast(S, NEG_LN2_HI), x);
+                        r = k.fma(DoubleVector.broadcast(S, NEG_LN2_LO), r);
+                        LongVector kl = shifted.reinterpretAsLongs().sub(SHIFTER_BITS);
+                        LongVector k1 = kl.lanewise(VectorOperators.ASHR, 1);
+                        DoubleVector h1 = k1.add(1023).lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
+                        DoubleVector h2 = kl.sub(k1).add(1023).lanewise(VectorOperators.LSHL, 52)
+                                .reinterpretAsDoubles();
+                        DoubleVector scale = h1.mul(h2);
+                        DoubleVector r2 = r.mul(r);
+                        DoubleVector r4 = r2.mul(r2);
+                        DoubleVector q0 = r.fma(DoubleVector.broadcast(S, EXP[1]), DoubleVector.broadcast(S, EXP[0]));
+                        DoubleVector q1 = r.fma(DoubleVector.broadcast(S, EXP[3]), DoubleVector.broadcast(S, EXP[2]));
+                        DoubleVector q2 = r.fma(DoubleVector.broadcast(S, EXP[5]), DoubleVector.broadcast(S, EXP[4]));
+                        DoubleVector q3 = r.fma(DoubleVector.broadcast(S, EXP[7]), DoubleVector.broadcast(S, EXP[6]));
+                        DoubleVector q4 = r.fma(DoubleVector.broadcast(S, EXP[9]), DoubleVector.broadcast(S, EXP[8]));
+                        DoubleVector q5 = r.fma(DoubleVector.broadcast(S, EXP[11]), DoubleVector.broadcast(S, EXP[10]));
+                        DoubleVector q6 = r.fma(DoubleVector.broadcast(S, EXP[13]), DoubleVector.broadcast(S, EXP[12]));
+                        DoubleVector low = q3.fma(r2, q2).fma(r4, q1.fma(r2, q0));
+                        DoubleVector high = q6.fma(r4, q5.fma(r2, q4));
+                        DoubleVector e = high.fma(r4.mul(r4), low).mul(scale).blend(0.0, underflow);
+                        // e = e^{−|z|} ≤ 1: σ(|z|) = 1/(1 + e) and σ(−|z|) = e/(1 + e), both without cancellation
+                        DoubleVector u = e.add(1.0);
+                        VectorMask<Double> nonNegative = z.compare(VectorOperators.GE, 0.0);
+                        if (f == Activation.SILU) {
+                            // z·σ(z) as one quotient, z/(1 + e) or z·e/(1 + e): the layer's output first
+                            z.mul(e).blend(z, nonNegative).div(u).intoArray(out, c);
+                            DoubleVector q = DoubleVector.broadcast(S, 1.0).div(u);
+                            DoubleVector t = e.mul(q);
+                            z.mul(q.mul(t)).add(t.blend(q, nonNegative)).intoArray(d, c);
+                        } else if (f == Activation.SIGMOID) {
+                            e.blend(1.0, nonNegative).div(u).intoArray(out, c);
+                            DoubleVector q = DoubleVector.broadcast(S, 1.0).div(u);
+                            q.mul(e.mul(q)).intoArray(d, c);
+                        } else {
+                            DoubleVector q = DoubleVector.broadcast(S, 1.0).div(u);
+                            e.mul(q).blend(q, nonNegative).intoArray(d, c);
+                            DoubleVector w = e.add(2.0);
+                            DoubleVector wErr = DoubleVector.broadcast(S, 2.0).sub(w).add(e);
+                            DoubleVector sq = e.div(w);
+                            DoubleVector rho = sq.neg().fma(w, e).sub(sq.mul(wErr)).div(w);
+                            DoubleVector sq2 = sq.mul(sq);
+                            DoubleVector poly = DoubleVector.broadcast(S, ATANH[0]);
+                            for (int j = 1; j < ATANH.length; j++) {
+                                poly = poly.fma(sq2, DoubleVector.broadcast(S, ATANH[j]));
+                            }
+                            z.max(0.0).add(sq.fma(sq2.mul(poly), rho).add(sq).mul(2.0)).intoArray(out, c);
+                        }
+                    }
+                    default -> {
+                        z.intoArray(out, c);
+                        for (int q = c; q < c + V; q++) {
+                            f.valueAndFirst(out[q], lane);
+                            out[q] = lane[0];
+                            d[q] = lane[1];
+                        }
                     }
                 }
             }
