@@ -302,8 +302,9 @@ final class VectorEvaluator implements PointEvaluator {
      * 433-parameter net; one that passed it through arrays reached 1.46× the scalar speed where this reaches
      * 1.75×). The two modes differ only in which array gives the register operand and which the broadcast one,
      * set before the loop: a version with the mode tested inside the loop made the single-point call 10–30 ns
-     * slower. The loop over the layers is in this method too: one call a layer made the 433-parameter net's
-     * library call ≈ 15 ns slower and its book ≈ 15 ns a point slower (docs/DESIGN.md "simd", tenth session).
+     * slower. The loop over the layers is in this method too, one call a sweep: in an in-process A/B the
+     * 433-parameter net's call was ≈ 15 ns faster than with one call a layer, in JMH the same within its noise
+     * (docs/DESIGN.md "simd", tenth session).
      *
      * <p>The logistic family takes one exponential per lane, eˣ by range reduction x = k·ln2 + r,
      * k = round(x/ln2) (the fdlibm split of ln 2; x = −|z| by setting the sign bit, and e = 0 where x &lt; −750),
