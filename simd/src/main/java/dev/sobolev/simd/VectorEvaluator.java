@@ -76,6 +76,11 @@ final class VectorEvaluator implements PointEvaluator {
     private final double[][] d1;
     private final double[] adjA;
     private final double[] adjB;
+    /**
+     * Single point, reverse sweep: whether the step at layer l (āₗ₋₁ = Wₗᵀz̄ₗ) runs on registers, which needs 8
+     * lanes, 8 units in layer l and at most 8 inputs, so that āₗ and āₗ₋₁ are one register each.
+     */
+    private final boolean[] inRegister;
     private final double[] lane = new double[2];
     /** Batch mode (V points in the lanes): aₗ and σ′(zₗ) at [u·V + q] for unit u, point q; made on first use. */
     private double[][] batchA;
@@ -122,6 +127,10 @@ final class VectorEvaluator implements PointEvaluator {
         }
         adjA = new double[widest];
         adjB = new double[widest];
+        inRegister = new boolean[layers + 1];
+        for (int l = 1; l < layers; l++) {
+            inRegister[l] = V == 8 && n[l] == 8 && p[l - 1] == 8;
+        }
     }
 
     private static double[] taylor() {
@@ -239,7 +248,7 @@ final class VectorEvaluator implements PointEvaluator {
         double[] cur = batch ? batchAdjA : adjA;
         double[] other = batch ? batchAdjB : adjB;
         int pin = p[last - 1];
-        // single point: āₗ's first V lanes in a register, for a layer of 8 units on 8 lanes
+        // single point: āₗ in a register, set by the step before a step on registers
         DoubleVector held = DoubleVector.zero(S);
         if (batch) {
             DoubleVector zk = DoubleVector.fromArray(S, batchD1[last], k * V);
@@ -256,7 +265,7 @@ final class VectorEvaluator implements PointEvaluator {
         for (int l = last - 1; l >= 1; l--) {
             if (batch) {
                 transposedBatch(fwd[l], p[l], cur, batchD1[l], n[l], other, n[l - 1]);
-            } else if (V == 8 && n[l] == 8 && p[l - 1] == 8) {
+            } else if (inRegister[l]) {
                 // transposedProduct's sums for 8 units into one register, āₗ taken from the register held:
                 // z̄ₗ = āₗ⊙σ′(zₗ) as a vector product (per lane the product transposedProduct broadcasts), its
                 // lanes by permutation; the same operations in the same order, so the same bits
@@ -273,6 +282,8 @@ final class VectorEvaluator implements PointEvaluator {
                 held = s0.add(s1).add(s2.add(s3));
                 held.intoArray(other, 0);
             } else {
+                // held for a next step on registers; loaded whatever the next step, since a vector assigned
+                // in a branch of its own here is boxed by C2 (384 B a call of the 20×4 net, measured)
                 transposedProduct(bwd[l], p[l - 1], cur, d1[l], n[l], other);
                 held = DoubleVector.fromArray(S, other, 0);
             }
