@@ -10,7 +10,6 @@ import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.LongVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
-import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -51,20 +50,6 @@ final class VectorEvaluator implements PointEvaluator {
     /** 1/(2i + 3) for i = 15 down to 0: (atanh(s) − s)/s³ in powers of s², s ≤ 1/3, truncation below 2·10⁻¹⁷. */
     private static final double[] ATANH = atanhSeries();
 
-    /**
-     * Lane i in every lane, i &lt; 8. With 8 lanes the reverse sweep's adjoint of a layer of exactly 8 units is
-     * one register, and the transposed product takes its broadcasts from that register by these permutations
-     * instead of storing it and loading each lane back (see {@link #reverse}). Eight constants, not an array:
-     * a shuffle the JIT cannot see as a constant is built on the heap at every use (1,120 B a call).
-     */
-    private static final VectorShuffle<Double> LANE0 = lane(0);
-    private static final VectorShuffle<Double> LANE1 = lane(1);
-    private static final VectorShuffle<Double> LANE2 = lane(2);
-    private static final VectorShuffle<Double> LANE3 = lane(3);
-    private static final VectorShuffle<Double> LANE4 = lane(4);
-    private static final VectorShuffle<Double> LANE5 = lane(5);
-    private static final VectorShuffle<Double> LANE6 = lane(6);
-    private static final VectorShuffle<Double> LANE7 = lane(7);
 
     private final int[] n;
     private final int[] p;
@@ -151,11 +136,6 @@ final class VectorEvaluator implements PointEvaluator {
         return c;
     }
 
-    /** The shuffle that puts lane i in every lane (i mod V, so that it exists for any V; used when V = 8). */
-    private static VectorShuffle<Double> lane(int i) {
-        return VectorShuffle.fromOp(S, j -> i % V);
-    }
-
     /** An evaluator of the network for the calling thread. */
     static PointEvaluator of(Mlp net) {
         return new VectorEvaluator(net);
@@ -239,9 +219,12 @@ final class VectorEvaluator implements PointEvaluator {
      * layer, where only z̄_k = σ′(z_k) is non-zero (āₗ₋₁ = z̄_k·row k of W), down to ā₀, which it returns (one of
      * two scratch arrays; the single point's lanes are the inputs, a batch's [i·V + q]). For a single point
      * with 8 lanes, a layer of exactly 8 units whose inputs fit one register keeps āₗ in a register from the
-     * step before and permutes z̄ₗ's lanes out of it ({@link #LANE0}): the store of āₗ and the reload of each
-     * lane as a broadcast are off the dependency chain, which took the 433-parameter net's call from
-     * 288–342 to 273–295 ns in the same JVMs (benchmarks/RESULTS.md, tenth session).
+     * step before and broadcasts each lane of z̄ₗ out of it: the store of āₗ and the reload of each lane as a
+     * broadcast are off the dependency chain, which took the 433-parameter net's call from 288–342 to 273–295 ns
+     * in the same JVMs (benchmarks/RESULTS.md, tenth session). The lanes are extracted ({@code lane(j)}) and
+     * broadcast, not permuted: on JDK 17 every {@code rearrange} checks its shuffle's indexes at run time, nine
+     * vector and scalar instructions per permutation even for a constant shuffle (seen in the JIT's code), and
+     * the extraction took the call from ≈ 298 to ≈ 279 ns (eleventh session).
      */
     private double[] reverse(int k, boolean batch) {
         int last = n.length - 1;
@@ -267,18 +250,27 @@ final class VectorEvaluator implements PointEvaluator {
                 transposedBatch(fwd[l], p[l], cur, batchD1[l], n[l], other, n[l - 1]);
             } else if (inRegister[l]) {
                 // transposedProduct's sums for 8 units into one register, āₗ taken from the register held:
-                // z̄ₗ = āₗ⊙σ′(zₗ) as a vector product (per lane the product transposedProduct broadcasts), its
-                // lanes by permutation; the same operations in the same order, so the same bits
+                // z̄ₗ = āₗ⊙σ′(zₗ) as a vector product (per lane the product transposedProduct broadcasts), each
+                // lane extracted and broadcast; the same operations in the same order, so the same bits
                 DoubleVector zbar = held.mul(DoubleVector.fromArray(S, d1[l], 0));
+                double z0 = zbar.lane(0);
+                double z1 = zbar.lane(1);
+                double z2 = zbar.lane(2);
+                double z3 = zbar.lane(3);
+                double z4 = zbar.lane(4);
+                double z5 = zbar.lane(5);
+                double z6 = zbar.lane(6);
+                double z7 = zbar.lane(7);
                 double[] m = bwd[l];
-                DoubleVector s0 = DoubleVector.fromArray(S, m, 0).fma(zbar.rearrange(LANE0), DoubleVector.zero(S));
-                DoubleVector s1 = DoubleVector.fromArray(S, m, 8).fma(zbar.rearrange(LANE1), DoubleVector.zero(S));
-                DoubleVector s2 = DoubleVector.fromArray(S, m, 16).fma(zbar.rearrange(LANE2), DoubleVector.zero(S));
-                DoubleVector s3 = DoubleVector.fromArray(S, m, 24).fma(zbar.rearrange(LANE3), DoubleVector.zero(S));
-                s0 = DoubleVector.fromArray(S, m, 32).fma(zbar.rearrange(LANE4), s0);
-                s1 = DoubleVector.fromArray(S, m, 40).fma(zbar.rearrange(LANE5), s1);
-                s2 = DoubleVector.fromArray(S, m, 48).fma(zbar.rearrange(LANE6), s2);
-                s3 = DoubleVector.fromArray(S, m, 56).fma(zbar.rearrange(LANE7), s3);
+                DoubleVector zero = DoubleVector.zero(S);
+                DoubleVector s0 = DoubleVector.fromArray(S, m, 0).fma(DoubleVector.broadcast(S, z0), zero);
+                DoubleVector s1 = DoubleVector.fromArray(S, m, 8).fma(DoubleVector.broadcast(S, z1), zero);
+                DoubleVector s2 = DoubleVector.fromArray(S, m, 16).fma(DoubleVector.broadcast(S, z2), zero);
+                DoubleVector s3 = DoubleVector.fromArray(S, m, 24).fma(DoubleVector.broadcast(S, z3), zero);
+                s0 = DoubleVector.fromArray(S, m, 32).fma(DoubleVector.broadcast(S, z4), s0);
+                s1 = DoubleVector.fromArray(S, m, 40).fma(DoubleVector.broadcast(S, z5), s1);
+                s2 = DoubleVector.fromArray(S, m, 48).fma(DoubleVector.broadcast(S, z6), s2);
+                s3 = DoubleVector.fromArray(S, m, 56).fma(DoubleVector.broadcast(S, z7), s3);
                 held = s0.add(s1).add(s2.add(s3));
                 held.intoArray(other, 0);
             } else {
