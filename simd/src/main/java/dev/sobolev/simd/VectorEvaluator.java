@@ -75,6 +75,7 @@ final class VectorEvaluator implements PointEvaluator {
     private final double[][] fwd;
     private final double[][] bwd;
     private final double[][] bias;
+    /** Single point: aₗ for l ≥ 1 (the first layer reads the caller's input, not a copy of it). */
     private final double[][] a;
     private final double[][] d1;
     private final double[] adjA;
@@ -108,7 +109,6 @@ final class VectorEvaluator implements PointEvaluator {
         bias = new double[layers + 1][];
         a = new double[layers + 1][];
         d1 = new double[layers + 1][];
-        a[0] = new double[p[0]];
         for (int l = 1; l <= layers; l++) {
             act[l] = net.activation(l);
             int out = n[l];
@@ -198,7 +198,7 @@ final class VectorEvaluator implements PointEvaluator {
                     in[i * V + q] = x[row + i];
                 }
             }
-            forwardLayers(true);
+            forwardLayers(true, in);
             System.arraycopy(batchA[last], k * V, values, p0, lanes);
             if (grads != null) {
                 double[] g = reverse(k, true);
@@ -310,8 +310,7 @@ final class VectorEvaluator implements PointEvaluator {
         if (k < 0 || k >= n[n.length - 1]) {
             throw new IllegalArgumentException("output index k must be in [0, " + n[n.length - 1] + "), got " + k);
         }
-        System.arraycopy(x, 0, a[0], 0, n[0]);
-        forwardLayers(false);
+        forwardLayers(false, x);
     }
 
     /**
@@ -324,7 +323,8 @@ final class VectorEvaluator implements PointEvaluator {
      * set before the loop: a version with the mode tested inside the loop made the single-point call 10–30 ns
      * slower. The loop over the layers is in this method too, one call a sweep: in an in-process A/B the
      * 433-parameter net's call was ≈ 15 ns faster than with one call a layer, in JMH the same within its noise
-     * (docs/DESIGN.md "simd", tenth session).
+     * (docs/DESIGN.md "simd", tenth session). The first layer takes its inputs from {@code input} (the caller's
+     * point, or the batch's interleaved block), with no copy in between.
      *
      * <p>The logistic family takes one exponential per lane, eˣ by range reduction x = k·ln2 + r,
      * k = round(x/ln2) (the fdlibm split of ln 2; x = −|z| by setting the sign bit, and e = 0 where x &lt; −750),
@@ -343,10 +343,10 @@ final class VectorEvaluator implements PointEvaluator {
      * lane on the scalar forms (a vector tanh needs expm1 for small |z|, GELU an erfc; neither is in the
      * papers' recipes).
      */
-    private void forwardLayers(boolean batch) {
+    private void forwardLayers(boolean batch, double[] input) {
         for (int l = 1; l < n.length; l++) {
             double[] m = fwd[l];
-            double[] in = batch ? batchA[l - 1] : a[l - 1];
+            double[] in = l == 1 ? input : batch ? batchA[l - 1] : a[l - 1];
             double[] b = bias[l];
             double[] out = batch ? batchA[l] : a[l];
             double[] d = batch ? batchD1[l] : d1[l];
