@@ -241,7 +241,7 @@ final class VectorEvaluator implements PointEvaluator {
      * in the same JVMs (benchmarks/RESULTS.md, tenth session). The lanes are extracted ({@code lane(j)}) and
      * broadcast, not permuted: on JDK 17 every {@code rearrange} checks its shuffle's indexes at run time, nine
      * vector and scalar instructions per permutation even for a constant shuffle (seen in the JIT's code), and
-     * the extraction took the call from ≈ 298 to ≈ 279 ns (eleventh session).
+     * the extraction took the evaluator from 298 to 271 ns (means of ten pairs of JVMs in-process, eleventh session).
      */
     private double[] reverse(int k, boolean batch) {
         int last = n.length - 1;
