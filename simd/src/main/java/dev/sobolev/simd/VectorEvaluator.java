@@ -68,7 +68,6 @@ final class VectorEvaluator implements PointEvaluator {
     /** 1/(2i + 3) for i = 15 down to 0: (atanh(s) − s)/s³ in powers of s², s ≤ 1/3, truncation below 2·10⁻¹⁷. */
     private static final double[] ATANH = atanhSeries();
 
-
     private final int[] n;
     private final int[] p;
     private final Activation[] act;
