@@ -16,7 +16,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
-import dev.sobolev.pricing.dataset.SeriesReader;
+import dev.sobolev.core.dataset.SeriesReader;
 import dev.sobolev.pricing.garch.Garch11;
 import dev.sobolev.pricing.garch.GarchFit;
 import dev.sobolev.pricing.garch.GarchFitter;

@@ -9,8 +9,8 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import dev.sobolev.pricing.montecarlo.McConfig;
 import dev.sobolev.pricing.montecarlo.McResult;
 import dev.sobolev.pricing.montecarlo.SampleStatistics;
-import dev.sobolev.pricing.random.BlockTasks;
-import dev.sobolev.pricing.random.RandomStreams;
+import dev.sobolev.core.random.BlockTasks;
+import dev.sobolev.core.random.RandomStreams;
 import dev.sobolev.pricing.sensitivities.Sensitivities;
 
 /**

@@ -5,8 +5,8 @@ import java.util.List;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 
-import dev.sobolev.pricing.random.BlockTasks;
-import dev.sobolev.pricing.random.RandomStreams;
+import dev.sobolev.core.random.BlockTasks;
+import dev.sobolev.core.random.RandomStreams;
 
 /**
  * Simulates GARCH(1,1) return series yₜ = μ + √hₜ·zₜ, hₜ = ω + α·e²ₜ₋₁ + β·hₜ₋₁, zₜ ~ N(0, 1) (Commons RNG

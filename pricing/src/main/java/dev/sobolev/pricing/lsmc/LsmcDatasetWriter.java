@@ -9,11 +9,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import dev.sobolev.pricing.Version;
+import dev.sobolev.core.Version;
 import dev.sobolev.pricing.bachelier.BachelierBasket;
-import dev.sobolev.pricing.dataset.BlockStreamWriter;
-import dev.sobolev.pricing.dataset.DatasetWriter;
-import dev.sobolev.pricing.random.RandomStreams;
+import dev.sobolev.core.dataset.BlockStreamWriter;
+import dev.sobolev.core.dataset.DatasetWriter;
+import dev.sobolev.core.random.RandomStreams;
 
 /**
  * Writes an {@link LsmcJob} as a data set directory (DESIGN.md "File formats"): {@code X}, {@code Y},

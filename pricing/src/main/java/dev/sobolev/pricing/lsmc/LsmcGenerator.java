@@ -1,7 +1,7 @@
 package dev.sobolev.pricing.lsmc;
 
-import dev.sobolev.pricing.dataset.BlockStreamWriter;
-import dev.sobolev.pricing.random.RandomStreams;
+import dev.sobolev.core.dataset.BlockStreamWriter;
+import dev.sobolev.core.random.RandomStreams;
 
 /**
  * Generates LSMC training and test rows of a {@link LsmcRecipe} in memory, in parallel, into caller-owned

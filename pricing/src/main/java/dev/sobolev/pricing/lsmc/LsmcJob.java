@@ -2,7 +2,7 @@ package dev.sobolev.pricing.lsmc;
 
 import java.util.Objects;
 
-import dev.sobolev.pricing.dataset.DatasetFormat;
+import dev.sobolev.core.dataset.DatasetFormat;
 
 /**
  * A data set generation job: recipe, sizes, seed, threads, optional second-order labels and file format.

@@ -7,7 +7,7 @@ import dev.sobolev.pricing.bachelier.BachelierBasket;
 import dev.sobolev.pricing.payoff.Call;
 import dev.sobolev.pricing.payoff.Payoff;
 import dev.sobolev.pricing.payoff.SmoothedCall;
-import dev.sobolev.pricing.random.RandomStreams;
+import dev.sobolev.core.random.RandomStreams;
 
 /**
  * A least-squares Monte Carlo recipe for a Bachelier basket option (REFERENCES.md §2): training inputs are

@@ -7,8 +7,8 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 
 import dev.sobolev.pricing.bachelier.BachelierBasket;
 import dev.sobolev.pricing.payoff.Payoff;
-import dev.sobolev.pricing.random.BlockTasks;
-import dev.sobolev.pricing.random.RandomStreams;
+import dev.sobolev.core.random.BlockTasks;
+import dev.sobolev.core.random.RandomStreams;
 import dev.sobolev.pricing.sensitivities.Sensitivities;
 
 /**

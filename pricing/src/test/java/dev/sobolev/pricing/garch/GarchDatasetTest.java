@@ -9,9 +9,9 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.sobolev.pricing.dataset.Dataset;
-import dev.sobolev.pricing.dataset.DatasetFormat;
-import dev.sobolev.pricing.dataset.DatasetReader;
+import dev.sobolev.core.dataset.Dataset;
+import dev.sobolev.core.dataset.DatasetFormat;
+import dev.sobolev.core.dataset.DatasetReader;
 
 class GarchDatasetTest {
     @TempDir

@@ -15,8 +15,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.sobolev.pricing.bachelier.BachelierBasket;
 import dev.sobolev.pricing.bachelier.BachelierFormulas;
-import dev.sobolev.pricing.dataset.DatasetFormat;
-import dev.sobolev.pricing.io.AtomicFiles;
+import dev.sobolev.core.dataset.DatasetFormat;
+import dev.sobolev.core.io.AtomicFiles;
 import dev.sobolev.pricing.lsmc.LsmcDatasetWriter;
 import dev.sobolev.pricing.lsmc.LsmcJob;
 import dev.sobolev.pricing.lsmc.LsmcRecipe;
@@ -95,7 +95,7 @@ public final class Pipeline {
         log.accept("pipeline: pricing stages only; training and pruning are the train and prune commands "
                 + "(experiments/pruning.sh), not pipeline stages yet; the HTML report is not built yet");
         ObjectNode summary = MAPPER.createObjectNode();
-        summary.put("pipeline", "sobolev " + dev.sobolev.pricing.Version.get());
+        summary.put("pipeline", "sobolev " + dev.sobolev.core.Version.get());
         summary.put("seed", s.seed());
         summary.put("quick", s.quick());
         summary.put("scope", "pricing stages only (training and pruning are not pipeline stages yet; no HTML report)");

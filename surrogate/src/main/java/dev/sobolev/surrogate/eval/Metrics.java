@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-import dev.sobolev.pricing.dataset.Dataset;
+import dev.sobolev.core.dataset.Dataset;
 import dev.sobolev.surrogate.nn.Surrogate;
 
 /**

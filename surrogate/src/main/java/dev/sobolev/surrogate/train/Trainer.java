@@ -8,7 +8,7 @@ import java.util.function.Consumer;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.PermutationSampler;
 
-import dev.sobolev.pricing.random.RandomStreams;
+import dev.sobolev.core.random.RandomStreams;
 import dev.sobolev.surrogate.nn.Mlp;
 import dev.sobolev.surrogate.nn.Normalisation;
 import dev.sobolev.surrogate.nn.SobolevLoss;

@@ -1,6 +1,6 @@
 package dev.sobolev.surrogate.train;
 
-import dev.sobolev.pricing.dataset.Dataset;
+import dev.sobolev.core.dataset.Dataset;
 
 /**
  * Training arrays in data units (row-major): inputs n×d, outputs n×m, derivative labels n×m×d (or null),

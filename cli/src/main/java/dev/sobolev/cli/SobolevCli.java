@@ -1,0 +1,107 @@
+package dev.sobolev.cli;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Locale;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code sobolev} command line (DESIGN.md "Command line contract"). Commands parse and validate their
+ * options and delegate to the engines; bad input ends with exit code 2 and one line on standard error that
+ * names the option and the value, other failures with exit code 1.
+ */
+@Command(name = "sobolev", mixinStandardHelpOptions = true, versionProvider = SobolevCli.VersionProvider.class,
+        description = "Gradient-enhanced surrogate pricing: Monte Carlo with pathwise derivatives, LSMC data sets, "
+                + "Sobolev-trained surrogates and their interval-adjoint pruning.",
+        subcommands = {PriceCommand.class, DatasetCommand.class, GarchCommand.class, TrainCommand.class,
+            EvalCommand.class, PruneCommand.class, PipelineCommand.class})
+public final class SobolevCli implements Runnable {
+    /** Exit code for bad input. */
+    public static final int BAD_INPUT = 2;
+    /** Exit code for failures that are not the user's input. */
+    public static final int FAILURE = 1;
+
+    /** Parameter names of engine messages that correspond to a command-line option of the same name. */
+    private static final List<String> OPTION_NAMES = List.of("spots", "weights", "vols", "corr", "strike",
+            "maturity", "paths", "threads", "seed", "width", "dim", "size", "test-size");
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** Entry point. */
+    public static void main(String[] args) {
+        System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /**
+     * Runs the command line with the given streams and returns the exit code (for tests and embedding).
+     *
+     * @param args command-line arguments
+     * @param out  standard output
+     * @param err  standard error
+     */
+    public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cl = new CommandLine(new SobolevCli());
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setParameterExceptionHandler((ex, a) -> {
+            err.println("sobolev: " + oneLine(ex.getMessage()));
+            err.println("Try 'sobolev " + String.join(" ", commandPath(ex.getCommandLine())) + " --help'.");
+            return BAD_INPUT;
+        });
+        cl.setExecutionExceptionHandler((ex, c, parsed) -> {
+            if (ex instanceof GarchCommand.NotConverged) {
+                return GarchCommand.NOT_CONVERGED;
+            }
+            if (ex instanceof IllegalArgumentException) {
+                err.println("sobolev: " + optionMessage(ex.getMessage()));
+                return BAD_INPUT;
+            }
+            err.println("sobolev: " + ex.getClass().getSimpleName() + ": " + oneLine(String.valueOf(ex.getMessage())));
+            return FAILURE;
+        });
+        int code = cl.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    private static List<String> commandPath(CommandLine c) {
+        java.util.ArrayList<String> names = new java.util.ArrayList<>();
+        for (CommandLine x = c; x != null && x.getParent() != null; x = x.getParent()) {
+            names.add(0, x.getCommandName());
+        }
+        return names;
+    }
+
+    /** Engine messages start with the parameter name; give it the option's dashes. */
+    static String optionMessage(String message) {
+        String m = oneLine(String.valueOf(message));
+        for (String name : OPTION_NAMES) {
+            if (m.startsWith(name + " ") || m.startsWith(name + "[")) {
+                return "--" + m;
+            }
+        }
+        return m;
+    }
+
+    private static String oneLine(String s) {
+        return s.replace('\n', ' ').replace('\r', ' ').trim();
+    }
+
+    /** Prints the project version. */
+    static final class VersionProvider implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"sobolev " + dev.sobolev.core.Version.get() + " (Java "
+                    + System.getProperty("java.version") + ", " + System.getProperty("os.arch").toLowerCase(Locale.ROOT) + ")"};
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package dev.sobolev.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+class TrainCommandTest {
+    @TempDir
+    static Path tmp;
+    static Path data;
+
+    @BeforeAll
+    static void dataSet() {
+        data = tmp.resolve("hs");
+        CliRunner.Run r = CliRunner.run("dataset", "bachelier", "--recipe", "huge-savine", "--dim", "3", "--size", "2048",
+                "--test-size", "512", "--seed", "3", "--out", data.toString());
+        assertEquals(0, r.code(), r.err());
+    }
+
+    private static CliRunner.Run train(Path out, String... extra) {
+        java.util.List<String> a = new java.util.ArrayList<>(java.util.List.of("train", "--data", data.toString(),
+                "--hidden", "8x2", "--epochs", "15", "--batch", "128", "--out", out.toString(), "--json"));
+        return CliRunner.run(a, extra);
+    }
+
+    @Test
+    void sameSeedSameModelFileForOneAndTwoThreadsAndEvalReportsMetrics() throws Exception {
+        Path a = tmp.resolve("a.json");
+        Path b = tmp.resolve("b.json");
+        CliRunner.Run ra = train(a, "--threads", "1");
+        assertEquals(0, ra.code(), ra.err());
+        assertEquals(0, train(b, "--threads", "2").code());
+        assertArrayEquals(Files.readAllBytes(a), Files.readAllBytes(b));
+        JsonNode j = Json.MAPPER.readTree(ra.out());
+        assertEquals(8 * 4 + 8 * 9 + 9, j.get("params").asInt());
+        CliRunner.Run ev = CliRunner.run("eval", "--model", a.toString(), "--test", data.resolve("test").toString(), "--json");
+        assertEquals(0, ev.code(), ev.err());
+        JsonNode m = Json.MAPPER.readTree(ev.out());
+        assertTrue(m.get("r2").get("value").asDouble() > 0.9, m.toString());
+        assertTrue(m.get("r2").has("delta") && m.get("r2").has("gamma"), m.toString());
+        assertTrue(m.get("rmse").get("value").asDouble() > 0);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "12x | --hidden | 12x | --hidden must look like 128x6 (width x layers) or 64,32 (widths), got 12x",
+        "0x3 | --hidden | 0x3 | --hidden width and layer count must be >= 1, got 0x3",
+        "activation | --activation | swish | --activation must be one of identity, tanh, sigmoid, softplus, silu, relu, gelu; got swish",
+        "lr | --lr | 0 | --lr must be finite and > 0, got 0.0",
+        "negative lr | --lr | -0.1 | --lr must be finite and > 0, got -0.1",
+        "epochs | --epochs | 0 | --epochs must be >= 1, got 0",
+        "loss | --loss | huber | --loss must be sobolev or value, got huber"})
+    void badInput(String what, String option, String value, String message) {
+        Path out = tmp.resolve("bad-" + what.replace(' ', '-') + ".json");
+        CliRunner.Run r = train(out, option, value);
+        assertEquals(SobolevCli.BAD_INPUT, r.code(), r.err());
+        assertEquals("sobolev: " + message, r.err().strip());
+        assertTrue(!Files.exists(out));
+    }
+
+    @Test
+    void dataProblemsAreNamed() throws Exception {
+        CliRunner.Run r = CliRunner.run("train", "--data", tmp.resolve("nowhere").toString(), "--out",
+                tmp.resolve("x.json").toString());
+        assertEquals(SobolevCli.BAD_INPUT, r.code());
+        assertTrue(r.err().contains("nowhere"), r.err());
+        Path bad = tmp.resolve("corrupt.json");
+        Files.writeString(bad, "{\"format\": \"sobolev-mlp\", \"version\": 2}");
+        CliRunner.Run e = CliRunner.run("eval", "--model", bad.toString(), "--test", data.resolve("test").toString());
+        assertEquals(SobolevCli.BAD_INPUT, e.code());
+        assertTrue(e.err().contains("has version 2; this build reads version 1"), e.err());
+    }
+}
