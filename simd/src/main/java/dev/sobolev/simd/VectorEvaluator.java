@@ -48,8 +48,8 @@ final class VectorEvaluator implements PointEvaluator {
     /*
      * Eᵢ = 1/i! for i = 0..13: the Taylor polynomial of eʳ, |r| ≤ ln2/2, truncation below 5·10⁻¹⁸. Fields, not
      * an array: the JIT takes a static final double as a constant, while an array's entries are loads that it
-     * keeps in registers across the layer, which pushed the layer's sum out to the stack and back on the
-     * dependency chain (seen in C2's code).
+     * keeps in registers across the layer, which would push the layer's sum out to the stack and back on the
+     * dependency chain.
      */
     private static final double E0 = inverseFactorial(0);
     private static final double E1 = inverseFactorial(1);
@@ -176,7 +176,7 @@ final class VectorEvaluator implements PointEvaluator {
     }
 
     /**
-     * V points at a time in the lanes (docs/DESIGN.md "simd", books of points): the same operations per lane as
+     * V points at a time in the lanes (docs/DESIGN.md "simd", "Books of points"): the same operations per lane as
      * {@link #valueAndGradient}, so the same bits per point; a last block of fewer points repeats its last point
      * in the spare lanes.
      */
@@ -235,12 +235,11 @@ final class VectorEvaluator implements PointEvaluator {
      * layer, where only z̄_k = σ′(z_k) is non-zero (āₗ₋₁ = z̄_k·row k of W), down to ā₀, which it returns (one of
      * two scratch arrays; the single point's lanes are the inputs, a batch's [i·V + q]). For a single point
      * with 8 lanes, a layer of exactly 8 units whose inputs fit one register keeps āₗ in a register from the
-     * step before and broadcasts each lane of z̄ₗ out of it: the store of āₗ and the reload of each lane as a
-     * broadcast are off the dependency chain, which took the 433-parameter net's call from 288–342 to 273–295 ns
-     * in the same JVMs (benchmarks/RESULTS.md, tenth session). The lanes are extracted ({@code lane(j)}) and
+     * step before and broadcasts each lane of z̄ₗ out of it, so the store of āₗ and the reload of each lane as a
+     * broadcast stay off the dependency chain. The lanes are extracted ({@code lane(j)}, a constant index) and
      * broadcast, not permuted: on JDK 17 every {@code rearrange} checks its shuffle's indexes at run time, nine
-     * vector and scalar instructions per permutation even for a constant shuffle (seen in the JIT's code), and
-     * the extraction took the evaluator from 298 to 271 ns (means of ten pairs of JVMs in-process, eleventh session).
+     * vector and scalar instructions per permutation even for a constant shuffle, where an extraction needs no
+     * check.
      */
     private double[] reverse(int k, boolean batch) {
         int last = n.length - 1;
@@ -316,14 +315,13 @@ final class VectorEvaluator implements PointEvaluator {
      * The forward sweep, layer by layer: aₗ, σ′(zₗ) from aₗ₋₁, V units at a time (single point) or one unit at V
      * points (batch): the product in four registers from the bias load on, then the activation on the same
      * registers. One method on purpose, for both modes: a vector passed to or returned from a call the JIT does
-     * not inline is boxed on the heap (a version with eˣ in a helper allocated 1,152 bytes per call of the
-     * 433-parameter net; one that passed it through arrays reached 1.46× the scalar speed where this reaches
-     * 1.75×). The two modes differ only in which array gives the register operand and which the broadcast one,
-     * set before the loop: a version with the mode tested inside the loop made the single-point call 10–30 ns
-     * slower. The loop over the layers is in this method too, one call a sweep: in an in-process A/B the
-     * 433-parameter net's call was ≈ 15 ns faster than with one call a layer, in JMH the same within its noise
-     * (docs/DESIGN.md "simd", tenth session). The first layer takes its inputs from {@code input} (the caller's
-     * point, or the batch's interleaved block), with no copy in between.
+     * not inline is boxed on the heap (eˣ in a helper method would allocate 1,152 bytes a call of the
+     * 433-parameter net), and handing vectors over through arrays puts a store and a reload on the chain. The
+     * two modes differ only in which array gives the register operand and which the broadcast one,
+     * set before the loop, because a test of the mode inside the loop lengthens the single point's chain (by
+     * 10–30 ns a call, measured). The loop over the layers is in this method too, one call a sweep. The first
+     * layer takes its inputs from {@code input} (the caller's point, or the batch's interleaved block), with no
+     * copy in between.
      *
      * <p>The logistic family takes one exponential per lane, eˣ by range reduction x = k·ln2 + r,
      * k = round(x/ln2) (the fdlibm split of ln 2; x = −|z| by setting the sign bit, and e = 0 where x &lt; −750),
@@ -462,8 +460,8 @@ final class VectorEvaluator implements PointEvaluator {
     /**
      * out[c..c+V) = Σⱼ m[j·stride + c..]·(s[j]·t[j]) for every chunk c &lt; stride, j &lt; count: āₗ₋₁ = Wₗᵀz̄ₗ
      * on the row-major packing with z̄ₗ,ⱼ = āₗ,ⱼ·σ′(zₗ,ⱼ) formed as the scalar that is broadcast (the same
-     * product, rounded once, as a vector multiply would give, without storing z̄ₗ and loading it back: the
-     * call went from ≈ 275 to ≈ 260 ns on the 433-parameter net), four accumulation chains per chunk.
+     * product, rounded once, as a vector multiply would give, without storing z̄ₗ and loading it back: one
+     * store-and-reload round trip less per layer on the chain), four accumulation chains per chunk.
      */
     private static void transposedProduct(double[] m, int stride, double[] s, double[] t, int count, double[] out) {
         for (int c = 0; c < stride; c += V) {
