@@ -61,12 +61,12 @@ public final class ModelFile {
         arch.put("activation", net.hiddenActivation().label());
         arch.put("outputActivation", net.outputActivation().label());
         arch.put("parameters", net.parameterCount());
-        double[][] n = model.normalisation().toArrays();
+        Normalisation n = model.normalisation();
         ObjectNode norm = root.putObject("normalisation");
-        norm.set("xMean", array(n[0]));
-        norm.set("xStd", array(n[1]));
-        norm.set("yMean", array(n[2]));
-        norm.set("yStd", array(n[3]));
+        norm.set("xMean", array(n.xMean()));
+        norm.set("xStd", array(n.xStd()));
+        norm.set("yMean", array(n.yMean()));
+        norm.set("yStd", array(n.yStd()));
         root.set("parameters", array(net.parameters()));
         root.set("provenance", provenance == null ? MAPPER.createObjectNode() : provenance.deepCopy());
         try {

@@ -64,7 +64,7 @@ public final class Surrogate {
     public Surrogate(Mlp net, Normalisation norm, PointEvaluatorProvider provider) {
         this.net = Objects.requireNonNull(net, "net");
         this.norm = Objects.requireNonNull(norm, "norm");
-        if (norm.toArrays()[0].length != net.inputs() || norm.toArrays()[2].length != net.outputs()) {
+        if (norm.inputs() != net.inputs() || norm.outputs() != net.outputs()) {
             throw new IllegalArgumentException("normalisation does not match the network's " + net.inputs()
                     + " inputs and " + net.outputs() + " outputs");
         }
