@@ -72,6 +72,10 @@ public final class ModelFile {
         /**
          * Validates the parts and copies the provenance.
          *
+         * @param model      the surrogate
+         * @param schema     its inputs and outputs
+         * @param provenance the provenance object, or null for an empty one
+         * @param version    the file's version
          * @throws IllegalArgumentException if the schema does not have the model's numbers of inputs and outputs
          */
         public Loaded {

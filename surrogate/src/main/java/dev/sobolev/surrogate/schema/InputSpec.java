@@ -19,6 +19,12 @@ public record InputSpec(String name, String unit, double lower, double upper, do
     /**
      * Validates the spec.
      *
+     * @param name  the input's name
+     * @param unit  its unit
+     * @param lower the smallest training value, or −∞
+     * @param upper the largest training value, or +∞
+     * @param mean  the training mean, or NaN
+     * @param sd    the training standard deviation, or NaN
      * @throws IllegalArgumentException if the name is blank, the unit null, a bound NaN or +∞/−∞ on the wrong side,
      *                                  lower &gt; upper, the mean infinite or the deviation infinite or negative
      */

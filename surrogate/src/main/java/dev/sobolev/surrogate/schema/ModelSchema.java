@@ -20,6 +20,8 @@ public record ModelSchema(List<InputSpec> inputs, List<OutputSpec> outputs) {
     /**
      * Validates and copies the lists.
      *
+     * @param inputs  the inputs in order
+     * @param outputs the outputs in order
      * @throws IllegalArgumentException if a list is empty or repeats a name
      */
     public ModelSchema {

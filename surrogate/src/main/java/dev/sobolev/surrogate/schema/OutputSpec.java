@@ -12,6 +12,8 @@ public record OutputSpec(String name, String unit) {
     /**
      * Validates the spec.
      *
+     * @param name the output's name
+     * @param unit its unit
      * @throws IllegalArgumentException if the name is blank
      * @throws NullPointerException     if the unit is null
      */
