@@ -18,6 +18,8 @@ import dev.sobolev.surrogate.schema.ModelSchema;
  * <p><b>Thread safety and allocation.</b> A pricer is immutable and thread-safe. Results go to caller-owned holders
  * ({@link Quote}, one per thread) and arrays; after a thread's first call nothing is allocated, whatever the number
  * of calls (a thread's first {@link DomainPolicy#CLAMP} book, and any larger one after it, allocates its scratch).
+ * That holds for the scalar evaluator in a test; under the SIMD evaluator of {@code sobolev-simd} it depends on the
+ * JIT eliding the Vector API's boxes, which the JMH benchmarks measure.
  * The deltas come from one reverse sweep of the network and H·v from one forward-over-reverse sweep
  * ({@link dev.sobolev.surrogate.nn.Mlp#hessianVector}); the same point gives the same bits in every thread.
  *
