@@ -213,7 +213,7 @@ final class PruneCommand implements Runnable {
         }
         p.set("steps", steps.deepCopy());
         p.set("bound", b.deepCopy());
-        Path written = ModelFile.write(result, prov, out);
+        Path written = ModelFile.write(result, loaded.schema(), prov, out);
         json.put("path", written.toString());
         PrintWriter o = spec.commandLine().getOut();
         if (common.json) {

@@ -13,6 +13,7 @@ import dev.sobolev.core.dataset.DatasetReader;
 import dev.sobolev.surrogate.io.ModelFile;
 import dev.sobolev.surrogate.nn.Activation;
 import dev.sobolev.surrogate.nn.Normalisation;
+import dev.sobolev.surrogate.schema.ModelSchema;
 import dev.sobolev.surrogate.train.Initializer;
 import dev.sobolev.surrogate.train.Trainer;
 import dev.sobolev.surrogate.train.TrainingConfig;
@@ -159,7 +160,7 @@ final class TrainCommand implements Runnable {
         for (TrainingHistory.Epoch e : r.history().epochs()) {
             losses.add(e.trainLoss());
         }
-        Path written = ModelFile.write(r.model(), prov, out);
+        Path written = ModelFile.write(r.model(), ModelSchema.of(ds), prov, out);
         ObjectNode json = Json.object();
         json.put("path", written.toString());
         json.put("params", r.model().network().parameterCount());

@@ -69,6 +69,8 @@ class PruneCommandTest {
         assertEquals(model.toAbsolutePath().toString(), loaded.provenance().get("parent").get("path").asText());
         assertEquals("interval", loaded.provenance().get("pruning").get("method").asText());
         assertTrue(loaded.provenance().get("parent").get("provenance").has("training"));
+        assertEquals(ModelFile.read(model).schema(), loaded.schema());
+        assertEquals(ModelFile.VERSION, loaded.version());
     }
 
     @ParameterizedTest(name = "{0}")

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -14,6 +15,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.sobolev.core.dataset.Dataset;
+import dev.sobolev.core.dataset.DatasetReader;
+import dev.sobolev.surrogate.io.ModelFile;
+import dev.sobolev.surrogate.schema.ModelSchema;
+import dev.sobolev.surrogate.schema.OutputSpec;
 
 class TrainCommandTest {
     @TempDir
@@ -50,6 +57,16 @@ class TrainCommandTest {
         assertTrue(m.get("r2").get("value").asDouble() > 0.9, m.toString());
         assertTrue(m.get("r2").has("delta") && m.get("r2").has("gamma"), m.toString());
         assertTrue(m.get("rmse").get("value").asDouble() > 0);
+        ModelSchema schema = ModelFile.read(a).schema();
+        assertEquals(List.of("S1", "S2", "S3"), schema.inputNames());
+        assertEquals(new OutputSpec("price", "price"), schema.output(0));
+        Dataset ds = DatasetReader.read(data);
+        double lo = Double.POSITIVE_INFINITY;
+        for (int r = 0; r < ds.rows(); r++) {
+            lo = Math.min(lo, ds.x(r, 2));
+        }
+        assertEquals(lo, schema.input(2).lower(), 0.0);
+        assertEquals("price", schema.input(2).unit());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -76,9 +93,9 @@ class TrainCommandTest {
         assertEquals(SobolevCli.BAD_INPUT, r.code());
         assertTrue(r.err().contains("nowhere"), r.err());
         Path bad = tmp.resolve("corrupt.json");
-        Files.writeString(bad, "{\"format\": \"sobolev-mlp\", \"version\": 2}");
+        Files.writeString(bad, "{\"format\": \"sobolev-mlp\", \"version\": 99}");
         CliRunner.Run e = CliRunner.run("eval", "--model", bad.toString(), "--test", data.resolve("test").toString());
         assertEquals(SobolevCli.BAD_INPUT, e.code());
-        assertTrue(e.err().contains("has version 2; this build reads version 1"), e.err());
+        assertTrue(e.err().contains("has version 99; this build reads versions 1 and 2"), e.err());
     }
 }

@@ -1,7 +1,5 @@
 package dev.sobolev.pruning;
 
-import java.util.Arrays;
-
 import org.apache.commons.rng.UniformRandomProvider;
 
 import dev.sobolev.pruning.interval.InputBox;
@@ -51,7 +49,7 @@ public record CertifiedBound(double value, double[] gradient, int boxes) {
                     + original.inputs() + ", " + pruned.inputs() + " and " + box.dimension());
         }
         Normalisation norm = original.normalisation();
-        if (!Arrays.deepEquals(norm.toArrays(), pruned.normalisation().toArrays())) {
+        if (!norm.equals(pruned.normalisation())) {
             throw new IllegalArgumentException("the pruned model must keep the original's normalisation");
         }
         checkSplits(splits, d);

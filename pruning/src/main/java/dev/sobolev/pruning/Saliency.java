@@ -89,11 +89,9 @@ public enum Saliency {
     }
 
     private static double outgoingNorm(Mlp net, int l, int i) {
-        int n = net.width(l);
-        int w0 = net.weightOffset(l + 1);
         double s = 0;
         for (int o = 0; o < net.width(l + 1); o++) {
-            double w = net.parameter(w0 + o * n + i);
+            double w = net.weight(l + 1, o, i);
             s += w * w;
         }
         return Math.sqrt(s);

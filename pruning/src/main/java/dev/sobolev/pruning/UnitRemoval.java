@@ -60,31 +60,25 @@ public final class UnitRemoval {
         }
         int[] out = widths.clone();
         out[layer] = kept;
-        double[] theta = new double[Mlp.parameterCount(out)];
-        Mlp shape = new Mlp(out, net.hiddenActivation(), net.outputActivation(), theta);
+        Mlp.Builder shape = Mlp.builder(out, net.hiddenActivation(), net.outputActivation());
         for (int l = 1; l < widths.length; l++) {
-            int p = widths[l - 1];
-            int w0 = net.weightOffset(l);
-            int b0 = net.biasOffset(l);
             int[] rows = l == layer ? keep : identity(widths[l]);
-            int[] cols = l == layer + 1 ? keep : identity(p);
-            int o0 = shape.weightOffset(l);
-            int ob = shape.biasOffset(l);
+            int[] cols = l == layer + 1 ? keep : identity(widths[l - 1]);
             for (int r = 0; r < rows.length; r++) {
                 int i = rows[r];
                 for (int c = 0; c < cols.length; c++) {
-                    theta[o0 + r * cols.length + c] = net.parameter(w0 + i * p + cols[c]);
+                    shape.weight(l, r, c, net.weight(l, i, cols[c]));
                 }
-                double bias = net.parameter(b0 + i);
+                double bias = net.bias(l, i);
                 if (l == layer + 1) {
                     for (int u : units) {
-                        bias += net.parameter(w0 + i * p + u) * representative[u];
+                        bias += net.weight(l, i, u) * representative[u];
                     }
                 }
-                theta[ob + r] = bias;
+                shape.bias(l, r, bias);
             }
         }
-        return shape.withParameters(theta);
+        return shape.build();
     }
 
     private static int[] identity(int n) {

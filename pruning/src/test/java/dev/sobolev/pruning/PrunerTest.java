@@ -50,12 +50,12 @@ class PrunerTest {
     @Test
     void aUnitThatCannotReachTheOutputScoresZeroAndGoesFirst() {
         Mlp net = original.network();
-        double[] theta = net.parameters();
+        Mlp.Builder cut = net.toBuilder();
         int unit = 5;
         for (int o = 0; o < net.width(2); o++) {
-            theta[net.weightOffset(2) + o * net.width(1) + unit] = 0;
+            cut.weight(2, o, unit, 0);
         }
-        Surrogate dead = new Surrogate(net.withParameters(theta), original.normalisation());
+        Surrogate dead = new Surrogate(cut.build(), original.normalisation());
         UnitStatistics stats = UnitStatistics.of(dead, DATA.x(), DATA.rows());
         InputBox box = Pruner.normalised(BOX, dead.normalisation());
         for (Saliency s : Saliency.values()) {

@@ -18,16 +18,16 @@ class UnitRemovalTest {
     void removingConstantUnitsWithTheirValueFoldedIntoTheNextBiasIsExact() {
         Mlp net = PruningFixtures.random(new int[] {3, 6, 5, 2}, Activation.TANH, 4);
         // make units 1 and 4 of layer 1 constant: zero incoming weights, so a = tanh(b)
-        double[] theta = net.parameters();
+        Mlp.Builder cut = net.toBuilder();
         for (int u : new int[] {1, 4}) {
             for (int j = 0; j < 3; j++) {
-                theta[net.weightOffset(1) + u * 3 + j] = 0;
+                cut.weight(1, u, j, 0);
             }
         }
-        Mlp constant = net.withParameters(theta);
+        Mlp constant = cut.build();
         double[] rep = new double[6];
-        rep[1] = Math.tanh(constant.parameter(constant.biasOffset(1) + 1));
-        rep[4] = Math.tanh(constant.parameter(constant.biasOffset(1) + 4));
+        rep[1] = Math.tanh(constant.bias(1, 1));
+        rep[4] = Math.tanh(constant.bias(1, 4));
         Mlp pruned = UnitRemoval.remove(constant, 1, new int[] {4, 1}, rep);
         assertArrayEquals(new int[] {3, 4, 5, 2}, pruned.widths());
         assertEquals(Mlp.parameterCount(new int[] {3, 4, 5, 2}), pruned.parameterCount());
@@ -55,22 +55,21 @@ class UnitRemovalTest {
         int[] keep = {0, 1, 3};
         for (int r = 0; r < 3; r++) {
             for (int j = 0; j < 2; j++) {
-                assertEquals(net.parameter(net.weightOffset(1) + keep[r] * 2 + j),
-                        pruned.parameter(pruned.weightOffset(1) + r * 2 + j), 0.0);
+                assertEquals(net.weight(1, keep[r], j), pruned.weight(1, r, j), 0.0);
             }
-            assertEquals(net.parameter(net.biasOffset(1) + keep[r]), pruned.parameter(pruned.biasOffset(1) + r), 0.0);
+            assertEquals(net.bias(1, keep[r]), pruned.bias(1, r), 0.0);
         }
         for (int o = 0; o < 3; o++) {
             for (int c = 0; c < 3; c++) {
-                assertEquals(net.parameter(net.weightOffset(2) + o * 4 + keep[c]),
-                        pruned.parameter(pruned.weightOffset(2) + o * 3 + c), 0.0);
+                assertEquals(net.weight(2, o, keep[c]), pruned.weight(2, o, c), 0.0);
             }
-            double folded = net.parameter(net.biasOffset(2) + o) + net.parameter(net.weightOffset(2) + o * 4 + 2) * 0.3;
-            assertEquals(folded, pruned.parameter(pruned.biasOffset(2) + o), 0.0);
+            double folded = net.bias(2, o) + net.weight(2, o, 2) * 0.3;
+            assertEquals(folded, pruned.bias(2, o), 0.0);
         }
-        for (int i = 0; i < 4; i++) {
-            assertEquals(net.parameter(net.weightOffset(3) + i), pruned.parameter(pruned.weightOffset(3) + i), 0.0);
+        for (int i = 0; i < 3; i++) {
+            assertEquals(net.weight(3, 0, i), pruned.weight(3, 0, i), 0.0);
         }
+        assertEquals(net.bias(3, 0), pruned.bias(3, 0), 0.0);
     }
 
     @Test

@@ -115,14 +115,15 @@ final class VectorEvaluator implements PointEvaluator {
             fwd[l] = new double[in * p[l]];
             bwd[l] = new double[out * p[l - 1]];
             bias[l] = new double[p[l]];
-            int w = net.weightOffset(l);
+            double[][] w = net.weights(l);
+            double[] b = net.biases(l);
             for (int j = 0; j < out; j++) {
                 for (int i = 0; i < in; i++) {
-                    double wji = net.parameter(w + j * in + i);
+                    double wji = w[j][i];
                     fwd[l][i * p[l] + j] = wji;
                     bwd[l][j * p[l - 1] + i] = wji;
                 }
-                bias[l][j] = net.parameter(net.biasOffset(l) + j);
+                bias[l][j] = b[j];
             }
             a[l] = new double[p[l]];
             d1[l] = new double[p[l]];

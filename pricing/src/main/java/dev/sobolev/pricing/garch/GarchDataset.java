@@ -1,6 +1,8 @@
 package dev.sobolev.pricing.garch;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.function.LongConsumer;
 
@@ -11,6 +13,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.sobolev.core.Version;
 import dev.sobolev.core.dataset.BlockStreamWriter;
+import dev.sobolev.core.dataset.Columns;
 import dev.sobolev.core.dataset.DatasetFormat;
 import dev.sobolev.core.dataset.DatasetWriter;
 import dev.sobolev.core.random.RandomStreams;
@@ -137,6 +140,12 @@ public final class GarchDataset {
         m.put("lastReturn", job.lastReturn());
         m.put("lastVariance", job.lastVariance());
         m.put("horizon", job.horizon());
+        List<String> forecasts = new ArrayList<>();
+        for (int h = 1; h <= job.horizon(); h++) {
+            forecasts.add("h" + h);
+        }
+        new Columns(List.of("mu", "omega", "alpha", "beta"), Collections.nCopies(4, ""), forecasts,
+                Collections.nCopies(job.horizon(), "variance")).writeTo(m);
         return m;
     }
 }

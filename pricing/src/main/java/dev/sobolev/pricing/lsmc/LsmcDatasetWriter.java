@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sobolev.core.Version;
 import dev.sobolev.pricing.bachelier.BachelierBasket;
 import dev.sobolev.core.dataset.BlockStreamWriter;
+import dev.sobolev.core.dataset.Columns;
 import dev.sobolev.core.dataset.DatasetWriter;
 import dev.sobolev.core.random.RandomStreams;
 
@@ -97,6 +98,7 @@ public final class LsmcDatasetWriter {
         m.put("rng", "xoshiro256++ (Commons RNG), stream family " + ("train".equals(split) ? 0 : 1)
                 + ", one jumped stream per " + BlockStreamWriter.BLOCK_ROWS + "-row block");
         m.set("market", market(job.recipe()));
+        Columns.numbered("S", job.recipe().dimension(), "price", "price", 1, "price").writeTo(m);
         return m;
     }
 

@@ -5,10 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.sobolev.core.dataset.Columns;
 import dev.sobolev.core.dataset.Dataset;
 import dev.sobolev.core.dataset.DatasetFormat;
 import dev.sobolev.core.dataset.DatasetReader;
@@ -47,6 +50,8 @@ class GarchDatasetTest {
         }
         assertEquals(50, DatasetReader.read(out.resolve("test")).rows());
         assertTrue(Files.exists(out.resolve("meta.json")));
+        assertEquals(new Columns(List.of("mu", "omega", "alpha", "beta"), List.of("", "", "", ""),
+                List.of("h1", "h2", "h3", "h4", "h5"), Collections.nCopies(5, "variance")), Columns.of(d));
     }
 
     private static double forecast(double[] t, int k) {

@@ -8,12 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.List;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.sobolev.core.dataset.Columns;
 import dev.sobolev.core.dataset.Dataset;
 import dev.sobolev.core.dataset.DatasetFormat;
 import dev.sobolev.core.dataset.DatasetReader;
@@ -68,6 +70,10 @@ class LsmcDatasetWriterTest {
         Dataset test = DatasetReader.read(out.resolve("test"));
         assertEquals(300, test.rows());
         assertTrue(test.hasGamma());
+        Columns names = new Columns(List.of("S1", "S2", "S3", "S4", "S5", "S6", "S7"),
+                Collections.nCopies(7, "price"), List.of("price"), List.of("price"));
+        assertEquals(names, Columns.of(ds));
+        assertEquals(names, Columns.of(test));
     }
 
     @Test

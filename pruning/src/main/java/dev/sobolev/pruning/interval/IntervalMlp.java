@@ -24,18 +24,24 @@ import dev.sobolev.surrogate.nn.Mlp;
  */
 public final class IntervalMlp {
     private final Mlp mlp;
-    private final double[] theta;
+    /** Wₗ by layer, rows of units: weights[l][i][j]. */
+    private final double[][][] weights;
+    /** bₗ by layer. */
+    private final double[][] biases;
     private final int[] widths;
     private final IntervalActivation[] act;
 
     /** Interval passes of {@code mlp}. */
     public IntervalMlp(Mlp mlp) {
         this.mlp = Objects.requireNonNull(mlp, "mlp");
-        this.theta = mlp.parameters();
         this.widths = mlp.widths();
         this.act = new IntervalActivation[widths.length];
+        this.weights = new double[widths.length][][];
+        this.biases = new double[widths.length][];
         for (int l = 1; l < widths.length; l++) {
             act[l] = IntervalActivation.of(mlp.activation(l));
+            weights[l] = mlp.weights(l);
+            biases[l] = mlp.biases(l);
         }
     }
 
@@ -67,8 +73,6 @@ public final class IntervalMlp {
         for (int l = 1; l <= layers; l++) {
             int n = widths[l];
             int p = widths[l - 1];
-            int w = mlp.weightOffset(l);
-            int b = mlp.biasOffset(l);
             double[] prevLo = aLo[l - 1];
             double[] prevHi = aHi[l - 1];
             zLo[l] = new double[n];
@@ -76,11 +80,11 @@ public final class IntervalMlp {
             aLo[l] = new double[n];
             aHi[l] = new double[n];
             for (int i = 0; i < n; i++) {
-                double lo = theta[b + i];
+                double lo = biases[l][i];
                 double hi = lo;
-                int row = w + i * p;
+                double[] row = weights[l][i];
                 for (int j = 0; j < p; j++) {
-                    double wij = theta[row + j];
+                    double wij = row[j];
                     if (wij > 0) {
                         lo = Rounding.addDown(lo, Rounding.mulDown(wij, prevLo[j]));
                         hi = Rounding.addUp(hi, Rounding.mulUp(wij, prevHi[j]));
@@ -135,7 +139,6 @@ public final class IntervalMlp {
         for (int l = layers; l >= 1; l--) {
             int n = widths[l];
             int p = widths[l - 1];
-            int w = mlp.weightOffset(l);
             double[] belowLo = new double[p];
             double[] belowHi = new double[p];
             zbLo[l] = new double[n];
@@ -151,9 +154,9 @@ public final class IntervalMlp {
                 double zh = zb.hi();
                 zbLo[l][i] = zl;
                 zbHi[l][i] = zh;
-                int row = w + i * p;
+                double[] row = weights[l][i];
                 for (int j = 0; j < p; j++) {
-                    double wij = theta[row + j];
+                    double wij = row[j];
                     if (wij > 0) {
                         belowLo[j] = Rounding.addDown(belowLo[j], Rounding.mulDown(wij, zl));
                         belowHi[j] = Rounding.addUp(belowHi[j], Rounding.mulUp(wij, zh));

@@ -79,10 +79,9 @@ class IntervalMlpTest {
         for (int l = 1; l <= m.layers(); l++) {
             int p = m.width(l - 1);
             for (int i = 0; i < m.width(l); i++) {
-                double s = m.parameter(m.biasOffset(l) + i);
-                int row = m.weightOffset(l) + i * p;
+                double s = m.bias(l, i);
                 for (int j = 0; j < p; j++) {
-                    s += m.parameter(row + j) * a[l - 1][j];
+                    s += m.weight(l, i, j) * a[l - 1][j];
                 }
                 z[l][i] = s;
                 a[l][i] = m.activation(l).value(s);
@@ -101,9 +100,8 @@ class IntervalMlpTest {
             for (int i = 0; i < m.width(l); i++) {
                 m.activation(l).derivatives(z[l][i], tmp);
                 zb[l][i] = tmp[1] * ab[l][i];
-                int row = m.weightOffset(l) + i * p;
                 for (int j = 0; j < p; j++) {
-                    ab[l - 1][j] += m.parameter(row + j) * zb[l][i];
+                    ab[l - 1][j] += m.weight(l, i, j) * zb[l][i];
                 }
             }
         }

@@ -5,6 +5,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,45 +16,123 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.sobolev.core.InvalidParameterException;
 import dev.sobolev.core.io.AtomicFiles;
 import dev.sobolev.surrogate.nn.Activation;
 import dev.sobolev.surrogate.nn.Mlp;
 import dev.sobolev.surrogate.nn.Normalisation;
 import dev.sobolev.surrogate.nn.Surrogate;
+import dev.sobolev.surrogate.schema.InputSpec;
+import dev.sobolev.surrogate.schema.ModelSchema;
+import dev.sobolev.surrogate.schema.OutputSpec;
 
 /**
- * The model file of DESIGN.md: JSON with {@code format} ("sobolev-mlp"), {@code version}, the architecture
- * (widths, activations), the normalisation, the parameters θ and a provenance object (data set meta,
- * training configuration, seed, metrics at save time). Doubles are written in Java's shortest round-trip
- * form, so a saved model reloads bit for bit; nothing time- or machine-dependent is written, so the same
- * training gives the same bytes. Written atomically (temporary file, then rename). Loading rejects other
- * formats, unknown versions and inconsistent shapes with a message naming the file.
+ * The model file: JSON with {@code format} ("sobolev-mlp") and {@code version}, then
+ * <ul>
+ *   <li>{@code inputs}: per input {@code name}, {@code unit} and the training domain {@code lower}, {@code upper},
+ *       {@code mean}, {@code sd} (null where unknown), and {@code outputs}: per output {@code name} and
+ *       {@code unit} (version 2 only: the {@link ModelSchema});</li>
+ *   <li>{@code architecture}: {@code widths}, {@code activation}, {@code outputActivation}, {@code parameters};</li>
+ *   <li>{@code normalisation}: the named vectors {@code xMean}, {@code xStd}, {@code yMean}, {@code yStd} of
+ *       {@link Normalisation};</li>
+ *   <li>{@code parameters}: θ in {@link Mlp}'s layer order;</li>
+ *   <li>{@code provenance}: an object this class stores as given (data set, configuration, seed, metrics).</li>
+ * </ul>
+ * Doubles are written in Java's shortest round-trip form, so a saved model reloads bit for bit; nothing time- or
+ * machine-dependent is written, so the same training gives the same bytes. Written atomically (temporary file,
+ * then rename).
+ *
+ * <p>This build writes version {@value #VERSION} and reads versions 1 and 2. Version 1 has no {@code inputs} or
+ * {@code outputs}; it loads with {@link ModelSchema#unknown}: inputs {@code x1..xd}, outputs {@code y} or
+ * {@code y1..ym}, every training box (−∞, +∞), so that no point lies outside it. Its network, normalisation and
+ * parameters are read exactly as before and evaluate to the same bits. Loading rejects other formats, other
+ * versions (anything but the integers 1 and 2) and inconsistent shapes with a message naming the file.
  */
 public final class ModelFile {
     /** The format tag. */
     public static final String FORMAT = "sobolev-mlp";
-    /** The version this build writes and reads. */
-    public static final int VERSION = 1;
+    /** The version this build writes. */
+    public static final int VERSION = 2;
+    /** The versions this build reads. */
+    public static final List<Integer> READABLE_VERSIONS = List.of(1, 2);
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private ModelFile() {
     }
 
-    /** A loaded model and the provenance stored with it. */
-    public record Loaded(Surrogate model, JsonNode provenance) {
+    /**
+     * A loaded model with its schema and the provenance stored with it.
+     *
+     * @param model      the surrogate
+     * @param schema     its inputs and outputs ({@link ModelSchema#unknown} for a version-1 file)
+     * @param provenance the stored provenance object (empty if none)
+     * @param version    the file's version
+     */
+    public record Loaded(Surrogate model, ModelSchema schema, JsonNode provenance, int version) {
+        /**
+         * Validates the parts and copies the provenance.
+         *
+         * @param model      the surrogate
+         * @param schema     its inputs and outputs
+         * @param provenance the provenance object, or null for an empty one
+         * @param version    the file's version
+         * @throws IllegalArgumentException if the schema does not have the model's numbers of inputs and outputs
+         */
+        public Loaded {
+            Objects.requireNonNull(model, "model");
+            checkSchema(model, schema);
+            provenance = provenance == null ? MAPPER.createObjectNode() : provenance.deepCopy();
+        }
+
+        /**
+         * The stored provenance.
+         *
+         * @return a deep copy
+         */
+        @Override
+        public JsonNode provenance() {
+            return provenance.deepCopy();
+        }
+    }
+
+    private static void checkSchema(Surrogate model, ModelSchema schema) {
+        Objects.requireNonNull(schema, "schema");
+        if (schema.inputs().size() != model.inputs() || schema.outputs().size() != model.outputs()) {
+            throw new IllegalArgumentException("the schema has " + schema.inputs().size() + " inputs and "
+                    + schema.outputs().size() + " outputs, the model " + model.inputs() + " and " + model.outputs());
+        }
     }
 
     /**
-     * Writes a model.
+     * Writes a model as version {@value #VERSION}.
      *
      * @param model      the surrogate
-     * @param provenance data set meta, configuration, metrics (copied into the file)
+     * @param schema     its inputs and outputs (e.g. {@link ModelSchema#of} the training data)
+     * @param provenance data set meta, configuration, metrics (copied into the file), or null for none
      * @param file       target path
+     * @return the path written
+     * @throws IllegalArgumentException   if the schema does not fit the model
+     * @throws InvalidParameterException  ({@code file}) if the file cannot be written
      */
-    public static Path write(Surrogate model, JsonNode provenance, Path file) {
+    public static Path write(Surrogate model, ModelSchema schema, JsonNode provenance, Path file) {
+        checkSchema(model, schema);
         ObjectNode root = MAPPER.createObjectNode();
         root.put("format", FORMAT);
         root.put("version", VERSION);
+        ArrayNode inputs = root.putArray("inputs");
+        for (InputSpec in : schema.inputs()) {
+            ObjectNode o = inputs.addObject();
+            o.put("name", in.name());
+            o.put("unit", in.unit());
+            putKnown(o, "lower", in.lower());
+            putKnown(o, "upper", in.upper());
+            putKnown(o, "mean", in.mean());
+            putKnown(o, "sd", in.sd());
+        }
+        ArrayNode outputs = root.putArray("outputs");
+        for (OutputSpec out : schema.outputs()) {
+            outputs.addObject().put("name", out.name()).put("unit", out.unit());
+        }
         Mlp net = model.network();
         ObjectNode arch = root.putObject("architecture");
         ArrayNode widths = arch.putArray("widths");
@@ -61,18 +142,27 @@ public final class ModelFile {
         arch.put("activation", net.hiddenActivation().label());
         arch.put("outputActivation", net.outputActivation().label());
         arch.put("parameters", net.parameterCount());
-        double[][] n = model.normalisation().toArrays();
+        Normalisation n = model.normalisation();
         ObjectNode norm = root.putObject("normalisation");
-        norm.set("xMean", array(n[0]));
-        norm.set("xStd", array(n[1]));
-        norm.set("yMean", array(n[2]));
-        norm.set("yStd", array(n[3]));
+        norm.set("xMean", array(n.xMean()));
+        norm.set("xStd", array(n.xStd()));
+        norm.set("yMean", array(n.yMean()));
+        norm.set("yStd", array(n.yStd()));
         root.set("parameters", array(net.parameters()));
         root.set("provenance", provenance == null ? MAPPER.createObjectNode() : provenance.deepCopy());
         try {
             return AtomicFiles.writeString(file, MAPPER.writeValueAsString(root) + "\n");
         } catch (IOException e) {
-            throw new IllegalArgumentException("--out " + file + " cannot be written: " + e.getMessage(), e);
+            throw new InvalidParameterException("file", file + " cannot be written: " + e.getMessage(), e);
+        }
+    }
+
+    /** A finite value, or null for an unknown one (±∞ bounds, NaN moments). */
+    private static void putKnown(ObjectNode o, String key, double v) {
+        if (Double.isFinite(v)) {
+            o.put(key, v);
+        } else {
+            o.putNull(key);
         }
     }
 
@@ -84,7 +174,15 @@ public final class ModelFile {
         return a;
     }
 
-    /** Reads a model file, validating format, version and shapes. */
+    /**
+     * Reads a model file of version 1 or 2, validating format, version and shapes.
+     *
+     * @param file the model file
+     * @return the model, its schema, provenance and version
+     * @throws IllegalArgumentException if the file does not exist, is not JSON, has another format or version, or
+     *                                  its parts are inconsistent (the message names the file)
+     * @throws UncheckedIOException     if the file exists but cannot be read
+     */
     public static Loaded read(Path file) {
         JsonNode root;
         try {
@@ -107,11 +205,7 @@ public final class ModelFile {
         if (!FORMAT.equals(format)) {
             throw new IllegalArgumentException("model file " + file + " has format '" + format + "', expected '" + FORMAT + "'");
         }
-        int version = root.path("version").asInt(-1);
-        if (version != VERSION) {
-            throw new IllegalArgumentException("model file " + file + " has version " + root.path("version")
-                    + "; this build reads version " + VERSION);
-        }
+        int version = version(root.path("version"), file);
         try {
             JsonNode arch = root.path("architecture");
             int[] widths = ints(arch.path("widths"), "architecture.widths");
@@ -123,10 +217,73 @@ public final class ModelFile {
             Normalisation norm = new Normalisation(doubles(n.path("xMean"), "normalisation.xMean"),
                     doubles(n.path("xStd"), "normalisation.xStd"), doubles(n.path("yMean"), "normalisation.yMean"),
                     doubles(n.path("yStd"), "normalisation.yStd"));
-            return new Loaded(new Surrogate(net, norm), root.path("provenance"));
+            Surrogate model = new Surrogate(net, norm);
+            ModelSchema schema = version == 1 ? ModelSchema.unknown(net.inputs(), net.outputs()) : schema(root);
+            return new Loaded(model, schema, root.get("provenance"), version);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("model file " + file + " is inconsistent: " + e.getMessage(), e);
         }
+    }
+
+    /** The version, if it is one of {@link #READABLE_VERSIONS} written as a JSON integer. */
+    private static int version(JsonNode v, Path file) {
+        if (v.isIntegralNumber() && v.canConvertToInt() && READABLE_VERSIONS.contains(v.intValue())) {
+            return v.intValue();
+        }
+        throw new IllegalArgumentException("model file " + file + " has version "
+                + (v.isMissingNode() ? "(none)" : v.toString()) + "; this build reads versions " + supported());
+    }
+
+    /** "1 and 2": the readable versions as a phrase. */
+    private static String supported() {
+        int last = READABLE_VERSIONS.size() - 1;
+        String head = String.join(", ", READABLE_VERSIONS.subList(0, last).stream().map(String::valueOf).toList());
+        return head.isEmpty() ? String.valueOf(READABLE_VERSIONS.get(last)) : head + " and " + READABLE_VERSIONS.get(last);
+    }
+
+    private static ModelSchema schema(JsonNode root) {
+        JsonNode in = root.path("inputs");
+        JsonNode out = root.path("outputs");
+        if (!in.isArray() || !out.isArray()) {
+            throw new IllegalArgumentException("inputs and outputs must be arrays");
+        }
+        List<InputSpec> inputs = new ArrayList<>();
+        for (int j = 0; j < in.size(); j++) {
+            JsonNode o = in.get(j);
+            String at = "inputs[" + j + "]";
+            inputs.add(new InputSpec(text(o, "name", at), text(o, "unit", at),
+                    known(o, "lower", at, Double.NEGATIVE_INFINITY), known(o, "upper", at, Double.POSITIVE_INFINITY),
+                    known(o, "mean", at, Double.NaN), known(o, "sd", at, Double.NaN)));
+        }
+        List<OutputSpec> outputs = new ArrayList<>();
+        for (int k = 0; k < out.size(); k++) {
+            JsonNode o = out.get(k);
+            String at = "outputs[" + k + "]";
+            outputs.add(new OutputSpec(text(o, "name", at), text(o, "unit", at)));
+        }
+        return new ModelSchema(inputs, outputs);
+    }
+
+    private static String text(JsonNode o, String key, String at) {
+        JsonNode v = o.path(key);
+        if (!v.isTextual()) {
+            throw new IllegalArgumentException(at + "." + key + " must be a string, got "
+                    + (v.isMissingNode() ? "nothing" : v.toString()));
+        }
+        return v.asText();
+    }
+
+    /** A number, or {@code unknown} where the file has null. */
+    private static double known(JsonNode o, String key, String at, double unknown) {
+        JsonNode v = o.path(key);
+        if (v.isNull()) {
+            return unknown;
+        }
+        if (!v.isNumber()) {
+            throw new IllegalArgumentException(at + "." + key + " must be a number or null, got "
+                    + (v.isMissingNode() ? "nothing" : v.toString()));
+        }
+        return v.asDouble();
     }
 
     private static int[] ints(JsonNode a, String name) {

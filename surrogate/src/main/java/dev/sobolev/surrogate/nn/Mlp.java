@@ -23,7 +23,7 @@ public final class Mlp {
     private final int[] biasOffset;
     /**
      * The weights laid out for the single-point passes, built on their first use: training makes a network
-     * per mini-batch and evaluates it only through {@link #parameter}, so it never pays for this copy.
+     * per mini-batch and reads it only through {@link #parameterArray}, so it never pays for this copy.
      */
     private volatile Layout layout;
 
@@ -37,18 +37,12 @@ public final class Mlp {
         this.widths = checkWidths(widths);
         this.hidden = Objects.requireNonNull(hidden, "hidden");
         this.output = Objects.requireNonNull(output, "output");
-        int layers = widths.length - 1;
-        weightOffset = new int[layers + 1];
-        biasOffset = new int[layers + 1];
-        int off = 0;
-        for (int l = 1; l <= layers; l++) {
-            weightOffset[l] = off;
-            off += widths[l] * widths[l - 1];
-            biasOffset[l] = off;
-            off += widths[l];
-        }
-        if (params.length != off) {
-            throw new IllegalArgumentException("architecture " + Arrays.toString(widths) + " has " + off
+        int[][] offsets = offsets(this.widths);
+        weightOffset = offsets[0];
+        biasOffset = offsets[1];
+        int count = offsets[2][0];
+        if (params.length != count) {
+            throw new IllegalArgumentException("architecture " + Arrays.toString(widths) + " has " + count
                     + " parameters, got " + params.length);
         }
         for (int i = 0; i < params.length; i++) {
@@ -57,6 +51,21 @@ public final class Mlp {
             }
         }
         this.params = params.clone();
+    }
+
+    /** {offset of Wₗ, offset of bₗ (both indexed by l = 1..L+1), {parameter count}} in θ. */
+    private static int[][] offsets(int[] widths) {
+        int layers = widths.length - 1;
+        int[] weight = new int[layers + 1];
+        int[] bias = new int[layers + 1];
+        int off = 0;
+        for (int l = 1; l <= layers; l++) {
+            weight[l] = off;
+            off += widths[l] * widths[l - 1];
+            bias[l] = off;
+            off += widths[l];
+        }
+        return new int[][] {weight, bias, {off}};
     }
 
     /** Wₗ as rows (rows[l][i][j]) and as columns (cols[l][j][i]), and bₗ. */
@@ -202,19 +211,180 @@ public final class Mlp {
         return params;
     }
 
-    /** Parameter i of θ. */
-    public double parameter(int i) {
-        return params[i];
-    }
-
-    /** Offset of Wₗ (row-major nₗ×nₗ₋₁) in θ, l = 1..L+1. */
-    public int weightOffset(int l) {
+    /** Offset of Wₗ (row-major nₗ×nₗ₋₁) in θ, l = 1..L+1: for the batch kernels of this package. */
+    int weightOffset(int l) {
         return weightOffset[l];
     }
 
-    /** Offset of bₗ in θ. */
-    public int biasOffset(int l) {
+    /** Offset of bₗ in θ: for the batch kernels of this package. */
+    int biasOffset(int l) {
         return biasOffset[l];
+    }
+
+    /**
+     * One weight of the network.
+     *
+     * @param layer weight layer l, 1..L+1 (layer l maps the nₗ₋₁ units below to the nₗ units above)
+     * @param unit  unit i of layer l, 0 ≤ i &lt; nₗ
+     * @param input unit j of layer l − 1 (an input of the network for l = 1), 0 ≤ j &lt; nₗ₋₁
+     * @return Wₗ[i][j]
+     * @throws IllegalArgumentException if an index is out of range
+     */
+    public double weight(int layer, int unit, int input) {
+        checkUnit(widths, layer, unit);
+        checkIndex("input", input, widths[layer - 1], layer - 1);
+        return params[weightOffset[layer] + unit * widths[layer - 1] + input];
+    }
+
+    /**
+     * One bias of the network.
+     *
+     * @param layer weight layer l, 1..L+1
+     * @param unit  unit i of layer l, 0 ≤ i &lt; nₗ
+     * @return bₗ[i]
+     * @throws IllegalArgumentException if an index is out of range
+     */
+    public double bias(int layer, int unit) {
+        checkUnit(widths, layer, unit);
+        return params[biasOffset[layer] + unit];
+    }
+
+    /**
+     * The weight matrix of one layer.
+     *
+     * @param layer weight layer l, 1..L+1
+     * @return a copy of Wₗ, nₗ rows of nₗ₋₁ entries: [i][j] is the weight from unit j below to unit i
+     * @throws IllegalArgumentException if the layer is out of range
+     */
+    public double[][] weights(int layer) {
+        checkLayer(widths, layer);
+        int n = widths[layer];
+        int p = widths[layer - 1];
+        double[][] w = new double[n][];
+        for (int i = 0; i < n; i++) {
+            int row = weightOffset[layer] + i * p;
+            w[i] = Arrays.copyOfRange(params, row, row + p);
+        }
+        return w;
+    }
+
+    /**
+     * The bias vector of one layer.
+     *
+     * @param layer weight layer l, 1..L+1
+     * @return a copy of bₗ (length nₗ)
+     * @throws IllegalArgumentException if the layer is out of range
+     */
+    public double[] biases(int layer) {
+        checkLayer(widths, layer);
+        return Arrays.copyOfRange(params, biasOffset[layer], biasOffset[layer] + widths[layer]);
+    }
+
+    private static void checkLayer(int[] widths, int layer) {
+        if (layer < 1 || layer >= widths.length) {
+            throw new IllegalArgumentException("layer must be in 1.." + (widths.length - 1) + ", got " + layer);
+        }
+    }
+
+    private static void checkUnit(int[] widths, int layer, int unit) {
+        checkLayer(widths, layer);
+        checkIndex("unit", unit, widths[layer], layer);
+    }
+
+    private static void checkIndex(String name, int index, int width, int layer) {
+        if (index < 0 || index >= width) {
+            throw new IllegalArgumentException(name + " must be in 0.." + (width - 1) + " (layer " + layer
+                    + " has " + width + " units), got " + index);
+        }
+    }
+
+    /**
+     * A builder of a network of this architecture that starts from this network's parameters: change some
+     * weights or biases, then {@link Builder#build()}.
+     *
+     * @return a new builder holding a copy of θ
+     */
+    public Builder toBuilder() {
+        return new Builder(widths, hidden, output, params);
+    }
+
+    /**
+     * A builder of a network whose parameters all start at zero.
+     *
+     * @param widths n₀..n_{L+1}, at least input and output, each ≥ 1
+     * @param hidden activation of the hidden layers
+     * @param output activation of the output layer
+     * @return a new builder
+     * @throws IllegalArgumentException if a width is &lt; 1 or there are fewer than two
+     */
+    public static Builder builder(int[] widths, Activation hidden, Activation output) {
+        int[] w = checkWidths(widths);
+        return new Builder(w, hidden, output, new double[parameterCount(w)]);
+    }
+
+    /**
+     * Sets weights and biases by layer and unit, so that callers never compute offsets into θ. Not
+     * thread-safe; {@link #build()} copies, so a builder can make several networks.
+     */
+    public static final class Builder {
+        private final int[] widths;
+        private final Activation hidden;
+        private final Activation output;
+        private final double[] theta;
+        private final int[] weightOffset;
+        private final int[] biasOffset;
+
+        private Builder(int[] widths, Activation hidden, Activation output, double[] theta) {
+            this.widths = widths.clone();
+            this.hidden = Objects.requireNonNull(hidden, "hidden");
+            this.output = Objects.requireNonNull(output, "output");
+            this.theta = theta.clone();
+            int[][] offsets = offsets(widths);
+            weightOffset = offsets[0];
+            biasOffset = offsets[1];
+        }
+
+        /**
+         * Sets one weight.
+         *
+         * @param layer weight layer l, 1..L+1
+         * @param unit  unit i of layer l
+         * @param input unit j of layer l − 1
+         * @param value the new Wₗ[i][j] (checked finite by {@link #build()})
+         * @return this builder
+         * @throws IllegalArgumentException if an index is out of range
+         */
+        public Builder weight(int layer, int unit, int input, double value) {
+            checkUnit(widths, layer, unit);
+            checkIndex("input", input, widths[layer - 1], layer - 1);
+            theta[weightOffset[layer] + unit * widths[layer - 1] + input] = value;
+            return this;
+        }
+
+        /**
+         * Sets one bias.
+         *
+         * @param layer weight layer l, 1..L+1
+         * @param unit  unit i of layer l
+         * @param value the new bₗ[i] (checked finite by {@link #build()})
+         * @return this builder
+         * @throws IllegalArgumentException if an index is out of range
+         */
+        public Builder bias(int layer, int unit, double value) {
+            checkUnit(widths, layer, unit);
+            theta[biasOffset[layer] + unit] = value;
+            return this;
+        }
+
+        /**
+         * The network of the parameters set so far.
+         *
+         * @return a new immutable network
+         * @throws IllegalArgumentException if a parameter is not finite
+         */
+        public Mlp build() {
+            return new Mlp(widths, hidden, output, theta);
+        }
     }
 
     /** The same architecture with other parameters. */

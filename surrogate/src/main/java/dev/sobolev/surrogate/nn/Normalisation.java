@@ -133,9 +133,77 @@ public final class Normalisation {
         return yStd[k];
     }
 
-    /** Copies of the four vectors: {μₓ, σₓ, μ_y, σ_y}. */
-    public double[][] toArrays() {
-        return new double[][] {xMean.clone(), xStd.clone(), yMean.clone(), yStd.clone()};
+    /**
+     * The input shifts.
+     *
+     * @return a copy of μₓ (length d)
+     */
+    public double[] xMean() {
+        return xMean.clone();
+    }
+
+    /**
+     * The input scales.
+     *
+     * @return a copy of σₓ (length d)
+     */
+    public double[] xStd() {
+        return xStd.clone();
+    }
+
+    /**
+     * The output shifts.
+     *
+     * @return a copy of μ_y (length m)
+     */
+    public double[] yMean() {
+        return yMean.clone();
+    }
+
+    /**
+     * The output scales.
+     *
+     * @return a copy of σ_y (length m)
+     */
+    public double[] yStd() {
+        return yStd.clone();
+    }
+
+    /**
+     * The number of inputs this scaling takes.
+     *
+     * @return d
+     */
+    public int inputs() {
+        return xMean.length;
+    }
+
+    /**
+     * The number of outputs this scaling takes.
+     *
+     * @return m
+     */
+    public int outputs() {
+        return yMean.length;
+    }
+
+    /** Equal when all four vectors are equal entry by entry ({@link Double#equals} semantics). */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Normalisation n && Arrays.equals(xMean, n.xMean) && Arrays.equals(xStd, n.xStd)
+                && Arrays.equals(yMean, n.yMean) && Arrays.equals(yStd, n.yStd);
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(new int[] {Arrays.hashCode(xMean), Arrays.hashCode(xStd), Arrays.hashCode(yMean),
+            Arrays.hashCode(yStd)});
+    }
+
+    @Override
+    public String toString() {
+        return "Normalisation[xMean=" + Arrays.toString(xMean) + ", xStd=" + Arrays.toString(xStd) + ", yMean="
+                + Arrays.toString(yMean) + ", yStd=" + Arrays.toString(yStd) + "]";
     }
 
     /**

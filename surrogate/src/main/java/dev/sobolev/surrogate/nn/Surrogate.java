@@ -64,7 +64,7 @@ public final class Surrogate {
     public Surrogate(Mlp net, Normalisation norm, PointEvaluatorProvider provider) {
         this.net = Objects.requireNonNull(net, "net");
         this.norm = Objects.requireNonNull(norm, "norm");
-        if (norm.toArrays()[0].length != net.inputs() || norm.toArrays()[2].length != net.outputs()) {
+        if (norm.inputs() != net.inputs() || norm.outputs() != net.outputs()) {
             throw new IllegalArgumentException("normalisation does not match the network's " + net.inputs()
                     + " inputs and " + net.outputs() + " outputs");
         }
@@ -190,7 +190,22 @@ public final class Surrogate {
             throw new IllegalArgumentException("xs has " + xs.length + " entries, not a whole number of points of "
                     + d + " inputs");
         }
-        int points = xs.length / d;
+        valuesAndGradients(xs, xs.length / d, k, values, grads);
+    }
+
+    /**
+     * As {@link #valuesAndGradients(double[], int, double[], double[])} for the first {@code points} rows of
+     * {@code xs}, which may be longer (a reused buffer).
+     *
+     * @param xs     at least points × d inputs row by row, not modified
+     * @param points number of points n ≥ 0
+     * @param k      output
+     * @param values receives y_k(xₚ) at [p] (length ≥ n)
+     * @param grads  receives ∂y_k/∂xⱼ at xₚ at [p·d + j] (length ≥ n·d), or null for the values alone
+     * @throws IllegalArgumentException if n &lt; 0, xs or an output array is too short or k is out of range
+     */
+    public void valuesAndGradients(double[] xs, int points, int k, double[] values, double[] grads) {
+        int d = net.inputs();
         PointEvaluators.checkBatch(d, net.outputs(), xs, points, k, values, grads);
         Buffers b = buffers.get();
         if (b.chunkX == null) {

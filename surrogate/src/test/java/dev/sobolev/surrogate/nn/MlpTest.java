@@ -116,14 +116,14 @@ class MlpTest {
             for (int l = 1; l <= 2; l++) {
                 for (int i = 0; i < widths[l]; i++) {
                     double h = 1e-6;
-                    double[] up = m.parameters();
-                    double[] dn = m.parameters();
+                    Mlp.Builder up = m.toBuilder();
+                    Mlp.Builder dn = m.toBuilder();
                     for (int o = 0; o < widths[l + 1]; o++) {
-                        double w = m.parameter(m.weightOffset(l + 1) + o * widths[l] + i);
-                        up[m.biasOffset(l + 1) + o] += h * w;
-                        dn[m.biasOffset(l + 1) + o] -= h * w;
+                        double w = m.weight(l + 1, o, i);
+                        up.bias(l + 1, o, m.bias(l + 1, o) + h * w);
+                        dn.bias(l + 1, o, m.bias(l + 1, o) - h * w);
                     }
-                    double fd = (m.withParameters(up).value(x, k, ws) - m.withParameters(dn).value(x, k, ws)) / (2 * h);
+                    double fd = (up.build().value(x, k, ws) - dn.build().value(x, k, ws)) / (2 * h);
                     assertEquals(0, relErr(fd, abar[l][i]), 1e-6, act + " adjoint of unit " + l + "," + i);
                 }
             }
@@ -190,5 +190,54 @@ class MlpTest {
                 () -> new Mlp(new int[] {2, 3, 1}, Activation.TANH, Activation.IDENTITY, new double[12])).getMessage());
         assertEquals(433, Mlp.parameterCount(new int[] {7, 8, 8, 8, 8, 8, 8, 1}));
         assertEquals(83_713, Mlp.parameterCount(new int[] {7, 128, 128, 128, 128, 128, 128, 1}));
+    }
+
+    @org.junit.jupiter.api.Test
+    void layerAccessorsReadThetaLayerByLayerAndTheBuilderWritesTheSameEntries() {
+        int[] widths = {3, 4, 2};
+        Mlp m = random(widths, Activation.TANH, Activation.IDENTITY, 11);
+        double[] theta = m.parameters();
+        int at = 0;
+        Mlp.Builder copy = Mlp.builder(widths, Activation.TANH, Activation.IDENTITY);
+        for (int l = 1; l < widths.length; l++) {
+            double[][] w = m.weights(l);
+            assertEquals(widths[l], w.length);
+            for (int i = 0; i < widths[l]; i++) {
+                for (int j = 0; j < widths[l - 1]; j++) {
+                    assertEquals(theta[at++], w[i][j], 0.0);
+                    assertEquals(w[i][j], m.weight(l, i, j), 0.0);
+                    copy.weight(l, i, j, m.weight(l, i, j));
+                }
+            }
+            double[] b = m.biases(l);
+            for (int i = 0; i < widths[l]; i++) {
+                assertEquals(theta[at++], b[i], 0.0);
+                assertEquals(b[i], m.bias(l, i), 0.0);
+                copy.bias(l, i, m.bias(l, i));
+            }
+            w[0][0] = 99; // a copy: the network does not change
+            assertEquals(theta[at - widths[l] - widths[l] * widths[l - 1]], m.weight(l, 0, 0), 0.0);
+        }
+        assertEquals(theta.length, at);
+        assertArrayEquals(theta, copy.build().parameters());
+        Mlp changed = m.toBuilder().weight(2, 1, 3, 0.5).bias(1, 2, -0.25).build();
+        double[] expected = theta.clone();
+        expected[3 * 4 + 4 + 4 + 3] = 0.5;
+        expected[3 * 4 + 2] = -0.25;
+        assertArrayEquals(expected, changed.parameters());
+        assertArrayEquals(theta, m.parameters());
+    }
+
+    @org.junit.jupiter.api.Test
+    void layerAccessorsNameTheIndexOutOfRange() {
+        Mlp m = random(new int[] {3, 4, 2}, Activation.TANH, Activation.IDENTITY, 11);
+        assertEquals("layer must be in 1..2, got 0", assertThrows(IllegalArgumentException.class,
+                () -> m.weights(0)).getMessage());
+        assertEquals("unit must be in 0..3 (layer 1 has 4 units), got 4", assertThrows(IllegalArgumentException.class,
+                () -> m.bias(1, 4)).getMessage());
+        assertEquals("input must be in 0..3 (layer 1 has 4 units), got -1", assertThrows(
+                IllegalArgumentException.class, () -> m.toBuilder().weight(2, 0, -1, 1.0)).getMessage());
+        assertEquals("parameter 2 must be finite, got NaN", assertThrows(IllegalArgumentException.class,
+                () -> m.toBuilder().weight(1, 0, 2, Double.NaN).build()).getMessage());
     }
 }
