@@ -233,14 +233,23 @@ public record Provenance(String software, Job job, long seed, DatasetRef data, S
         return (ObjectNode) v;
     }
 
-    /** Records are equal when their JSON forms are (a typed section equals its {@link Recorded} reading). */
+    /**
+     * Records are equal when their JSON texts are: a typed section equals its {@link Recorded} reading, and a
+     * number equals its value read back from a file whatever integer width the reader chose.
+     */
     @Override
     public boolean equals(Object o) {
-        return o instanceof Provenance p && toJson().equals(p.toJson());
+        return o instanceof Provenance p && toString().equals(p.toString());
     }
 
     @Override
     public int hashCode() {
-        return toJson().hashCode();
+        return toString().hashCode();
+    }
+
+    /** The JSON text of {@link #toJson()}. */
+    @Override
+    public String toString() {
+        return toJson().toString();
     }
 }
