@@ -77,10 +77,9 @@ public final class SobolevCli implements Runnable {
      * @param err  standard error
      */
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cl = new CommandLine(new SobolevCli());
+        CommandLine cl = commandLine();
         cl.setOut(out);
         cl.setErr(err);
-        Converters.registerEnums(cl, OPTION_ENUMS);
         cl.setParameterExceptionHandler((ex, a) -> {
             if (ex.getCause() instanceof Converters.OptionValueException bad
                     && ex.getArgSpec() instanceof CommandLine.Model.OptionSpec option) {
@@ -111,6 +110,13 @@ public final class SobolevCli implements Runnable {
         out.flush();
         err.flush();
         return code;
+    }
+
+    /** The command tree with its option converters registered. */
+    static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new SobolevCli());
+        Converters.registerEnums(cl, OPTION_ENUMS);
+        return cl;
     }
 
     private static List<String> commandPath(CommandLine c) {

@@ -53,12 +53,16 @@ final class TrainCommand implements Runnable {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
+    /** The training run these options describe. */
+    TrainingConfig config() {
+        return training.apply(TrainingConfig.builder().hidden(hidden.widths()).activation(activation)
+                .outputActivation(outputActivation).secondOrderWeight(hvWeight).normalisation(normalisation)
+                .initializer(init), common.seed, common.threads()).build();
+    }
+
     @Override
     public void run() {
-        int threads = common.threads();
-        TrainingConfig config = training.apply(TrainingConfig.builder().hidden(hidden.widths()).activation(activation)
-                .outputActivation(outputActivation).secondOrderWeight(hvWeight).normalisation(normalisation)
-                .initializer(init), common.seed, threads).build();
+        TrainingConfig config = config();
         PrintWriter err = spec.commandLine().getErr();
         boolean tty = System.console() != null;
         TrainJob.Result r = TrainJob.run(TrainJob.Request.read(data, config, training.loss), ep -> {
