@@ -2,7 +2,6 @@ package dev.sobolev.core.provenance;
 
 import java.nio.file.Path;
 import java.util.Objects;
-import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -42,11 +41,6 @@ public record DatasetRef(String path, JsonNode meta) {
     @Override
     public JsonNode meta() {
         return meta == null ? null : meta.deepCopy();
-    }
-
-    /** The metadata, if any (a copy). */
-    public Optional<JsonNode> metadata() {
-        return Optional.ofNullable(meta());
     }
 
     /** {@code {"path": …, "meta": {…}}}, {@code meta} left out when absent. */
