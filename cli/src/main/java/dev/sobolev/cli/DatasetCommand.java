@@ -12,9 +12,7 @@ import dev.sobolev.pricing.lsmc.LsmcDatasetWriter;
 import dev.sobolev.pricing.lsmc.LsmcJob;
 import dev.sobolev.pricing.lsmc.LsmcRecipe;
 import dev.sobolev.pricing.lsmc.SecondOrder;
-import dev.sobolev.pricing.payoff.Call;
 import dev.sobolev.pricing.payoff.Payoff;
-import dev.sobolev.pricing.payoff.SmoothedCall;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -39,7 +37,7 @@ final class DatasetCommand implements Runnable {
                     + "exact labels. Written atomically: a failed run leaves nothing behind."})
     static final class Bachelier implements Runnable {
         @Option(names = "--recipe", required = true, description = "kichler or huge-savine.")
-        String recipe;
+        LsmcRecipe.Kind recipe;
         @Option(names = "--dim", defaultValue = "7", description = "Number of assets d >= 1 (default: ${DEFAULT-VALUE}).")
         int dim;
         @Mixin
@@ -49,11 +47,11 @@ final class DatasetCommand implements Runnable {
         Long marketSeed;
         @Option(names = "--payoff", description = "Training payoff: call or smoothed-call (default: the recipe's; "
                 + "kichler: smoothed-call, huge-savine: call).")
-        String payoff;
+        PayoffKind payoff;
         @Option(names = "--width", description = "Smoothing width of smoothed-call (default: 0.005, the Kichler notebook's).")
         Double width;
         @Option(names = "--hv-directions", description = "Second-order labels along random or pca directions.")
-        String hvDirections;
+        SecondOrder.Kind hvDirections;
         @Option(names = "--hv-count", defaultValue = "0", description = "Number of Hessian-vector directions k.")
         int hvCount;
         @Mixin
@@ -63,14 +61,13 @@ final class DatasetCommand implements Runnable {
 
         @Override
         public void run() {
-            LsmcRecipe.Kind kind = LsmcRecipe.Kind.parse(recipe);
             if (dim < 1) {
                 throw new IllegalArgumentException("--dim must be >= 1, got " + dim);
             }
-            boolean published = kind == LsmcRecipe.Kind.KICHLER && dim == 7 && marketSeed == null;
-            LsmcRecipe r = LsmcRecipe.of(kind, dim, marketSeed == null ? common.seed : marketSeed, payoff(), published);
+            boolean published = recipe == LsmcRecipe.Kind.KICHLER && dim == 7 && marketSeed == null;
+            LsmcRecipe r = LsmcRecipe.of(recipe, dim, marketSeed == null ? common.seed : marketSeed, payoff(), published);
             SecondOrder so = secondOrder();
-            DatasetFormat f = DatasetFormat.parse(output.format);
+            DatasetFormat f = output.format;
             LsmcJob job = new LsmcJob(r, output.size, common.seed, common.threads(), so, output.testSize, f);
             Progress progress = new Progress(spec.commandLine().getErr(), output.size + output.testSize);
             long t0 = System.nanoTime();
@@ -91,22 +88,17 @@ final class DatasetCommand implements Runnable {
                 }
                 return null;
             }
-            return switch (payoff.toLowerCase(Locale.ROOT)) {
-                case "call" -> {
-                    if (width != null) {
-                        throw new IllegalArgumentException("--width applies to smoothed-call only, got --payoff call");
-                    }
-                    yield new Call(LsmcRecipe.STRIKE);
-                }
-                case "smoothed-call" -> {
-                    double w = width == null ? LsmcRecipe.KICHLER_WIDTH : width;
-                    if (!(w > 0) || !Double.isFinite(w)) {
-                        throw new IllegalArgumentException("--width must be finite and > 0, got " + w);
-                    }
-                    yield new SmoothedCall(LsmcRecipe.STRIKE, w);
-                }
-                default -> throw new IllegalArgumentException("--payoff must be call or smoothed-call, got " + payoff);
-            };
+            if (payoff != PayoffKind.CALL && payoff != PayoffKind.SMOOTHED_CALL) {
+                throw new IllegalArgumentException("--payoff must be call or smoothed-call, got " + Converters.label(payoff));
+            }
+            if (payoff == PayoffKind.CALL && width != null) {
+                throw new IllegalArgumentException("--width applies to smoothed-call only, got --payoff call");
+            }
+            double w = width == null ? LsmcRecipe.KICHLER_WIDTH : width;
+            if (payoff.smoothed() && (!(w > 0) || !Double.isFinite(w))) {
+                throw new IllegalArgumentException("--width must be finite and > 0, got " + w);
+            }
+            return payoff.create(LsmcRecipe.STRIKE, w);
         }
 
         private SecondOrder secondOrder() {
@@ -116,11 +108,10 @@ final class DatasetCommand implements Runnable {
                 }
                 return null;
             }
-            SecondOrder.Kind kind = SecondOrder.Kind.parse(hvDirections);
             if (hvCount < 1) {
                 throw new IllegalArgumentException("--hv-count must be >= 1 with --hv-directions, got " + hvCount);
             }
-            return new SecondOrder(kind, hvCount);
+            return new SecondOrder(hvDirections, hvCount);
         }
     }
 
@@ -134,7 +125,7 @@ final class DatasetCommand implements Runnable {
         @Option(names = "--out", required = true, description = "Output directory (must not exist or be empty).")
         Path out;
         @Option(names = "--format", defaultValue = "npy", description = "npy or csv (default: ${DEFAULT-VALUE}).")
-        String format;
+        DatasetFormat format;
     }
 
     private static ObjectNode summary(Path written, long size, long testSize, DatasetFormat f, long seed, double seconds) {
@@ -185,7 +176,7 @@ final class DatasetCommand implements Runnable {
 
         @Override
         public void run() {
-            DatasetFormat f = DatasetFormat.parse(output.format);
+            DatasetFormat f = output.format;
             GarchDataset.Job job = new GarchDataset.Job(output.size, output.testSize, common.seed, common.threads(),
                     lastReturn, lastVariance, horizon, f);
             Progress progress = new Progress(spec.commandLine().getErr(), output.size + output.testSize);

@@ -2,22 +2,21 @@ package dev.sobolev.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import dev.sobolev.core.dataset.Dataset;
 import dev.sobolev.core.dataset.DatasetReader;
 import dev.sobolev.surrogate.eval.Metrics;
 import dev.sobolev.surrogate.io.ModelFile;
+import dev.sobolev.surrogate.job.EvalJob;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code sobolev eval}: validation metrics of a model on a test set. */
+/** {@code sobolev eval}: validation metrics of a model on a test set ({@link EvalJob}). */
 @Command(name = "eval", mixinStandardHelpOptions = true,
         description = {"R2 and RMSE of values, deltas (all gradient entries) and gamma (1'H1) of a model on a test set "
                 + "with exact labels; per output for multi-output models."})
@@ -34,27 +33,23 @@ final class EvalCommand implements Runnable {
     @Override
     public void run() {
         common.threads();
-        ModelFile.Loaded loaded = ModelFile.read(model);
-        Dataset ds = DatasetReader.read(test);
-        List<Metrics> per = new ArrayList<>();
-        for (int k = 0; k < loaded.model().outputs(); k++) {
-            per.add(Metrics.of(loaded.model(), ds, k));
-        }
-        ObjectNode json = Json.object();
-        json.put("params", loaded.model().network().parameterCount());
-        json.put("rows", ds.rows());
-        put(json, per.get(0));
-        if (per.size() > 1) {
-            var arr = json.putArray("outputs");
-            for (Metrics m : per) {
-                ObjectNode o = Json.object();
-                o.put("output", m.output());
-                put(o, m);
-                arr.add(o);
-            }
-        }
+        EvalJob.Result r = EvalJob.run(new EvalJob.Request(ModelFile.read(model).model(), DatasetReader.read(test)));
+        List<Metrics> per = r.outputs();
         PrintWriter out = spec.commandLine().getOut();
         if (common.json) {
+            ObjectNode json = Json.object();
+            json.put("params", r.parameters());
+            json.put("rows", r.rows());
+            put(json, per.get(0));
+            if (per.size() > 1) {
+                var arr = json.putArray("outputs");
+                for (Metrics m : per) {
+                    ObjectNode o = Json.object();
+                    o.put("output", m.output());
+                    put(o, m);
+                    arr.add(o);
+                }
+            }
             Json.print(out, json);
             return;
         }
@@ -72,6 +67,7 @@ final class EvalCommand implements Runnable {
         out.flush();
     }
 
+    /** Renders one output's metrics: {@code r2} and {@code rmse} objects with value, delta and gamma entries. */
     static void put(ObjectNode json, Metrics m) {
         ObjectNode r2 = json.putObject("r2");
         ObjectNode rmse = json.putObject("rmse");

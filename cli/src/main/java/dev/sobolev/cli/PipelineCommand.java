@@ -38,7 +38,7 @@ final class PipelineCommand implements Runnable {
             ObjectNode json = Json.object();
             json.put("report", r.report().toString());
             var arr = json.putArray("stages");
-            r.stages().forEach(st -> arr.add(Pipeline.stageJson(st)));
+            r.stages().forEach(st -> arr.add(st.toJson()));
             Json.print(o, json);
         } else {
             o.println("pipeline summary: " + r.report());

@@ -10,11 +10,7 @@ import dev.sobolev.pricing.bachelier.BachelierFormulas;
 import dev.sobolev.pricing.montecarlo.McConfig;
 import dev.sobolev.pricing.montecarlo.McResult;
 import dev.sobolev.pricing.montecarlo.MonteCarloEngine;
-import dev.sobolev.pricing.payoff.Call;
-import dev.sobolev.pricing.payoff.Digital;
 import dev.sobolev.pricing.payoff.Payoff;
-import dev.sobolev.pricing.payoff.SmoothedCall;
-import dev.sobolev.pricing.payoff.SmoothedDigital;
 import dev.sobolev.pricing.sensitivities.Sensitivities;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -55,7 +51,7 @@ final class PriceCommand implements Runnable {
         double maturity;
         @Option(names = "--payoff", defaultValue = "call",
                 description = "call, smoothed-call, digital or smoothed-digital (default: ${DEFAULT-VALUE}).")
-        String payoff;
+        PayoffKind payoff;
         @Option(names = "--width", description = "Smoothing width w of the smoothed payoffs (default: 1%% of the "
                 + "basket standard deviation).")
         Double width;
@@ -130,22 +126,14 @@ final class PriceCommand implements Runnable {
         }
 
         private Payoff payoff(BachelierBasket basket) {
-            String kind = payoff.toLowerCase(Locale.ROOT);
-            double w = width != null ? width : 0.01 * basket.basketStdDev();
-            if (width != null && !(kind.startsWith("smoothed"))) {
-                throw new IllegalArgumentException("--width applies to smoothed payoffs only, got --payoff " + payoff);
+            if (width != null && !payoff.smoothed()) {
+                throw new IllegalArgumentException("--width applies to smoothed payoffs only, got --payoff "
+                        + Converters.label(payoff));
             }
             if (width != null && (!(width > 0) || !Double.isFinite(width))) {
                 throw new IllegalArgumentException("--width must be finite and > 0, got " + width);
             }
-            return switch (kind) {
-                case "call" -> new Call(strike);
-                case "smoothed-call" -> new SmoothedCall(strike, w);
-                case "digital" -> new Digital(strike);
-                case "smoothed-digital" -> new SmoothedDigital(strike, w);
-                default -> throw new IllegalArgumentException(
-                        "--payoff must be call, smoothed-call, digital or smoothed-digital, got " + payoff);
-            };
+            return payoff.create(strike, width != null ? width : 0.01 * basket.basketStdDev());
         }
 
         private static void put(ObjectNode json, Sensitivities r) {

@@ -3,7 +3,20 @@ package dev.sobolev.cli;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
+import dev.sobolev.core.InvalidParameterException;
+import dev.sobolev.core.dataset.DatasetFormat;
+import dev.sobolev.pricing.lsmc.LsmcRecipe;
+import dev.sobolev.pricing.lsmc.SecondOrder;
+import dev.sobolev.pruning.FineTuning;
+import dev.sobolev.pruning.Saliency;
+import dev.sobolev.surrogate.nn.Activation;
+import dev.sobolev.surrogate.nn.Normalisation;
+import dev.sobolev.surrogate.train.Initializer;
+import dev.sobolev.surrogate.train.Loss;
+import dev.sobolev.surrogate.train.OptimizerKind;
+import dev.sobolev.surrogate.train.ScheduleKind;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -27,6 +40,22 @@ public final class SobolevCli implements Runnable {
     private static final List<String> OPTION_NAMES = List.of("spots", "weights", "vols", "corr", "strike",
             "maturity", "paths", "threads", "seed", "width", "dim", "size", "test-size");
 
+    /** The options of the library parameters that the jobs and the training configuration name. */
+    private static final Map<String, String> JOB_OPTIONS = Map.ofEntries(Map.entry("hidden", "--hidden"),
+            Map.entry("alpha", "--alpha"), Map.entry("secondOrderWeight", "--hv-weight"), Map.entry("epochs", "--epochs"),
+            Map.entry("batchSize", "--batch"), Map.entry("l2", "--l2"), Map.entry("dropout", "--dropout"),
+            Map.entry("validationFraction", "--validation"), Map.entry("threads", "--threads"),
+            Map.entry("learningRate", "--lr"), Map.entry("loss", "--loss"), Map.entry("data", "--data"),
+            Map.entry("box", "--box"), Map.entry("retrainEpochs", "--retrain-epochs"),
+            Map.entry("tolerance", "--tolerance"), Map.entry("fineTuneData", "--finetune-data"),
+            Map.entry("out", "--out"));
+
+    /** The enum types that options take, each converted from its dashed lower-case labels. */
+    private static final List<Class<? extends Enum<?>>> OPTION_ENUMS = List.of(Activation.class,
+            Normalisation.Kind.class, Initializer.class, OptimizerKind.class, ScheduleKind.class, Loss.class,
+            Saliency.class, FineTuning.class, DatasetFormat.class, LsmcRecipe.Kind.class, SecondOrder.Kind.class,
+            PayoffKind.class);
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -48,10 +77,15 @@ public final class SobolevCli implements Runnable {
      * @param err  standard error
      */
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cl = new CommandLine(new SobolevCli());
+        CommandLine cl = commandLine();
         cl.setOut(out);
         cl.setErr(err);
         cl.setParameterExceptionHandler((ex, a) -> {
+            if (ex.getCause() instanceof Converters.OptionValueException bad
+                    && ex.getArgSpec() instanceof CommandLine.Model.OptionSpec option) {
+                err.println("sobolev: " + option.longestName() + " " + oneLine(bad.getMessage()));
+                return BAD_INPUT;
+            }
             err.println("sobolev: " + oneLine(ex.getMessage()));
             err.println("Try 'sobolev " + String.join(" ", commandPath(ex.getCommandLine())) + " --help'.");
             return BAD_INPUT;
@@ -59,6 +93,11 @@ public final class SobolevCli implements Runnable {
         cl.setExecutionExceptionHandler((ex, c, parsed) -> {
             if (ex instanceof GarchCommand.NotConverged) {
                 return GarchCommand.NOT_CONVERGED;
+            }
+            if (ex instanceof InvalidParameterException bad && JOB_OPTIONS.containsKey(bad.baseName())) {
+                err.println("sobolev: " + JOB_OPTIONS.get(bad.baseName())
+                        + bad.parameter().substring(bad.baseName().length()) + " " + oneLine(bad.detail()));
+                return BAD_INPUT;
             }
             if (ex instanceof IllegalArgumentException) {
                 err.println("sobolev: " + optionMessage(ex.getMessage()));
@@ -71,6 +110,13 @@ public final class SobolevCli implements Runnable {
         out.flush();
         err.flush();
         return code;
+    }
+
+    /** The command tree with its option converters registered. */
+    static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new SobolevCli());
+        Converters.registerEnums(cl, OPTION_ENUMS);
+        return cl;
     }
 
     private static List<String> commandPath(CommandLine c) {

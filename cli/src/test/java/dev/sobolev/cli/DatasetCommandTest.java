@@ -107,7 +107,7 @@ class DatasetCommandTest {
         "negative test size | --test-size | -5 | --test-size must be in [0, 1099511627776], got -5",
         "unknown recipe | --recipe | hull-white | --recipe must be kichler or huge-savine, got hull-white",
         "zero dim | --dim | 0 | --dim must be >= 1, got 0",
-        "unknown format | --format | parquet | unknown dataset format 'parquet'; allowed: npy, csv",
+        "unknown format | --format | parquet | --format must be npy or csv, got parquet",
         "bad width | --width | 0 | --width needs --payoff smoothed-call",
         "hv for a call | --payoff | call | --hv-count needs --hv-directions random|pca",
         "bad directions | --hv-directions | sobol | --hv-directions must be random or pca, got sobol"})

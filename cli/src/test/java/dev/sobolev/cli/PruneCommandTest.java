@@ -78,8 +78,8 @@ class PruneCommandTest {
         "zero width | --width | 0 | --width must be >= 1, got 0",
         "too wide | --width | 30 | --width 30 is larger than hidden layer 1 of width 24",
         "layer count | --width | 6,6 | --width gives 2 widths, the model has 3 hidden layers",
-        "method | --method | random | --method must be one of interval, interval-local, magnitude, taylor; got random",
-        "finetune | --finetune | teacher | --finetune must be one of none, nn, data; got teacher",
+        "method | --method | random | --method must be interval, interval-local, magnitude or taylor, got random",
+        "finetune | --finetune | teacher | --finetune must be none, nn or data, got teacher",
         "box order | --box | 1:0,0:1,0:1 | --box entry 1 needs finite lo <= hi, got 1:0",
         "box nan | --box | NaN:1,0:1,0:1 | --box entry 1 needs finite lo <= hi, got NaN:1",
         "box dimension | --box | 0:1,0:1 | --box has 2 intervals, the model takes 3 inputs",
@@ -88,7 +88,7 @@ class PruneCommandTest {
         "samples | --bound-samples | 0 | --bound-samples must be >= 1, got 0",
         "step fraction | --step-fraction | 1.5 | --step-fraction must be in (0, 1], got 1.5",
         "retrain | --retrain-epochs | -1 | --retrain-epochs must be >= 0, got -1",
-        "retrain loss | --retrain-loss | huber | --retrain-loss must be value or sobolev, got huber"})
+        "retrain loss | --retrain-loss | huber | --retrain-loss must be sobolev or value, got huber"})
     void badInput(String what, String option, String value, String message) {
         Path out = tmp.resolve("bad-" + what.replace(' ', '-') + ".json");
         CliRunner.Run r = prune(out, option, value);

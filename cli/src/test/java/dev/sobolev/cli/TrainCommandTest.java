@@ -73,7 +73,7 @@ class TrainCommandTest {
     @CsvSource(delimiter = '|', value = {
         "12x | --hidden | 12x | --hidden must look like 128x6 (width x layers) or 64,32 (widths), got 12x",
         "0x3 | --hidden | 0x3 | --hidden width and layer count must be >= 1, got 0x3",
-        "activation | --activation | swish | --activation must be one of identity, tanh, sigmoid, softplus, silu, relu, gelu; got swish",
+        "activation | --activation | swish | --activation must be identity, tanh, sigmoid, softplus, silu, relu or gelu, got swish",
         "lr | --lr | 0 | --lr must be finite and > 0, got 0.0",
         "negative lr | --lr | -0.1 | --lr must be finite and > 0, got -0.1",
         "epochs | --epochs | 0 | --epochs must be >= 1, got 0",

@@ -60,14 +60,4 @@ public enum FineTuning {
     public String label() {
         return name().toLowerCase(Locale.ROOT);
     }
-
-    /** Parses "none", "nn" or "data". */
-    public static FineTuning parse(String name) {
-        for (FineTuning f : values()) {
-            if (f.label().equalsIgnoreCase(name.trim())) {
-                return f;
-            }
-        }
-        throw new IllegalArgumentException("--finetune must be one of none, nn, data; got " + name);
-    }
 }

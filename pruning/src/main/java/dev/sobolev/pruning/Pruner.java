@@ -85,10 +85,10 @@ public final class Pruner {
      * @param box        the input box in data units (for interval significance)
      * @param config     targets and method
      * @param validation inputs and value labels for the tolerance (may be null with an infinite tolerance)
-     * @param log        receives one line per step (may be null)
+     * @param onStep     receives each finished step (may be null)
      */
     public static Result prune(Surrogate original, TrainingData data, InputBox box, Config config,
-                               TrainingData validation, Consumer<String> log) {
+                               TrainingData validation, Consumer<Step> onStep) {
         Mlp net0 = original.network();
         int hidden = net0.layers() - 1;
         int[] target = config.widths();
@@ -144,9 +144,8 @@ public final class Pruner {
             current = candidate;
             Step s = new Step(step, hiddenWidths(next), next.parameterCount(), rmse, (System.nanoTime() - t0) / 1e9);
             steps.add(s);
-            if (log != null) {
-                log.accept("step " + step + ": widths " + Arrays.toString(s.widths()) + ", " + s.parameters()
-                        + " parameters" + (validation == null ? "" : ", validation RMSE " + rmse));
+            if (onStep != null) {
+                onStep.accept(s);
             }
         }
         return new Result(current, steps, reason);

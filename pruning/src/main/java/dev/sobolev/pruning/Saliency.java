@@ -101,15 +101,4 @@ public enum Saliency {
     public String label() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
-
-    /** Parses "interval", "interval-local", "magnitude" or "taylor". */
-    public static Saliency parse(String name) {
-        for (Saliency s : values()) {
-            if (s.label().equalsIgnoreCase(name.trim())) {
-                return s;
-            }
-        }
-        throw new IllegalArgumentException("--method must be one of interval, interval-local, magnitude, taylor; got "
-                + name);
-    }
 }

@@ -4,10 +4,7 @@ import java.util.SplittableRandom;
 
 import dev.sobolev.surrogate.nn.Activation;
 import dev.sobolev.surrogate.nn.Mlp;
-import dev.sobolev.surrogate.nn.Normalisation;
 import dev.sobolev.surrogate.nn.Surrogate;
-import dev.sobolev.surrogate.train.Initializer;
-import dev.sobolev.surrogate.train.Optimizer;
 import dev.sobolev.surrogate.train.Schedule;
 import dev.sobolev.surrogate.train.SyntheticData;
 import dev.sobolev.surrogate.train.Trainer;
@@ -34,9 +31,8 @@ final class PruningFixtures {
     }
 
     static TrainingConfig config(int[] hidden, int epochs, long seed) {
-        return new TrainingConfig(hidden, Activation.SILU, Activation.IDENTITY, 0.25, 0.0, false,
-                Normalisation.Kind.PER_FEATURE, Optimizer.Adam.defaults(), new Schedule.Cosine(0.01, 1e-4), epochs, 64,
-                Initializer.GLOROT, 0, 0, 0, seed, 2);
+        return TrainingConfig.builder().hidden(hidden).activation(Activation.SILU).alpha(0.25).derivativeScaling(false)
+                .schedule(new Schedule.Cosine(0.01, 1e-4)).epochs(epochs).batchSize(64).seed(seed).threads(2).build();
     }
 
     /** A 3 → 24×2 → 1 SiLU surrogate trained with the Sobolev loss. */

@@ -1,6 +1,5 @@
 package dev.sobolev.pricing.lsmc;
 
-import java.util.Locale;
 import java.util.Objects;
 
 import dev.sobolev.pricing.bachelier.BachelierBasket;
@@ -75,19 +74,9 @@ public record LsmcRecipe(String name, BachelierBasket option, double t1, double 
             this.label = label;
         }
 
-        /** The command-line name. */
+        /** The name in data set metadata ({@code kichler}, {@code huge-savine}). */
         public String label() {
             return label;
-        }
-
-        /** Parses "kichler" or "huge-savine". */
-        public static Kind parse(String s) {
-            for (Kind k : values()) {
-                if (k.label.equals(s.toLowerCase(Locale.ROOT))) {
-                    return k;
-                }
-            }
-            throw new IllegalArgumentException("--recipe must be kichler or huge-savine, got " + s);
         }
     }
 

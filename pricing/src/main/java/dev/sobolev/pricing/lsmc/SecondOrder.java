@@ -2,7 +2,6 @@ package dev.sobolev.pricing.lsmc;
 
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.Locale;
 import java.util.stream.IntStream;
 
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
@@ -29,15 +28,6 @@ public record SecondOrder(Kind kind, int count) {
         RANDOM,
         /** Unit eigenvectors of the input covariance, largest eigenvalue first. */
         PCA;
-
-        /** Parses "random" or "pca". */
-        public static Kind parse(String s) {
-            try {
-                return valueOf(s.toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("--hv-directions must be random or pca, got " + s, e);
-            }
-        }
     }
 
     /** Validates the count. */

@@ -2,6 +2,8 @@ package dev.sobolev.pruning.interval;
 
 import java.util.Arrays;
 
+import dev.sobolev.core.dataset.Dataset;
+
 /**
  * The input domain of an interval pass: the box [lower₀, upper₀] × … × [lower_{d−1}, upper_{d−1}], the "trust
  * region" over which interval-adjoint significance is computed (Kichler, Afghan &amp; Naumann, seed 001, slide
@@ -49,6 +51,26 @@ public final class InputBox {
             }
         }
         return new InputBox(lower.clone(), upper.clone());
+    }
+
+    /**
+     * The smallest box holding every input row of a data set: per input, the least and the greatest value.
+     *
+     * @param dataset a data set with at least one row
+     * @return the range of each input
+     */
+    public static InputBox range(Dataset dataset) {
+        int d = dataset.inputDim();
+        double[] x = dataset.xArray();
+        double[] lo = new double[d];
+        double[] hi = new double[d];
+        Arrays.fill(lo, Double.POSITIVE_INFINITY);
+        Arrays.fill(hi, Double.NEGATIVE_INFINITY);
+        for (int i = 0; i < x.length; i++) {
+            lo[i % d] = Math.min(lo[i % d], x[i]);
+            hi[i % d] = Math.max(hi[i % d], x[i]);
+        }
+        return of(lo, hi);
     }
 
     /** Number of inputs d. */

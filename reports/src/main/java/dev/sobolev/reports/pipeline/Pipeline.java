@@ -4,8 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.OptionalDouble;
 import java.util.function.Consumer;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,6 +14,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.sobolev.core.InvalidParameterException;
 import dev.sobolev.pricing.bachelier.BachelierBasket;
 import dev.sobolev.pricing.bachelier.BachelierFormulas;
 import dev.sobolev.core.dataset.DatasetFormat;
@@ -28,7 +30,8 @@ import dev.sobolev.pricing.payoff.Call;
 import dev.sobolev.pricing.sensitivities.Sensitivities;
 
 /**
- * The main job on the embedded default (the Kichler recipe of REFERENCES.md §2). Today it runs the pricing
+ * The pipeline library job on the embedded default (the Kichler recipe of REFERENCES.md §2). Each stage is a
+ * library call returning a typed result ({@link PriceCheck}, {@link DatasetStage}). Today it runs the pricing
  * stages only: (1) a pricing check of the REFERENCES.md §1 golden basket, closed form against Monte Carlo;
  * (2) the LSMC training set (65,536 rows, 8192 with {@code quick}; 7 PCA Hessian–vector directions) with its
  * exact 4096-row test set. Training and pruning exist as the {@code train} and {@code prune} commands
@@ -52,46 +55,148 @@ public final class Pipeline {
     public record Settings(Path out, boolean quick, long seed, int threads) {
     }
 
+    /** Whether a stage computed its output or found it from an earlier run with the same settings. */
+    public enum Status {
+        /** Computed in this run. */
+        DONE,
+        /** Found in the output directory, written by an earlier run with the same settings. */
+        REUSED;
+
+        /** The lower-case name in {@code pipeline.json} ({@code done}, {@code reused}). */
+        public String label() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /** The typed outcome of one stage, and its JSON form in {@code pipeline.json}. */
+    public sealed interface StageResult permits PriceCheck, DatasetStage {
+        /** The stage name in {@code pipeline.json}. */
+        String name();
+
+        /** Done or reused. */
+        Status status();
+
+        /** Wall time of the stage. */
+        double seconds();
+
+        /** The stage's figures as a JSON object. */
+        ObjectNode metrics();
+
+        /** {@code {"name": …, "status": …, "seconds": …, "metrics": {…}}}. */
+        default ObjectNode toJson() {
+            ObjectNode o = MAPPER.createObjectNode();
+            o.put("name", name());
+            o.put("status", status().label());
+            o.put("seconds", seconds());
+            o.set("metrics", metrics());
+            return o;
+        }
+    }
+
     /**
-     * One stage's outcome.
+     * The pricing check of the REFERENCES.md §1 golden basket: Monte Carlo against the closed form.
      *
-     * @param name    stage name
-     * @param status  "done" or "reused"
-     * @param seconds wall time
-     * @param metrics stage metrics
+     * @param closedForm the exact price
+     * @param monteCarlo the Monte Carlo estimate
+     * @param stderr     its standard error
+     * @param zScore     (Monte Carlo − closed form)/stderr, at most 4 in absolute value
+     * @param paths      Monte Carlo paths
+     * @param seconds    wall time
      */
-    public record Stage(String name, String status, double seconds, JsonNode metrics) {
+    public record PriceCheck(double closedForm, double monteCarlo, double stderr, double zScore, long paths,
+                             double seconds) implements StageResult {
+        @Override
+        public String name() {
+            return "price-check";
+        }
+
+        @Override
+        public Status status() {
+            return Status.DONE;
+        }
+
+        @Override
+        public ObjectNode metrics() {
+            ObjectNode m = MAPPER.createObjectNode();
+            m.put("closedForm", closedForm);
+            m.put("monteCarlo", monteCarlo);
+            m.put("stderr", stderr);
+            m.put("zScore", zScore);
+            m.put("paths", paths);
+            return m;
+        }
+    }
+
+    /**
+     * The LSMC training set with its test set.
+     *
+     * @param path     the data set directory
+     * @param recipe   the recipe's name
+     * @param size     training rows
+     * @param testSize test rows
+     * @param status   written now or reused
+     * @param seconds  wall time
+     */
+    public record DatasetStage(Path path, String recipe, long size, long testSize, Status status, double seconds)
+            implements StageResult {
+        @Override
+        public String name() {
+            return "dataset";
+        }
+
+        /** Rows per second, when the data set was written in this run. */
+        public OptionalDouble samplesPerSecond() {
+            return status == Status.DONE ? OptionalDouble.of((size + testSize) / seconds) : OptionalDouble.empty();
+        }
+
+        @Override
+        public ObjectNode metrics() {
+            ObjectNode m = MAPPER.createObjectNode();
+            m.put("path", path.toString());
+            m.put("recipe", recipe);
+            m.put("size", size);
+            m.put("testSize", testSize);
+            samplesPerSecond().ifPresent(v -> m.put("samplesPerSecond", v));
+            return m;
+        }
     }
 
     /**
      * The outcome of a run.
      *
-     * @param report  the summary file
-     * @param stages  the stages in order
+     * @param report     the summary file
+     * @param priceCheck the pricing check
+     * @param dataset    the data set stage
      */
-    public record Result(Path report, List<Stage> stages) {
+    public record Result(Path report, PriceCheck priceCheck, DatasetStage dataset) {
+        /** The stages in order. */
+        public List<StageResult> stages() {
+            return List.of(priceCheck, dataset);
+        }
     }
 
     private Pipeline() {
     }
 
     /**
-     * Runs the pipeline.
+     * Runs the pipeline: {@link #priceCheck}, then {@link #dataset}, then the summary {@code pipeline.json}.
      *
      * @param s   settings
      * @param log receives one line per stage (for standard error)
+     * @return the summary file and the typed stage results
+     * @throws InvalidParameterException naming {@code out} if the directory cannot be created or holds a data set
+     *                                   from other settings
      */
     public static Result run(Settings s, Consumer<String> log) {
         try {
             Files.createDirectories(s.out());
         } catch (IOException e) {
-            throw new IllegalArgumentException("--out " + s.out() + " cannot be created: " + e.getMessage(), e);
+            throw new InvalidParameterException("out", s.out() + " cannot be created: " + e.getMessage(), e);
         }
-        List<Stage> stages = new ArrayList<>();
-        stages.add(priceCheck(s));
-        log.accept(describe(stages.get(stages.size() - 1)));
-        stages.add(dataset(s));
-        log.accept(describe(stages.get(stages.size() - 1)));
+        PriceCheck check = priceCheck(s);
+        log.accept(describe(check));
+        DatasetStage dataset = dataset(s);
+        log.accept(describe(dataset));
         log.accept("pipeline: pricing stages only; training and pruning are the train and prune commands "
                 + "(experiments/pruning.sh), not pipeline stages yet; the HTML report is not built yet");
         ObjectNode summary = MAPPER.createObjectNode();
@@ -100,30 +205,28 @@ public final class Pipeline {
         summary.put("quick", s.quick());
         summary.put("scope", "pricing stages only (training and pruning are not pipeline stages yet; no HTML report)");
         var arr = summary.putArray("stages");
-        for (Stage st : stages) {
-            arr.add(stageJson(st));
+        Result result = new Result(s.out().resolve("pipeline.json"), check, dataset);
+        for (StageResult st : result.stages()) {
+            arr.add(st.toJson());
         }
-        Path report = s.out().resolve("pipeline.json");
-        writeAtomically(report, summary);
-        return new Result(report, stages);
+        writeAtomically(result.report(), summary);
+        return result;
     }
 
-    /** The JSON form of a stage. */
-    public static ObjectNode stageJson(Stage st) {
-        ObjectNode o = MAPPER.createObjectNode();
-        o.put("name", st.name());
-        o.put("status", st.status());
-        o.put("seconds", st.seconds());
-        o.set("metrics", st.metrics());
-        return o;
-    }
-
-    private static String describe(Stage st) {
-        return String.format(java.util.Locale.ROOT, "pipeline: stage %-12s %-6s %6.2f s  %s", st.name(), st.status(),
+    private static String describe(StageResult st) {
+        return String.format(Locale.ROOT, "pipeline: stage %-12s %-6s %6.2f s  %s", st.name(), st.status().label(),
                 st.seconds(), st.metrics());
     }
 
-    private static Stage priceCheck(Settings s) {
+    /**
+     * Stage 1: prices the REFERENCES.md §1 golden basket by Monte Carlo (2·10⁶ paths, 2·10⁵ with {@code quick})
+     * and compares it with the closed form.
+     *
+     * @param s settings (seed, threads, quick)
+     * @return the check
+     * @throws IllegalStateException if Monte Carlo lies more than 4 standard errors from the closed form
+     */
+    public static PriceCheck priceCheck(Settings s) {
         long t0 = System.nanoTime();
         // REFERENCES.md §1 golden case: price 5.9110438145
         BachelierBasket golden = new BachelierBasket(new double[] {100, 95, 105}, new double[] {0.5, 0.3, 0.2},
@@ -132,20 +235,24 @@ public final class Pipeline {
         McResult mc = MonteCarloEngine.price(golden, new Call(100),
                 new McConfig(s.quick() ? 200_000 : 2_000_000, s.seed(), s.threads(), true));
         double z = (mc.estimate().value() - exact.value()) / mc.standardError().value();
-        ObjectNode m = MAPPER.createObjectNode();
-        m.put("closedForm", exact.value());
-        m.put("monteCarlo", mc.estimate().value());
-        m.put("stderr", mc.standardError().value());
-        m.put("zScore", z);
-        m.put("paths", mc.paths());
         if (Math.abs(z) > 4) {
             throw new IllegalStateException("pricing check failed: Monte Carlo is " + z + " standard errors from the "
                     + "closed form");
         }
-        return new Stage("price-check", "done", (System.nanoTime() - t0) / 1e9, m);
+        return new PriceCheck(exact.value(), mc.estimate().value(), mc.standardError().value(), z, mc.paths(),
+                (System.nanoTime() - t0) / 1e9);
     }
 
-    private static Stage dataset(Settings s) {
+    /**
+     * Stage 2: the Kichler LSMC training set (65,536 rows, 8192 with {@code quick}; 7 PCA Hessian–vector
+     * directions) and its exact 4096-row test set in {@code out/dataset}, reused when an earlier run with the same
+     * settings wrote it.
+     *
+     * @param s settings
+     * @return the stage's outcome
+     * @throws InvalidParameterException naming {@code out} if it holds a data set from other settings
+     */
+    public static DatasetStage dataset(Settings s) {
         long t0 = System.nanoTime();
         LsmcRecipe recipe = LsmcRecipe.of(LsmcRecipe.Kind.KICHLER, 7, s.seed(), null, true);
         long size = s.quick() ? 8192 : 65_536;
@@ -153,30 +260,21 @@ public final class Pipeline {
         LsmcJob job = new LsmcJob(recipe, size, s.seed(), s.threads(), new SecondOrder(SecondOrder.Kind.PCA, 7),
                 testSize, DatasetFormat.NPY);
         Path dir = s.out().resolve("dataset");
-        ObjectNode m = MAPPER.createObjectNode();
-        m.put("path", dir.toString());
-        m.put("recipe", recipe.name());
-        m.put("size", size);
-        m.put("testSize", testSize);
-        String status;
+        Status status;
         if (Files.exists(dir.resolve("meta.json"))) {
             JsonNode meta = readJson(dir.resolve("meta.json"));
             boolean same = meta.path("recipe").asText().equals(recipe.name()) && meta.path("size").asLong() == size
                     && meta.path("seed").asLong() == s.seed() && Files.exists(dir.resolve("test/meta.json"));
             if (!same) {
-                throw new IllegalArgumentException("--out " + s.out() + " holds a data set from other settings ("
-                        + dir.resolve("meta.json") + "); choose another --out");
+                throw new InvalidParameterException("out", s.out() + " holds a data set from other settings ("
+                        + dir.resolve("meta.json") + "); choose another directory");
             }
-            status = "reused";
+            status = Status.REUSED;
         } else {
             LsmcDatasetWriter.write(job, dir, null);
-            status = "done";
+            status = Status.DONE;
         }
-        double sec = (System.nanoTime() - t0) / 1e9;
-        if ("done".equals(status)) {
-            m.put("samplesPerSecond", (size + testSize) / sec);
-        }
-        return new Stage("dataset", status, sec, m);
+        return new DatasetStage(dir, recipe.name(), size, testSize, status, (System.nanoTime() - t0) / 1e9);
     }
 
     private static JsonNode readJson(Path p) {

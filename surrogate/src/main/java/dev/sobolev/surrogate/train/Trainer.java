@@ -55,11 +55,11 @@ public final class Trainer {
      * is.
      *
      * @param data     training arrays in data units, of the surrogate's dimensions
-     * @param config   the run
-     * @param start    the surrogate to start from, or null to initialise per {@code config}
+     * @param requested the run (a default α becomes 1/(1 + d) for the data's d inputs)
+     * @param start    the surrogate to start from, or null to initialise per {@code requested}
      * @param progress receives each finished epoch (may be null)
      */
-    public static Result train(TrainingData data, TrainingConfig config, Surrogate start,
+    public static Result train(TrainingData data, TrainingConfig requested, Surrogate start,
                                Consumer<TrainingHistory.Epoch> progress) {
         double[] x = data.x();
         double[] y = data.y();
@@ -70,6 +70,7 @@ public final class Trainer {
         }
         int d = x.length / n;
         int m = y.length / n;
+        TrainingConfig config = requested.forInputs(d);
         if (start != null && (start.inputs() != d || start.outputs() != m)) {
             throw new IllegalArgumentException("the model takes " + start.inputs() + " inputs and " + start.outputs()
                     + " outputs, the data set has " + d + " and " + m);

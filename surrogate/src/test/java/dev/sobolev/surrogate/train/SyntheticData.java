@@ -2,6 +2,8 @@ package dev.sobolev.surrogate.train;
 
 import java.util.SplittableRandom;
 
+import dev.sobolev.core.dataset.Dataset;
+
 /**
  * The synthetic regression data of the training and pruning tests: f(x) = sin(2x₁) + x₂² − x₁x₃ on [−1, 1]³
  * with its exact gradient (shipped to other modules' tests in this module's test jar).
@@ -35,5 +37,11 @@ public final class SyntheticData {
     public static TrainingData of(int n, long seed) {
         double[][] d = arrays(n, seed);
         return new TrainingData(d[0], d[1], d[2], null, null, n);
+    }
+
+    /** The same rows as a {@link Dataset} with gradient labels. */
+    public static Dataset dataset(int n, long seed) {
+        double[][] d = arrays(n, seed);
+        return Dataset.builder(n, 3).x(d[0]).y(d[1]).dydx(d[2]).build();
     }
 }

@@ -14,9 +14,8 @@ import dev.sobolev.surrogate.nn.Surrogate;
 class TrainerTest {
 
     private static TrainingConfig config(double alpha, int threads) {
-        return new TrainingConfig(new int[] {16, 16}, Activation.SOFTPLUS, Activation.IDENTITY, alpha, 0.0, true,
-                Normalisation.Kind.PER_FEATURE, Optimizer.Adam.defaults(), new Schedule.Cosine(0.01, 1e-4), 60, 64,
-                Initializer.GLOROT, 0, 0, 0.1, 42, threads);
+        return TrainingConfig.builder().hidden(16, 16).alpha(alpha).schedule(new Schedule.Cosine(0.01, 1e-4))
+                .epochs(60).batchSize(64).validationFraction(0.1).threads(threads).build();
     }
 
     @Test
@@ -50,14 +49,14 @@ class TrainerTest {
         for (int i = 0; i < dy.length; i++) {
             dy[i] *= 1e6;
         }
-        TrainingConfig overflowingStep = new TrainingConfig(new int[] {8}, Activation.TANH, Activation.IDENTITY, 0.5,
-                0.0, false, Normalisation.Kind.NONE, new Optimizer.Sgd(), new Schedule.Constant(Double.MAX_VALUE), 20,
-                256, Initializer.GLOROT, 0, 0, 0, 42, 2);
+        TrainingConfig overflowingStep = TrainingConfig.builder().hidden(8).activation(Activation.TANH).alpha(0.5)
+                .derivativeScaling(false).normalisation(Normalisation.Kind.NONE).optimizer(new Optimizer.Sgd())
+                .schedule(new Schedule.Constant(Double.MAX_VALUE)).epochs(20).batchSize(256).threads(2).build();
         Trainer.Result step = Trainer.train(new TrainingData(d[0], y, dy, null, null, 256), overflowingStep, null);
         assertEquals("diverged in epoch 1; restored the weights of epoch 0", step.history().stopReason());
-        TrainingConfig overflowingLoss = new TrainingConfig(new int[] {8}, Activation.TANH, Activation.IDENTITY, 0.5,
-                0.0, true, Normalisation.Kind.PER_FEATURE, new Optimizer.Sgd(), new Schedule.Constant(1e150), 20, 64,
-                Initializer.GLOROT, 0, 0, 0, 42, 2);
+        TrainingConfig overflowingLoss = overflowingStep.toBuilder().derivativeScaling(true)
+                .normalisation(Normalisation.Kind.PER_FEATURE).schedule(new Schedule.Constant(1e150)).batchSize(64)
+                .build();
         Trainer.Result loss = Trainer.train(new TrainingData(d[0], d[1], d[2], null, null, 256), overflowingLoss, null);
         String why = loss.history().stopReason();
         assertTrue(why.matches("diverged in epoch \\d+ \\(loss (Infinity|NaN)\\); restored the weights of epoch \\d+"), why);
@@ -75,9 +74,9 @@ class TrainerTest {
         TrainingData data = new TrainingData(d[0], d[1], d[2], null, null, 1000);
         Surrogate start = Trainer.train(data, config(0.5, 2), null).model();
         // another architecture and normalisation in the configuration: the start's are kept
-        TrainingConfig other = new TrainingConfig(new int[] {4}, Activation.TANH, Activation.IDENTITY, 0.5, 0.0, true,
-                Normalisation.Kind.GLOBAL, Optimizer.Adam.defaults(), new Schedule.Constant(1e-12), 1, 64,
-                Initializer.GLOROT, 0, 0, 0.1, 7, 2);
+        TrainingConfig other = TrainingConfig.builder().hidden(4).activation(Activation.TANH).alpha(0.5)
+                .normalisation(Normalisation.Kind.GLOBAL).schedule(new Schedule.Constant(1e-12)).epochs(1).batchSize(64)
+                .validationFraction(0.1).seed(7).threads(2).build();
         Surrogate tuned = Trainer.train(data, other, start, null).model();
         assertArrayEquals(start.network().widths(), tuned.network().widths());
         assertEquals(start.network().hiddenActivation(), tuned.network().hiddenActivation());
@@ -124,12 +123,10 @@ class TrainerTest {
     @Test
     void dropoutRunsAreDeterministicAcrossThreadCounts() {
         double[][] d = SyntheticData.arrays(600, 4);
-        TrainingConfig c1 = new TrainingConfig(new int[] {12, 12}, Activation.TANH, Activation.IDENTITY, 0.5, 0.0, false,
-                Normalisation.Kind.PER_FEATURE, Optimizer.Adam.defaults(), new Schedule.Constant(0.005), 5, 100,
-                Initializer.GLOROT, 1e-4, 0.2, 0.0, 7, 1);
-        TrainingConfig c2 = new TrainingConfig(new int[] {12, 12}, Activation.TANH, Activation.IDENTITY, 0.5, 0.0, false,
-                Normalisation.Kind.PER_FEATURE, Optimizer.Adam.defaults(), new Schedule.Constant(0.005), 5, 100,
-                Initializer.GLOROT, 1e-4, 0.2, 0.0, 7, 2);
+        TrainingConfig c1 = TrainingConfig.builder().hidden(12, 12).activation(Activation.TANH).alpha(0.5)
+                .derivativeScaling(false).schedule(new Schedule.Constant(0.005)).epochs(5).batchSize(100).l2(1e-4)
+                .dropout(0.2).seed(7).threads(1).build();
+        TrainingConfig c2 = c1.toBuilder().threads(2).build();
         TrainingData td = new TrainingData(d[0], d[1], d[2], null, null, 600);
         assertArrayEquals(Trainer.train(td, c1, null).model().network().parameters(),
                 Trainer.train(td, c2, null).model().network().parameters());

@@ -1,0 +1,5 @@
+/**
+ * The pruning job: {@link dev.sobolev.pruning.job.PruneJob} prunes a surrogate, fine-tunes it, certifies the
+ * change over the input box and records the provenance that names the parent model.
+ */
+package dev.sobolev.pruning.job;
