@@ -4,13 +4,15 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
 
+import dev.sobolev.core.InvalidParameterException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
  * The {@code sobolev} command line (DESIGN.md "Command line contract"). Commands parse and validate their
  * options and delegate to the engines; bad input ends with exit code 2 and one line on standard error that
- * names the option and the value, other failures with exit code 1.
+ * names the option and the value ({@link OptionNames} turns the engines' parameter names into options), other
+ * failures with exit code 1.
  */
 @Command(name = "sobolev", mixinStandardHelpOptions = true, versionProvider = SobolevCli.VersionProvider.class,
         description = "Gradient-enhanced surrogate pricing: Monte Carlo with pathwise derivatives, LSMC data sets, "
@@ -22,10 +24,6 @@ public final class SobolevCli implements Runnable {
     public static final int BAD_INPUT = 2;
     /** Exit code for failures that are not the user's input. */
     public static final int FAILURE = 1;
-
-    /** Parameter names of engine messages that correspond to a command-line option of the same name. */
-    private static final List<String> OPTION_NAMES = List.of("spots", "weights", "vols", "corr", "strike",
-            "maturity", "paths", "threads", "seed", "width", "dim", "size", "test-size");
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -60,8 +58,12 @@ public final class SobolevCli implements Runnable {
             if (ex instanceof GarchCommand.NotConverged) {
                 return GarchCommand.NOT_CONVERGED;
             }
+            if (ex instanceof InvalidParameterException e) {
+                err.println("sobolev: " + oneLine(OptionNames.message(String.join(" ", commandPath(c)), e)));
+                return BAD_INPUT;
+            }
             if (ex instanceof IllegalArgumentException) {
-                err.println("sobolev: " + optionMessage(ex.getMessage()));
+                err.println("sobolev: " + oneLine(String.valueOf(ex.getMessage())));
                 return BAD_INPUT;
             }
             err.println("sobolev: " + ex.getClass().getSimpleName() + ": " + oneLine(String.valueOf(ex.getMessage())));
@@ -79,17 +81,6 @@ public final class SobolevCli implements Runnable {
             names.add(0, x.getCommandName());
         }
         return names;
-    }
-
-    /** Engine messages start with the parameter name; give it the option's dashes. */
-    static String optionMessage(String message) {
-        String m = oneLine(String.valueOf(message));
-        for (String name : OPTION_NAMES) {
-            if (m.startsWith(name + " ") || m.startsWith(name + "[")) {
-                return "--" + m;
-            }
-        }
-        return m;
     }
 
     private static String oneLine(String s) {

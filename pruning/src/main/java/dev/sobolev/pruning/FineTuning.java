@@ -2,6 +2,7 @@ package dev.sobolev.pruning;
 
 import java.util.Locale;
 
+import dev.sobolev.core.InvalidParameterException;
 import dev.sobolev.surrogate.nn.Surrogate;
 import dev.sobolev.surrogate.train.Trainer;
 import dev.sobolev.surrogate.train.TrainingConfig;
@@ -61,13 +62,18 @@ public enum FineTuning {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    /** Parses "none", "nn" or "data". */
-    public static FineTuning parse(String name) {
+    /**
+     * Parses "none", "nn" or "data".
+     *
+     * @param fineTuning the label, any case
+     * @throws InvalidParameterException naming {@code fineTuning} for another label
+     */
+    public static FineTuning parse(String fineTuning) {
         for (FineTuning f : values()) {
-            if (f.label().equalsIgnoreCase(name.trim())) {
+            if (f.label().equalsIgnoreCase(fineTuning.trim())) {
                 return f;
             }
         }
-        throw new IllegalArgumentException("--finetune must be one of none, nn, data; got " + name);
+        throw new InvalidParameterException("fineTuning", "must be one of none, nn, data; got " + fineTuning);
     }
 }

@@ -2,6 +2,7 @@ package dev.sobolev.pruning;
 
 import java.util.Locale;
 
+import dev.sobolev.core.InvalidParameterException;
 import dev.sobolev.pruning.interval.InputBox;
 import dev.sobolev.pruning.interval.IntervalMlp;
 import dev.sobolev.pruning.significance.Significance;
@@ -104,14 +105,19 @@ public enum Saliency {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
-    /** Parses "interval", "interval-local", "magnitude" or "taylor". */
-    public static Saliency parse(String name) {
+    /**
+     * Parses "interval", "interval-local", "magnitude" or "taylor".
+     *
+     * @param saliency the label, any case
+     * @throws InvalidParameterException naming {@code saliency} for another label
+     */
+    public static Saliency parse(String saliency) {
         for (Saliency s : values()) {
-            if (s.label().equalsIgnoreCase(name.trim())) {
+            if (s.label().equalsIgnoreCase(saliency.trim())) {
                 return s;
             }
         }
-        throw new IllegalArgumentException("--method must be one of interval, interval-local, magnitude, taylor; got "
-                + name);
+        throw new InvalidParameterException("saliency", "must be one of interval, interval-local, magnitude, taylor; "
+                + "got " + saliency);
     }
 }

@@ -11,6 +11,7 @@ import org.apache.commons.math3.linear.RealVector;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 
+import dev.sobolev.core.InvalidParameterException;
 import dev.sobolev.pricing.bachelier.BachelierBasket;
 
 /**
@@ -30,12 +31,17 @@ public record SecondOrder(Kind kind, int count) {
         /** Unit eigenvectors of the input covariance, largest eigenvalue first. */
         PCA;
 
-        /** Parses "random" or "pca". */
-        public static Kind parse(String s) {
+        /**
+         * Parses "random" or "pca".
+         *
+         * @param kind the label, any case
+         * @throws InvalidParameterException naming {@code kind} for another label
+         */
+        public static Kind parse(String kind) {
             try {
-                return valueOf(s.toUpperCase(Locale.ROOT));
+                return valueOf(kind.toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("--hv-directions must be random or pca, got " + s, e);
+                throw new InvalidParameterException("kind", "must be random or pca, got " + kind, e);
             }
         }
     }
@@ -43,10 +49,10 @@ public record SecondOrder(Kind kind, int count) {
     /** Validates the count. */
     public SecondOrder {
         if (kind == null) {
-            throw new IllegalArgumentException("second-order direction kind is missing");
+            throw new InvalidParameterException("kind", "is missing");
         }
         if (count < 1) {
-            throw new IllegalArgumentException("--hv-count must be >= 1, got " + count);
+            throw new InvalidParameterException("count", "must be >= 1, got " + count);
         }
     }
 
@@ -60,7 +66,8 @@ public record SecondOrder(Kind kind, int count) {
         int d = recipe.dimension();
         if (kind == Kind.PCA) {
             if (count > d) {
-                throw new IllegalArgumentException("--hv-count must be <= dim (" + d + ") for pca directions, got " + count);
+                throw new InvalidParameterException("count", "must be <= the dimension (" + d
+                        + ") for pca directions, got " + count);
             }
             return principalDirections(recipe.option(), recipe.volMult() * recipe.volMult() * recipe.t1(), count);
         }
