@@ -3,7 +3,6 @@ package dev.sobolev.cli;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 import dev.sobolev.core.InvalidParameterException;
 import dev.sobolev.core.dataset.DatasetFormat;
@@ -23,7 +22,8 @@ import picocli.CommandLine.Command;
 /**
  * The {@code sobolev} command line (DESIGN.md "Command line contract"). Commands parse and validate their
  * options and delegate to the engines; bad input ends with exit code 2 and one line on standard error that
- * names the option and the value, other failures with exit code 1.
+ * names the option and the value ({@link OptionNames} turns the engines' parameter names into options), other
+ * failures with exit code 1.
  */
 @Command(name = "sobolev", mixinStandardHelpOptions = true, versionProvider = SobolevCli.VersionProvider.class,
         description = "Gradient-enhanced surrogate pricing: Monte Carlo with pathwise derivatives, LSMC data sets, "
@@ -35,20 +35,6 @@ public final class SobolevCli implements Runnable {
     public static final int BAD_INPUT = 2;
     /** Exit code for failures that are not the user's input. */
     public static final int FAILURE = 1;
-
-    /** Parameter names of engine messages that correspond to a command-line option of the same name. */
-    private static final List<String> OPTION_NAMES = List.of("spots", "weights", "vols", "corr", "strike",
-            "maturity", "paths", "threads", "seed", "width", "dim", "size", "test-size");
-
-    /** The options of the library parameters that the jobs and the training configuration name. */
-    private static final Map<String, String> JOB_OPTIONS = Map.ofEntries(Map.entry("hidden", "--hidden"),
-            Map.entry("alpha", "--alpha"), Map.entry("secondOrderWeight", "--hv-weight"), Map.entry("epochs", "--epochs"),
-            Map.entry("batchSize", "--batch"), Map.entry("l2", "--l2"), Map.entry("dropout", "--dropout"),
-            Map.entry("validationFraction", "--validation"), Map.entry("threads", "--threads"),
-            Map.entry("learningRate", "--lr"), Map.entry("loss", "--loss"), Map.entry("data", "--data"),
-            Map.entry("box", "--box"), Map.entry("retrainEpochs", "--retrain-epochs"),
-            Map.entry("tolerance", "--tolerance"), Map.entry("fineTuneData", "--finetune-data"),
-            Map.entry("out", "--out"));
 
     /** The enum types that options take, each converted from its dashed lower-case labels. */
     private static final List<Class<? extends Enum<?>>> OPTION_ENUMS = List.of(Activation.class,
@@ -94,13 +80,12 @@ public final class SobolevCli implements Runnable {
             if (ex instanceof GarchCommand.NotConverged) {
                 return GarchCommand.NOT_CONVERGED;
             }
-            if (ex instanceof InvalidParameterException bad && JOB_OPTIONS.containsKey(bad.baseName())) {
-                err.println("sobolev: " + JOB_OPTIONS.get(bad.baseName())
-                        + bad.parameter().substring(bad.baseName().length()) + " " + oneLine(bad.detail()));
+            if (ex instanceof InvalidParameterException e) {
+                err.println("sobolev: " + oneLine(OptionNames.message(String.join(" ", commandPath(c)), e)));
                 return BAD_INPUT;
             }
             if (ex instanceof IllegalArgumentException) {
-                err.println("sobolev: " + optionMessage(ex.getMessage()));
+                err.println("sobolev: " + oneLine(String.valueOf(ex.getMessage())));
                 return BAD_INPUT;
             }
             err.println("sobolev: " + ex.getClass().getSimpleName() + ": " + oneLine(String.valueOf(ex.getMessage())));
@@ -125,17 +110,6 @@ public final class SobolevCli implements Runnable {
             names.add(0, x.getCommandName());
         }
         return names;
-    }
-
-    /** Engine messages start with the parameter name; give it the option's dashes. */
-    static String optionMessage(String message) {
-        String m = oneLine(String.valueOf(message));
-        for (String name : OPTION_NAMES) {
-            if (m.startsWith(name + " ") || m.startsWith(name + "[")) {
-                return "--" + m;
-            }
-        }
-        return m;
     }
 
     private static String oneLine(String s) {

@@ -96,7 +96,7 @@ class PriceCommandTest {
         "NaN spot | --spots | 100,NaN,105 | --spots[1] must be finite, got NaN",
         "negative vol | --vols | 20,-15,25 | --vols[1] must be >= 0, got -15.0",
         "mismatched lengths | --weights | 0.5,0.5 | --weights has 2 entries but spots has 3",
-        "corr not symmetric | --corr | 1,0.5,0.3;0.6,1,0.4;0.3,0.4,1 | --corr must be symmetric, got corr[1][0]=0.6 but corr[0][1]=0.5",
+        "corr not symmetric | --corr | 1,0.5,0.3;0.6,1,0.4;0.3,0.4,1 | --corr must be symmetric, got 0.6 at [1][0] but 0.5 at [0][1]",
         "corr diagonal | --corr | 1,0.5,0.3;0.5,0.9,0.4;0.3,0.4,1 | --corr[1][1] must be 1, got 0.9",
         "corr not PSD | --corr | 1,0.9,-0.9;0.9,1,0.9;-0.9,0.9,1 | --corr must be positive semi-definite, got smallest eigenvalue -",
         "corr ragged | --corr | 1,0.5;0.5,1,0.4;0.3,0.4,1 | --corr row 0 must have 3 entries, got 2",

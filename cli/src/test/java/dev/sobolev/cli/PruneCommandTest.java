@@ -76,8 +76,8 @@ class PruneCommandTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
         "zero width | --width | 0 | --width must be >= 1, got 0",
-        "too wide | --width | 30 | --width 30 is larger than hidden layer 1 of width 24",
-        "layer count | --width | 6,6 | --width gives 2 widths, the model has 3 hidden layers",
+        "too wide | --width | 30 | --width must be <= the width of each hidden layer, got 30 for hidden layer 1 of width 24",
+        "layer count | --width | 6,6 | --width has 2 entries, the model has 3 hidden layers",
         "method | --method | random | --method must be interval, interval-local, magnitude or taylor, got random",
         "finetune | --finetune | teacher | --finetune must be none, nn or data, got teacher",
         "box order | --box | 1:0,0:1,0:1 | --box entry 1 needs finite lo <= hi, got 1:0",

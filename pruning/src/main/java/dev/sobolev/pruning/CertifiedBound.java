@@ -2,6 +2,7 @@ package dev.sobolev.pruning;
 
 import org.apache.commons.rng.UniformRandomProvider;
 
+import dev.sobolev.core.InvalidParameterException;
 import dev.sobolev.pruning.interval.InputBox;
 import dev.sobolev.pruning.interval.Interval;
 import dev.sobolev.pruning.interval.IntervalAdjoint;
@@ -98,18 +99,18 @@ public record CertifiedBound(double value, double[] gradient, int boxes) {
     /** Rejects a grid that is empty or has more than 10⁶ sub-boxes (splits^d). */
     public static void checkSplits(int splits, int d) {
         if (splits < 1) {
-            throw new IllegalArgumentException("--bound-splits must be >= 1 with splits^d <= 1e6, got " + splits);
+            throw new InvalidParameterException("splits", "must be >= 1 with splits^d <= 1e6, got " + splits);
         }
         if (Math.pow(splits, d) > 1e6) {
-            throw new IllegalArgumentException("--bound-splits must be >= 1 with splits^d <= 1e6, got " + splits
+            throw new InvalidParameterException("splits", "must be >= 1 with splits^d <= 1e6, got " + splits
                     + " for d = " + d);
         }
     }
 
     /** Rejects a sampling check without points. */
-    public static void checkSamples(int n) {
-        if (n < 1) {
-            throw new IllegalArgumentException("--bound-samples must be >= 1, got " + n);
+    public static void checkSamples(int samples) {
+        if (samples < 1) {
+            throw new InvalidParameterException("samples", "must be >= 1, got " + samples);
         }
     }
 

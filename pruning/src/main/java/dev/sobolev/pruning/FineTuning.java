@@ -2,6 +2,7 @@ package dev.sobolev.pruning;
 
 import java.util.Locale;
 
+import dev.sobolev.core.InvalidParameterException;
 import dev.sobolev.surrogate.nn.Surrogate;
 import dev.sobolev.surrogate.train.Trainer;
 import dev.sobolev.surrogate.train.TrainingConfig;

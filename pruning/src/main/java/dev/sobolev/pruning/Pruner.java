@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
 
+import dev.sobolev.core.InvalidParameterException;
 import dev.sobolev.pruning.interval.InputBox;
 import dev.sobolev.surrogate.nn.Mlp;
 import dev.sobolev.surrogate.nn.Normalisation;
@@ -39,14 +40,14 @@ public final class Pruner {
             widths = widths.clone();
             for (int w : widths) {
                 if (w < 1) {
-                    throw new IllegalArgumentException("--width must be >= 1, got " + w);
+                    throw new InvalidParameterException("widths", "must be >= 1, got " + w);
                 }
             }
             if (!(stepFraction > 0 && stepFraction <= 1)) {
-                throw new IllegalArgumentException("--step-fraction must be in (0, 1], got " + stepFraction);
+                throw new InvalidParameterException("stepFraction", "must be in (0, 1], got " + stepFraction);
             }
             if (!(tolerance > 0)) {
-                throw new IllegalArgumentException("--tolerance must be > 0, got " + tolerance);
+                throw new InvalidParameterException("tolerance", "must be > 0, got " + tolerance);
             }
         }
 
@@ -93,13 +94,13 @@ public final class Pruner {
         int hidden = net0.layers() - 1;
         int[] target = config.widths();
         if (target.length != hidden) {
-            throw new IllegalArgumentException("--width gives " + target.length + " widths, the model has "
-                    + hidden + " hidden layers");
+            throw new InvalidParameterException("widths", "has " + target.length + " entries, the model has " + hidden
+                    + " hidden layers");
         }
         for (int l = 1; l <= hidden; l++) {
             if (target[l - 1] > net0.width(l)) {
-                throw new IllegalArgumentException("--width " + target[l - 1] + " is larger than hidden layer " + l
-                        + " of width " + net0.width(l));
+                throw new InvalidParameterException("widths", "must be <= the width of each hidden layer, got "
+                        + target[l - 1] + " for hidden layer " + l + " of width " + net0.width(l));
             }
         }
         int d = net0.inputs();
@@ -108,10 +109,10 @@ public final class Pruner {
                     + data.x().length / data.rows());
         }
         if (box.dimension() != d) {
-            throw new IllegalArgumentException("--box has " + box.dimension() + " dimensions, the model takes " + d);
+            throw new InvalidParameterException("box", "has " + box.dimension() + " dimensions, the model takes " + d);
         }
         if (validation == null && Double.isFinite(config.tolerance())) {
-            throw new IllegalArgumentException("--tolerance needs validation data");
+            throw new InvalidParameterException("tolerance", "needs validation data, got " + config.tolerance());
         }
         InputBox normBox = normalised(box, original.normalisation());
         Surrogate current = original;
@@ -176,8 +177,8 @@ public final class Pruner {
         }
         int[] one = widths.clone();
         Arrays.fill(one, 1, hidden + 1, 1);
-        throw new IllegalArgumentException("--budget " + budget + " is below the " + Mlp.parameterCount(one)
-                + " parameters of the network with one unit per hidden layer");
+        throw new InvalidParameterException("budget", "must be at least the " + Mlp.parameterCount(one)
+                + " parameters of the network with one unit per hidden layer, got " + budget);
     }
 
     /** The box in the network's units (x − μ)/σ, widened outward by one ulp per side. */

@@ -2,6 +2,7 @@ package dev.sobolev.pruning;
 
 import java.util.Locale;
 
+import dev.sobolev.core.InvalidParameterException;
 import dev.sobolev.pruning.interval.InputBox;
 import dev.sobolev.pruning.interval.IntervalMlp;
 import dev.sobolev.pruning.significance.Significance;

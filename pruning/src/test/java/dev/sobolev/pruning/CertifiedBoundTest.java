@@ -8,6 +8,7 @@ import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.simple.RandomSource;
 import org.junit.jupiter.api.Test;
 
+import dev.sobolev.core.InvalidParameterException;
 import dev.sobolev.pruning.interval.InputBox;
 import dev.sobolev.surrogate.nn.Surrogate;
 import dev.sobolev.surrogate.train.TrainingData;
@@ -54,7 +55,7 @@ class CertifiedBoundTest {
         InputBox box = InputBox.of(new double[] {-1, -1, -1}, new double[] {1, 1, 1});
         assertTrue(assertThrows(IllegalArgumentException.class, () -> CertifiedBound.of(a, b, box, 1)).getMessage()
                 .contains("normalisation"));
-        assertTrue(assertThrows(IllegalArgumentException.class, () -> CertifiedBound.of(a, a, box, 0)).getMessage()
-                .contains("--bound-splits"));
+        assertEquals("splits", assertThrows(InvalidParameterException.class, () -> CertifiedBound.of(a, a, box, 0))
+                .parameter());
     }
 }

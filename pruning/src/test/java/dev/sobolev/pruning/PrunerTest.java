@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import dev.sobolev.core.InvalidParameterException;
 import dev.sobolev.pruning.interval.InputBox;
 import dev.sobolev.surrogate.nn.Mlp;
 import dev.sobolev.surrogate.nn.Surrogate;
@@ -98,8 +99,9 @@ class PrunerTest {
         assertArrayEquals(new int[] {8, 8}, Pruner.widthsForBudget(net, Mlp.parameterCount(new int[] {3, 8, 8, 1})));
         assertArrayEquals(new int[] {7, 7}, Pruner.widthsForBudget(net, Mlp.parameterCount(new int[] {3, 8, 8, 1}) - 1));
         assertArrayEquals(new int[] {24, 24}, Pruner.widthsForBudget(net, 1_000_000));
-        String low = assertThrows(IllegalArgumentException.class, () -> Pruner.widthsForBudget(net, 5)).getMessage();
-        assertTrue(low.contains("--budget 5 is below the 8 parameters"), low);
+        String low = assertThrows(InvalidParameterException.class, () -> Pruner.widthsForBudget(net, 5)).getMessage();
+        assertEquals("budget must be at least the 8 parameters of the network with one unit per hidden layer, got 5",
+                low);
     }
 
     @Test
@@ -108,10 +110,11 @@ class PrunerTest {
                 Double.POSITIVE_INFINITY, null));
         assertThrows(IllegalArgumentException.class, () -> new Pruner.Config(Saliency.TAYLOR, new int[] {4, 4}, 0.0,
                 Double.POSITIVE_INFINITY, null));
-        String tooWide = assertThrows(IllegalArgumentException.class, () -> Pruner.prune(original, DATA, BOX,
+        String tooWide = assertThrows(InvalidParameterException.class, () -> Pruner.prune(original, DATA, BOX,
                 new Pruner.Config(Saliency.TAYLOR, new int[] {25, 4}, 0.5, Double.POSITIVE_INFINITY, null), null, null))
                 .getMessage();
-        assertTrue(tooWide.contains("--width 25 is larger than hidden layer 1 of width 24"), tooWide);
+        assertEquals("widths must be <= the width of each hidden layer, got 25 for hidden layer 1 of width 24",
+                tooWide);
         String count = assertThrows(IllegalArgumentException.class, () -> Pruner.prune(original, DATA, BOX,
                 new Pruner.Config(Saliency.TAYLOR, new int[] {4}, 0.5, Double.POSITIVE_INFINITY, null), null, null))
                 .getMessage();
@@ -119,7 +122,7 @@ class PrunerTest {
         String dim = assertThrows(IllegalArgumentException.class, () -> Pruner.prune(original, DATA,
                 InputBox.of(new double[] {0, 0}, new double[] {1, 1}), new Pruner.Config(Saliency.TAYLOR,
                         new int[] {4, 4}, 0.5, Double.POSITIVE_INFINITY, null), null, null)).getMessage();
-        assertTrue(dim.contains("--box has 2 dimensions, the model takes 3"), dim);
+        assertEquals("box has 2 dimensions, the model takes 3", dim);
         TrainingData wrong = new TrainingData(new double[] {1, 2, 3, 4}, new double[] {1, 2}, null, null, null, 2);
         String data = assertThrows(IllegalArgumentException.class, () -> Pruner.prune(original, wrong, BOX,
                 new Pruner.Config(Saliency.TAYLOR, new int[] {4, 4}, 0.5, Double.POSITIVE_INFINITY, null), null, null))

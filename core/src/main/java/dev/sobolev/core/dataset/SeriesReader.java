@@ -3,6 +3,8 @@ package dev.sobolev.core.dataset;
 import java.nio.file.Path;
 import java.util.Arrays;
 
+import dev.sobolev.core.InvalidParameterException;
+
 /**
  * Reads one numeric column of a CSV file as a time series (e.g. daily returns for a GARCH fit). The CSV rules
  * are those of the data sets: comma-separated, optional header row (detected when the first row is not
@@ -19,6 +21,8 @@ public final class SeriesReader {
      * @param column the header name of the column, or null for the only column, or the last column of a file
      *               with a header (e.g. {@code t,dem2gbp})
      * @return the column's values in file order
+     * @throws InvalidParameterException naming {@code column} when it cannot be found, or {@code file} when it has
+     *                                   several columns, no header and no column is named
      */
     public static double[] read(Path file, String column) {
         Csv.Table t = Csv.read(file, file.toString());
@@ -27,17 +31,18 @@ public final class SeriesReader {
             if (t.cols == 1 || t.header) {
                 c = t.cols - 1;
             } else {
-                throw new IllegalArgumentException(file + " has " + t.cols + " columns and no header: name the column "
-                        + "with --column, or give a one-column file");
+                throw new InvalidParameterException("file", file + " has " + t.cols + " columns and no header row to "
+                        + "name one of them by: give a one-column file, or a header row and the column's name");
             }
         } else {
             if (!t.header) {
-                throw new IllegalArgumentException("--column " + column + ": " + file + " has no header row to look it up in");
+                throw new InvalidParameterException("column", column + " cannot be looked up: " + file
+                        + " has no header row");
             }
             c = Arrays.asList(t.names).indexOf(column);
             if (c < 0) {
-                throw new IllegalArgumentException("--column " + column + " is not a column of " + file + "; columns: "
-                        + String.join(", ", t.names));
+                throw new InvalidParameterException("column", column + " is not a column of " + file
+                        + "; columns: " + String.join(", ", t.names));
             }
         }
         double[] out = new double[t.rows];

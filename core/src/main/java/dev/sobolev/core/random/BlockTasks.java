@@ -10,6 +10,8 @@ import java.util.concurrent.Future;
 
 import org.apache.commons.rng.UniformRandomProvider;
 
+import dev.sobolev.core.InvalidParameterException;
+
 /**
  * Runs numbered blocks of work in parallel, block b always with the b-th stream handed out by a
  * {@link RandomStreams}, and returns the blocks' results in block order: whatever the thread count, the
@@ -42,7 +44,7 @@ public final class BlockTasks {
      */
     public static <R> List<R> run(RandomStreams streams, int blocks, int threads, Block<R> block) {
         if (threads < 1 || threads > 1024) {
-            throw new IllegalArgumentException("threads must be in [1, 1024], got " + threads);
+            throw new InvalidParameterException("threads", "must be in [1, 1024], got " + threads);
         }
         List<Callable<R>> jobs = new ArrayList<>(blocks);
         for (int b = 0; b < blocks; b++) {

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sobolev.core.io.UmaskPermissions;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -172,6 +173,25 @@ class DatasetWriterTest {
         Path nested = tmp.resolve("p/q/r");
         DatasetWriter.create(nested, DatasetFormat.NPY).close();
         assertEquals(List.of(), list(tmp.resolve("p/q")));
+    }
+
+    @Test
+    void stagingAndDataSetDirectoriesAndFilesGetTheUmaskPermissions() throws IOException {
+        Path out = tmp.resolve("shared");
+        try (DatasetWriter w = DatasetWriter.create(out, DatasetFormat.NPY)) {
+            w.array("X", 1, 2).write(new double[] {1, 2}, 0, 1);
+            w.array("test/Y", 1).write(new double[] {3}, 0, 1);
+            w.writeMeta("", new ObjectMapper().createObjectNode());
+            Path staging = tmp.resolve(list(tmp).stream().filter(s -> s.startsWith(".shared.partial-")).findFirst()
+                    .orElseThrow());
+            UmaskPermissions.assertUsualForDirectory(staging);
+            w.commit();
+        }
+        UmaskPermissions.assertUsualForDirectory(out);
+        UmaskPermissions.assertUsualForDirectory(out.resolve("test"));
+        for (String file : List.of("X.npy", "meta.json", "test/Y.npy")) {
+            UmaskPermissions.assertUsualForFile(out.resolve(file));
+        }
     }
 
     @Test

@@ -7,6 +7,8 @@ import org.apache.commons.math3.linear.EigenDecomposition;
 import org.apache.commons.math3.linear.RectangularCholeskyDecomposition;
 import org.apache.commons.math3.linear.RealMatrix;
 
+import dev.sobolev.core.InvalidParameterException;
+
 /**
  * A European basket option in the Bachelier (arithmetic Brownian) model: d assets
  * Sᵢ(T) = Sᵢ(0) + σᵢWᵢ(T) with corr(Wᵢ, Wⱼ) = ρᵢⱼ and absolute ("normal") volatilities σᵢ, basket
@@ -24,6 +26,8 @@ import org.apache.commons.math3.linear.RealMatrix;
 public final class BachelierBasket {
     /** Tolerance for symmetry, the unit diagonal and the smallest eigenvalue of the correlation matrix. */
     static final double CORRELATION_TOLERANCE = 1e-10;
+    /** The constructor parameter that takes the correlation matrix, as validation messages name it. */
+    private static final String CORRELATION = "correlation";
 
     private final double[] spots;
     private final double[] weights;
@@ -45,7 +49,7 @@ public final class BachelierBasket {
     public BachelierBasket(double[] spots, double[] weights, double[] vols, double[][] correlation,
                            double strike, double maturity) {
         if (spots == null || spots.length == 0) {
-            throw new IllegalArgumentException("spots must have at least one entry");
+            throw new InvalidParameterException("spots", "must have at least one entry");
         }
         int d = spots.length;
         this.spots = finiteVector("spots", spots, d, false);
@@ -53,10 +57,10 @@ public final class BachelierBasket {
         this.vols = finiteVector("vols", vols, d, true);
         this.correlation = validCorrelation(correlation, d);
         if (!Double.isFinite(strike)) {
-            throw new IllegalArgumentException("strike must be finite, got " + strike);
+            throw new InvalidParameterException("strike", "must be finite, got " + strike);
         }
         if (!(maturity > 0) || !Double.isFinite(maturity)) {
-            throw new IllegalArgumentException("maturity must be finite and > 0, got " + maturity);
+            throw new InvalidParameterException("maturity", "must be finite and > 0, got " + maturity);
         }
         this.strike = strike;
         this.maturity = maturity;
@@ -72,17 +76,17 @@ public final class BachelierBasket {
 
     private static double[] finiteVector(String name, double[] v, int d, boolean nonNegative) {
         if (v == null) {
-            throw new IllegalArgumentException(name + " is missing");
+            throw new InvalidParameterException(name, "is missing");
         }
         if (v.length != d) {
-            throw new IllegalArgumentException(name + " has " + v.length + " entries but spots has " + d);
+            throw new InvalidParameterException(name, "has " + v.length + " entries but spots has " + d);
         }
         for (int i = 0; i < d; i++) {
             if (!Double.isFinite(v[i])) {
-                throw new IllegalArgumentException(name + "[" + i + "] must be finite, got " + v[i]);
+                throw new InvalidParameterException(name + "[" + i + "]", "must be finite, got " + v[i]);
             }
             if (nonNegative && v[i] < 0) {
-                throw new IllegalArgumentException(name + "[" + i + "] must be >= 0, got " + v[i]);
+                throw new InvalidParameterException(name + "[" + i + "]", "must be >= 0, got " + v[i]);
             }
         }
         return v.clone();
@@ -90,40 +94,44 @@ public final class BachelierBasket {
 
     private static double[][] validCorrelation(double[][] c, int d) {
         if (c == null) {
-            throw new IllegalArgumentException("corr is missing");
+            throw new InvalidParameterException(CORRELATION, "is missing");
         }
         if (c.length != d) {
-            throw new IllegalArgumentException("corr must be " + d + "x" + d + " to match spots, got " + c.length + " rows");
+            throw new InvalidParameterException(CORRELATION, "must be " + d + "x" + d + " to match spots, got "
+                    + c.length + " rows");
         }
         double[][] copy = new double[d][];
         for (int i = 0; i < d; i++) {
             if (c[i] == null || c[i].length != d) {
-                throw new IllegalArgumentException("corr row " + i + " must have " + d + " entries, got "
+                throw new InvalidParameterException(CORRELATION, "row " + i + " must have " + d + " entries, got "
                         + (c[i] == null ? 0 : c[i].length));
             }
             copy[i] = c[i].clone();
             for (int j = 0; j < d; j++) {
                 double r = copy[i][j];
                 if (!Double.isFinite(r) || r < -1 || r > 1) {
-                    throw new IllegalArgumentException("corr[" + i + "][" + j + "] must be finite and in [-1, 1], got " + r);
+                    throw new InvalidParameterException(CORRELATION + "[" + i + "][" + j + "]",
+                            "must be finite and in [-1, 1], got " + r);
                 }
             }
             if (Math.abs(copy[i][i] - 1.0) > CORRELATION_TOLERANCE) {
-                throw new IllegalArgumentException("corr[" + i + "][" + i + "] must be 1, got " + copy[i][i]);
+                throw new InvalidParameterException(CORRELATION + "[" + i + "][" + i + "]",
+                        "must be 1, got " + copy[i][i]);
             }
         }
         for (int i = 0; i < d; i++) {
             for (int j = 0; j < i; j++) {
                 if (Math.abs(copy[i][j] - copy[j][i]) > CORRELATION_TOLERANCE) {
-                    throw new IllegalArgumentException("corr must be symmetric, got corr[" + i + "][" + j + "]="
-                            + copy[i][j] + " but corr[" + j + "][" + i + "]=" + copy[j][i]);
+                    throw new InvalidParameterException(CORRELATION, "must be symmetric, got " + copy[i][j]
+                            + " at [" + i + "][" + j + "] but " + copy[j][i] + " at [" + j + "][" + i + "]");
                 }
             }
         }
         double minEigen = Arrays.stream(new EigenDecomposition(new Array2DRowRealMatrix(copy, false))
                 .getRealEigenvalues()).min().orElse(0);
         if (minEigen < -CORRELATION_TOLERANCE * d) {
-            throw new IllegalArgumentException("corr must be positive semi-definite, got smallest eigenvalue " + minEigen);
+            throw new InvalidParameterException(CORRELATION, "must be positive semi-definite, got smallest eigenvalue "
+                    + minEigen);
         }
         return copy;
     }

@@ -2,6 +2,7 @@ package dev.sobolev.pricing.bachelier;
 
 import org.apache.commons.math3.special.Erf;
 
+import dev.sobolev.core.InvalidParameterException;
 import dev.sobolev.pricing.payoff.Call;
 import dev.sobolev.pricing.payoff.Payoff;
 import dev.sobolev.pricing.payoff.SmoothedCall;
@@ -36,8 +37,8 @@ public final class BachelierFormulas {
         if (payoff instanceof SmoothedCall sc) {
             return smoothedCall(basket, sc);
         }
-        throw new IllegalArgumentException("closed form is available for call and smoothed-call payoffs, got "
-                + payoff.describe() + "; use Monte Carlo (--paths)");
+        throw new InvalidParameterException("payoff", "must be a call or a smoothed call for the closed form, got "
+                + payoff.describe() + "; price it by Monte Carlo");
     }
 
     /** Call on the basket struck at {@code strike} (the basket's own strike is ignored). */

@@ -1,5 +1,7 @@
 package dev.sobolev.pricing.garch;
 
+import dev.sobolev.core.InvalidParameterException;
+
 /**
  * Parameters θ = (μ, ω, α, β) of the GARCH(1,1) model with constant mean (Bollerslev 1986):
  * yₜ = μ + eₜ, eₜ = √hₜ·zₜ, hₜ = ω + α·e²ₜ₋₁ + β·hₜ₋₁. Index order 0..3 = μ, ω, α, β everywhere
@@ -26,7 +28,7 @@ public record Garch11(double mu, double omega, double alpha, double beta) {
 
     private static void check(String name, double v) {
         if (!Double.isFinite(v)) {
-            throw new IllegalArgumentException(name + " must be finite, got " + v);
+            throw new InvalidParameterException(name, "must be finite, got " + v);
         }
     }
 

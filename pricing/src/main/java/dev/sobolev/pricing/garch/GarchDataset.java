@@ -11,6 +11,7 @@ import org.apache.commons.rng.UniformRandomProvider;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.sobolev.core.InvalidParameterException;
 import dev.sobolev.core.Version;
 import dev.sobolev.core.dataset.BlockStreamWriter;
 import dev.sobolev.core.dataset.Columns;
@@ -47,22 +48,22 @@ public final class GarchDataset {
         /** Validates the job. */
         public Job {
             if (size < 1) {
-                throw new IllegalArgumentException("--size must be >= 1, got " + size);
+                throw new InvalidParameterException("size", "must be >= 1, got " + size);
             }
             if (testSize < 0) {
-                throw new IllegalArgumentException("--test-size must be >= 0, got " + testSize);
+                throw new InvalidParameterException("testSize", "must be >= 0, got " + testSize);
             }
             if (threads < 1 || threads > 1024) {
-                throw new IllegalArgumentException("--threads must be in [1, 1024], got " + threads);
+                throw new InvalidParameterException("threads", "must be in [1, 1024], got " + threads);
             }
             if (!Double.isFinite(lastReturn)) {
-                throw new IllegalArgumentException("--last-return must be finite, got " + lastReturn);
+                throw new InvalidParameterException("lastReturn", "must be finite, got " + lastReturn);
             }
             if (!(lastVariance > 0) || !Double.isFinite(lastVariance)) {
-                throw new IllegalArgumentException("--last-variance must be finite and > 0, got " + lastVariance);
+                throw new InvalidParameterException("lastVariance", "must be finite and > 0, got " + lastVariance);
             }
             if (horizon < 1 || horizon > 1000) {
-                throw new IllegalArgumentException("--horizon must be in [1, 1000], got " + horizon);
+                throw new InvalidParameterException("horizon", "must be in [1, 1000], got " + horizon);
             }
         }
     }

@@ -4,6 +4,7 @@ import java.util.Arrays;
 
 import org.apache.commons.rng.UniformRandomProvider;
 
+import dev.sobolev.core.InvalidParameterException;
 import dev.sobolev.pricing.bachelier.BachelierBasket;
 
 /**
@@ -57,7 +58,7 @@ public final class BasketMarkets {
     public static BachelierBasket hugeSavine(int d, UniformRandomProvider rng, double basketVol, double strike,
                                              double maturity) {
         if (d < 1) {
-            throw new IllegalArgumentException("dim must be >= 1, got " + d);
+            throw new InvalidParameterException("d", "must be >= 1, got " + d);
         }
         double[][] r = new double[2 * d][d];
         for (double[] row : r) {

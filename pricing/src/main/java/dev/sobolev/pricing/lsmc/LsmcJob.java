@@ -2,6 +2,7 @@ package dev.sobolev.pricing.lsmc;
 
 import java.util.Objects;
 
+import dev.sobolev.core.InvalidParameterException;
 import dev.sobolev.core.dataset.DatasetFormat;
 
 /**
@@ -26,13 +27,13 @@ public record LsmcJob(LsmcRecipe recipe, long size, long seed, int threads, Seco
         Objects.requireNonNull(recipe, "recipe");
         Objects.requireNonNull(format, "format");
         if (size < 1 || size > MAX_ROWS) {
-            throw new IllegalArgumentException("--size must be in [1, " + MAX_ROWS + "], got " + size);
+            throw new InvalidParameterException("size", "must be in [1, " + MAX_ROWS + "], got " + size);
         }
         if (testSize < 0 || testSize > MAX_ROWS) {
-            throw new IllegalArgumentException("--test-size must be in [0, " + MAX_ROWS + "], got " + testSize);
+            throw new InvalidParameterException("testSize", "must be in [0, " + MAX_ROWS + "], got " + testSize);
         }
         if (threads < 1 || threads > 1024) {
-            throw new IllegalArgumentException("--threads must be in [1, 1024], got " + threads);
+            throw new InvalidParameterException("threads", "must be in [1, 1024], got " + threads);
         }
     }
 }

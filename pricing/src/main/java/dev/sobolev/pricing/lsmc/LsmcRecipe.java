@@ -2,6 +2,7 @@ package dev.sobolev.pricing.lsmc;
 
 import java.util.Objects;
 
+import dev.sobolev.core.InvalidParameterException;
 import dev.sobolev.pricing.bachelier.BachelierBasket;
 import dev.sobolev.pricing.payoff.Call;
 import dev.sobolev.pricing.payoff.Payoff;
@@ -84,26 +85,27 @@ public record LsmcRecipe(String name, BachelierBasket option, double t1, double 
      * Builds a recipe.
      *
      * @param kind       which recipe
-     * @param dim        number of assets d ≥ 1
+     * @param dimension  number of assets d ≥ 1
      * @param marketSeed seed of the random market; ignored for the published Kichler market
      * @param payoff     training payoff, or null for the recipe's own (Kichler: smoothed call w = 0.005;
      *                   Huge–Savine: call)
-     * @param published  use the published Kichler market (only for kind KICHLER and dim 7)
+     * @param published  use the published Kichler market (only for kind KICHLER and dimension 7)
+     * @throws InvalidParameterException naming {@code dimension} or {@code published} when they are out of range
      */
-    public static LsmcRecipe of(Kind kind, int dim, long marketSeed, Payoff payoff, boolean published) {
-        if (dim < 1) {
-            throw new IllegalArgumentException("--dim must be >= 1, got " + dim);
+    public static LsmcRecipe of(Kind kind, int dimension, long marketSeed, Payoff payoff, boolean published) {
+        if (dimension < 1) {
+            throw new InvalidParameterException("dimension", "must be >= 1, got " + dimension);
         }
         double tau = T2 - T1;
         BachelierBasket option;
         if (published) {
-            if (kind != Kind.KICHLER || dim != 7) {
-                throw new IllegalArgumentException("the published market exists for --recipe kichler --dim 7 only, got "
-                        + kind.label() + " with dim " + dim);
+            if (kind != Kind.KICHLER || dimension != 7) {
+                throw new InvalidParameterException("published", "needs the kichler recipe with dimension 7, got "
+                        + kind.label() + " with dimension " + dimension);
             }
             option = BasketMarkets.kichler(STRIKE, tau);
         } else {
-            option = BasketMarkets.hugeSavine(dim, RandomStreams.stream(marketSeed, RandomStreams.AUXILIARY, 0),
+            option = BasketMarkets.hugeSavine(dimension, RandomStreams.stream(marketSeed, RandomStreams.AUXILIARY, 0),
                     BASKET_VOL, STRIKE, tau);
         }
         Payoff p = payoff != null ? payoff

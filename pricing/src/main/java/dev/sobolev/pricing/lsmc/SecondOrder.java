@@ -10,6 +10,7 @@ import org.apache.commons.math3.linear.RealVector;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 
+import dev.sobolev.core.InvalidParameterException;
 import dev.sobolev.pricing.bachelier.BachelierBasket;
 
 /**
@@ -33,10 +34,10 @@ public record SecondOrder(Kind kind, int count) {
     /** Validates the count. */
     public SecondOrder {
         if (kind == null) {
-            throw new IllegalArgumentException("second-order direction kind is missing");
+            throw new InvalidParameterException("kind", "is missing");
         }
         if (count < 1) {
-            throw new IllegalArgumentException("--hv-count must be >= 1, got " + count);
+            throw new InvalidParameterException("count", "must be >= 1, got " + count);
         }
     }
 
@@ -50,7 +51,8 @@ public record SecondOrder(Kind kind, int count) {
         int d = recipe.dimension();
         if (kind == Kind.PCA) {
             if (count > d) {
-                throw new IllegalArgumentException("--hv-count must be <= dim (" + d + ") for pca directions, got " + count);
+                throw new InvalidParameterException("count", "must be <= the dimension (" + d
+                        + ") for pca directions, got " + count);
             }
             return principalDirections(recipe.option(), recipe.volMult() * recipe.volMult() * recipe.t1(), count);
         }

@@ -1,5 +1,7 @@
 package dev.sobolev.pricing.montecarlo;
 
+import dev.sobolev.core.InvalidParameterException;
+
 /**
  * Settings of a Monte Carlo run.
  *
@@ -13,10 +15,10 @@ public record McConfig(long paths, long seed, int threads, boolean antithetic) {
     /** Validates the settings. */
     public McConfig {
         if (paths < 1) {
-            throw new IllegalArgumentException("paths must be >= 1, got " + paths);
+            throw new InvalidParameterException("paths", "must be >= 1, got " + paths);
         }
         if (threads < 1 || threads > 1024) {
-            throw new IllegalArgumentException("threads must be in [1, 1024], got " + threads);
+            throw new InvalidParameterException("threads", "must be in [1, 1024], got " + threads);
         }
     }
 }

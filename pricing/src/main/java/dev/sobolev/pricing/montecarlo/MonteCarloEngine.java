@@ -5,6 +5,7 @@ import java.util.List;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 
+import dev.sobolev.core.InvalidParameterException;
 import dev.sobolev.pricing.bachelier.BachelierBasket;
 import dev.sobolev.pricing.payoff.Payoff;
 import dev.sobolev.core.random.BlockTasks;
@@ -68,7 +69,8 @@ public final class MonteCarloEngine {
         long samples = config.antithetic() ? (config.paths() + 1) / 2 : config.paths();
         long blockCount = (samples + BLOCK - 1) / BLOCK;
         if (blockCount > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException("paths must be <= " + (long) Integer.MAX_VALUE * BLOCK + ", got " + config.paths());
+            throw new InvalidParameterException("paths", "must be <= " + (long) Integer.MAX_VALUE * BLOCK + ", got "
+                    + config.paths());
         }
         double[] loading = basket.basketLoading();
         double b0 = basket.basketSpot();

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.sobolev.core.dataset.Columns;
+import dev.sobolev.core.InvalidParameterException;
 import dev.sobolev.core.dataset.Dataset;
 import dev.sobolev.core.dataset.DatasetFormat;
 import dev.sobolev.core.dataset.DatasetReader;
@@ -106,11 +107,12 @@ class LsmcDatasetWriterTest {
 
     @Test
     void validatesJob() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        InvalidParameterException e = assertThrows(InvalidParameterException.class,
                 () -> new LsmcJob(KICHLER, 0, 1, 1, null, 0, DatasetFormat.NPY));
-        assertEquals("--size must be in [1, 1099511627776], got 0", e.getMessage());
-        e = assertThrows(IllegalArgumentException.class,
+        assertEquals("size must be in [1, 1099511627776], got 0", e.getMessage());
+        e = assertThrows(InvalidParameterException.class,
                 () -> new LsmcJob(KICHLER, 10, 1, 1, null, -1, DatasetFormat.NPY));
-        assertEquals("--test-size must be in [0, 1099511627776], got -1", e.getMessage());
+        assertEquals("testSize", e.parameter());
+        assertEquals("must be in [0, 1099511627776], got -1", e.detail());
     }
 }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.apache.commons.rng.simple.RandomSource;
 import org.junit.jupiter.api.Test;
 
+import dev.sobolev.core.InvalidParameterException;
 import dev.sobolev.pricing.bachelier.BachelierBasket;
 import dev.sobolev.pricing.bachelier.BachelierFormulas;
 import dev.sobolev.pricing.payoff.SmoothedCall;
@@ -286,7 +287,11 @@ class LsmcGeneratorTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new LabelKernel(hs, new double[][] {{1, 0, 0}}));
         assertEquals("second-order labels need a smoothed payoff, got call(K=1.1)", e.getMessage());
-        e = assertThrows(IllegalArgumentException.class, () -> LsmcRecipe.of(LsmcRecipe.Kind.HUGE_SAVINE, 7, 1, null, true));
-        assertTrue(e.getMessage().startsWith("the published market exists for --recipe kichler --dim 7 only"));
+        InvalidParameterException p = assertThrows(InvalidParameterException.class,
+                () -> LsmcRecipe.of(LsmcRecipe.Kind.HUGE_SAVINE, 7, 1, null, true));
+        assertEquals("published needs the kichler recipe with dimension 7, got huge-savine with dimension 7",
+                p.getMessage());
+        assertEquals("dimension", assertThrows(InvalidParameterException.class,
+                () -> LsmcRecipe.of(LsmcRecipe.Kind.KICHLER, 0, 1, null, false)).parameter());
     }
 }

@@ -4,6 +4,8 @@ import java.util.Locale;
 
 import org.apache.commons.math3.special.Erf;
 
+import dev.sobolev.core.InvalidParameterException;
+
 /**
  * Elementwise activations with their first three derivatives. The first derivative serves backpropagation
  * and input gradients, the second the parameter gradients of losses on input gradients (Sobolev training,
@@ -286,14 +288,19 @@ public enum Activation {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    /** Parses a name such as "silu" (case-insensitive). */
-    public static Activation parse(String name) {
+    /**
+     * Parses a name such as "silu" (case-insensitive).
+     *
+     * @param activation the label
+     * @throws InvalidParameterException naming {@code activation} for another label
+     */
+    public static Activation parse(String activation) {
         for (Activation a : values()) {
-            if (a.label().equalsIgnoreCase(name.trim())) {
+            if (a.label().equalsIgnoreCase(activation.trim())) {
                 return a;
             }
         }
-        throw new IllegalArgumentException("--activation must be one of identity, tanh, sigmoid, softplus, silu, relu, "
-                + "gelu; got " + name);
+        throw new InvalidParameterException("activation", "must be one of identity, tanh, sigmoid, softplus, silu, "
+                + "relu, gelu; got " + activation);
     }
 }

@@ -2,6 +2,8 @@ package dev.sobolev.surrogate.nn;
 
 import java.util.Arrays;
 
+import dev.sobolev.core.InvalidParameterException;
+
 /**
  * Sobolev loss of an {@link Mlp} on a batch and its exact gradient with respect to the parameters θ
  * (Czarnecki et al. 2017; McDonagh &amp; Chen, seed 000: α·E + (1−α)·E_grad; Kichler et al., seed 001):
@@ -72,7 +74,7 @@ public final class SobolevLoss {
      */
     public SobolevLoss(double alpha, double[] lambda, int inputs, double gamma, double[][] directions, double dropout) {
         if (!(dropout >= 0 && dropout < 1)) {
-            throw new IllegalArgumentException("--dropout must be in [0, 1), got " + dropout);
+            throw new InvalidParameterException("dropout", "must be in [0, 1), got " + dropout);
         }
         this.dropout = dropout;
         if (!(gamma >= 0) || !Double.isFinite(gamma)) {
@@ -92,7 +94,7 @@ public final class SobolevLoss {
             System.arraycopy(directions[q], 0, this.directions, q * inputs, inputs);
         }
         if (!(alpha >= 0 && alpha <= 1)) {
-            throw new IllegalArgumentException("alpha must be in [0, 1], got " + alpha);
+            throw new InvalidParameterException("alpha", "must be in [0, 1], got " + alpha);
         }
         valueWeight = alpha;
         gradientWeight = 1 - alpha;

@@ -4,6 +4,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntConsumer;
 
+import dev.sobolev.core.InvalidParameterException;
+
 /**
  * The threads that run a batch's shards: the calling thread and T − 1 daemon threads, each of which claims
  * the next unclaimed shard from an atomic counter until none is left. Which thread runs a shard does not
@@ -44,7 +46,7 @@ final class ShardWorkers implements AutoCloseable {
      */
     ShardWorkers(int threads) {
         if (threads < 1) {
-            throw new IllegalArgumentException("--threads must be >= 1, got " + threads);
+            throw new InvalidParameterException("threads", "must be >= 1, got " + threads);
         }
         owner = Thread.currentThread();
         helpers = new Thread[threads - 1];

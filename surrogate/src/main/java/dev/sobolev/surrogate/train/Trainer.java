@@ -8,6 +8,7 @@ import java.util.function.Consumer;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.PermutationSampler;
 
+import dev.sobolev.core.InvalidParameterException;
 import dev.sobolev.core.random.RandomStreams;
 import dev.sobolev.surrogate.nn.Mlp;
 import dev.sobolev.surrogate.nn.Normalisation;
@@ -76,7 +77,8 @@ public final class Trainer {
                     + " outputs, the data set has " + d + " and " + m);
         }
         if (config.alpha() < 1 && dydx == null) {
-            throw new IllegalArgumentException("--loss sobolev needs derivative labels (dYdX) in the data set");
+            throw new InvalidParameterException("data", "has no derivative labels (dYdX), which the Sobolev loss "
+                    + "(alpha " + config.alpha() + " < 1) needs");
         }
         RandomStreams streams = RandomStreams.of(config.seed());
         UniformRandomProvider initRng = streams.next();
@@ -99,7 +101,8 @@ public final class Trainer {
         // second-order labels in network units: ṽ = v/σₓ, s̃ᵢ = sᵢ·σₓᵢ/σ_y
         boolean second = config.secondOrderWeight() > 0;
         if (second && data.directions().length == 0) {
-            throw new IllegalArgumentException("--hv-weight needs Hessian-vector labels (directions, hv) in the data set");
+            throw new InvalidParameterException("secondOrderWeight", "needs Hessian-vector labels (directions, hv) "
+                    + "in the data set, got " + config.secondOrderWeight());
         }
         double[][] dirs = second ? new double[data.directions().length][d] : new double[0][];
         double[] hvs = second ? new double[data.hv().length] : null;

@@ -1,5 +1,6 @@
 package dev.sobolev.surrogate.train;
 
+import dev.sobolev.core.InvalidParameterException;
 import dev.sobolev.core.dataset.Dataset;
 
 /**
@@ -32,23 +33,33 @@ public record TrainingData(double[] x, double[] y, double[] dydx, double[][] dir
         }
     }
 
-    /** The arrays of a data set (copies); the second-order labels only if {@code secondOrder}. */
-    public static TrainingData of(Dataset ds, boolean gradients, boolean secondOrder) {
+    /**
+     * The arrays of a data set (copies); the second-order labels only if {@code secondOrder}.
+     *
+     * @param data        the data set
+     * @param gradients   whether to take the derivative labels dYdX
+     * @param secondOrder whether to take the Hessian–vector labels
+     * @throws InvalidParameterException naming {@code data} when it has no Hessian–vector labels and
+     *                                   {@code secondOrder} asks for them
+     */
+    public static TrainingData of(Dataset data, boolean gradients, boolean secondOrder) {
         double[][] dirs = new double[0][];
         double[] hv = null;
         if (secondOrder) {
-            if (!ds.hasSecondOrder()) {
-                throw new IllegalArgumentException("the data set has no Hessian-vector labels (directions, hv)");
+            if (!data.hasSecondOrder()) {
+                throw new InvalidParameterException("data", "has no Hessian-vector labels (directions, hv), which the "
+                        + "second-order term needs");
             }
-            int k = ds.directionCount();
-            int d = ds.inputDim();
-            double[] flat = ds.directionsArray();
+            int k = data.directionCount();
+            int d = data.inputDim();
+            double[] flat = data.directionsArray();
             dirs = new double[k][d];
             for (int q = 0; q < k; q++) {
                 System.arraycopy(flat, q * d, dirs[q], 0, d);
             }
-            hv = ds.hvArray();
+            hv = data.hvArray();
         }
-        return new TrainingData(ds.xArray(), ds.yArray(), gradients ? ds.dydxArray() : null, dirs, hv, ds.rows());
+        return new TrainingData(data.xArray(), data.yArray(), gradients ? data.dydxArray() : null, dirs, hv,
+                data.rows());
     }
 }

@@ -13,6 +13,8 @@ import java.util.concurrent.locks.LockSupport;
 
 import org.junit.jupiter.api.Test;
 
+import dev.sobolev.core.InvalidParameterException;
+
 /** The spinning hand-off of the trainer's shards: each shard once per batch, failures after all shards. */
 class ShardWorkersTest {
     @Test
@@ -108,7 +110,7 @@ class ShardWorkersTest {
             Throwable t = CompletableFuture.runAsync(() -> w.run(2, s -> { })).handle((v, e) -> e).get();
             assertTrue(t.getCause() instanceof IllegalStateException, String.valueOf(t));
         }
-        assertEquals("--threads must be >= 1, got 0",
-                assertThrows(IllegalArgumentException.class, () -> new ShardWorkers(0)).getMessage());
+        assertEquals("threads must be >= 1, got 0",
+                assertThrows(InvalidParameterException.class, () -> new ShardWorkers(0)).getMessage());
     }
 }

@@ -1,0 +1,124 @@
+package dev.sobolev.cli;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import dev.sobolev.core.InvalidParameterException;
+
+/**
+ * The one place where library parameter names become command-line options. The engines validate their input
+ * with {@link InvalidParameterException}, naming their own parameters ({@code batchSize}, {@code spots[1]});
+ * the command line shows the option that supplied the value ({@code --batch}, {@code --spots[1]}). The table
+ * is kept per command because one library name can stand for different options: {@code file} is the
+ * {@code --data} series of {@code garch fit}, {@code widths} the {@code --width} of {@code prune}.
+ */
+final class OptionNames {
+    /** Options of {@link CommonOptions}, which every command has. */
+    private static final Map<String, String> COMMON = Map.of("threads", "--threads");
+
+    /** Sizes of {@link DatasetCommand.OutputOptions}: {@code LsmcJob} and {@code GarchDataset.Job} components. */
+    private static final Map<String, String> DATASET = Map.of(
+            "size", "--size",
+            "testSize", "--test-size");
+
+    /** The series of {@link GarchCommand.DataOptions}: {@code SeriesReader.read(file, column)}. */
+    private static final Map<String, String> SERIES = Map.of(
+            "file", "--data",
+            "column", "--column");
+
+    /**
+     * Options of {@link TrainingOptions} that {@code TrainingConfig} validates, and the data set the trainer
+     * checks against the loss.
+     */
+    private static final Map<String, String> TRAINING = Map.of(
+            "alpha", "--alpha",
+            "learningRate", "--lr",
+            "loss", "--loss",
+            "epochs", "--epochs",
+            "batchSize", "--batch",
+            "l2", "--l2",
+            "dropout", "--dropout",
+            "validationFraction", "--validation",
+            "data", "--data");
+
+    /** Per command path (without {@code sobolev}), parameter name (without index) to option name. */
+    static final Map<String, Map<String, String>> BY_COMMAND = Map.of(
+            "price bachelier", with(COMMON, Map.of(
+                    "spots", "--spots",
+                    "weights", "--weights",
+                    "vols", "--vols",
+                    "correlation", "--corr",
+                    "strike", "--strike",
+                    "maturity", "--maturity",
+                    "payoff", "--payoff",
+                    "paths", "--paths")),
+            "dataset bachelier", with(COMMON, DATASET, Map.of(
+                    "recipe", "--recipe",
+                    "dimension", "--dim",
+                    "kind", "--hv-directions",
+                    "count", "--hv-count")),
+            "dataset garch", with(COMMON, DATASET, Map.of(
+                    "lastReturn", "--last-return",
+                    "lastVariance", "--last-variance",
+                    "horizon", "--horizon")),
+            "garch fit", with(COMMON, SERIES),
+            "garch forecast", with(COMMON, SERIES, Map.of(
+                    "mu", "--mu",
+                    "omega", "--omega",
+                    "alpha", "--alpha",
+                    "beta", "--beta",
+                    "paths", "--paths")),
+            "train", with(COMMON, TRAINING, Map.of(
+                    "file", "--out",
+                    "hidden", "--hidden",
+                    "activation", "--activation",
+                    "secondOrderWeight", "--hv-weight")),
+            "eval", COMMON,
+            "prune", with(COMMON, TRAINING, Map.ofEntries(
+                    Map.entry("file", "--out"),
+                    Map.entry("fineTuneData", "--finetune-data"),
+                    Map.entry("widths", "--width"),
+                    Map.entry("budget", "--budget"),
+                    Map.entry("saliency", "--method"),
+                    Map.entry("box", "--box"),
+                    Map.entry("stepFraction", "--step-fraction"),
+                    Map.entry("retrainEpochs", "--retrain-epochs"),
+                    Map.entry("tolerance", "--tolerance"),
+                    Map.entry("fineTuning", "--finetune"),
+                    Map.entry("splits", "--bound-splits"),
+                    Map.entry("boundSplits", "--bound-splits"),
+                    Map.entry("samples", "--bound-samples"),
+                    Map.entry("boundSamples", "--bound-samples"))),
+            "pipeline", with(COMMON, Map.of("out", "--out")));
+
+    private OptionNames() {
+    }
+
+    /**
+     * The one-line message of a library argument error as the command line shows it: the option (with the
+     * parameter's index, {@code --vols[1]}) and the library's detail. A parameter that no option of the command
+     * supplies keeps its library name.
+     *
+     * @param command the command path without {@code sobolev}, e.g. {@code "price bachelier"}
+     * @param e       the library's error
+     * @return e.g. {@code --vols[1] must be >= 0, got -15.0}
+     */
+    static String message(String command, InvalidParameterException e) {
+        String option = BY_COMMAND.getOrDefault(command, Map.of()).get(e.baseName());
+        String name = option == null ? e.parameter() : option + e.parameter().substring(e.baseName().length());
+        return name + " " + e.detail();
+    }
+
+    @SafeVarargs
+    private static Map<String, String> with(Map<String, String>... parts) {
+        Map<String, String> all = new HashMap<>();
+        for (Map<String, String> part : parts) {
+            part.forEach((parameter, option) -> {
+                if (all.put(parameter, option) != null) {
+                    throw new IllegalStateException("parameter " + parameter + " is listed twice");
+                }
+            });
+        }
+        return Map.copyOf(all);
+    }
+}
