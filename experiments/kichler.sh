@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Kichler recipe (REFERENCES.md §2, seed 001): d = 7, 8192 training rows (published market, smoothed call
+# Kichler recipe (REFERENCES.md §2; Kichler, Afghan & Naumann, "Towards Sobolev Pruning"): d = 7, 8192 training rows (published market, smoothed call
 # w = 0.005 as in the authors' notebook, antithetic), exact 4096-row test set, oversized 7 -> 128x6 -> 1 SiLU net,
 # global normalisation.
 #   vanilla:  values only, Adam 1e-4 constant, 200 epochs, batch 512  (slide: R2 0.999545 / 0.998700 / 0.997033)

@@ -10,7 +10,7 @@ import dev.sobolev.surrogate.train.TrainingData;
 import dev.sobolev.surrogate.train.TrainingHistory;
 
 /**
- * Fine-tuning strategies after pruning (Kichler, Afghan &amp; Naumann, seed 001, "After Sobolev fine-tuning"),
+ * Fine-tuning strategies after pruning (Kichler, Afghan &amp; Naumann, "Towards Sobolev Pruning", "After Sobolev fine-tuning"),
  * all with the configured (Sobolev) loss, starting from the pruned weights and keeping the normalisation.
  */
 public enum FineTuning {

@@ -15,7 +15,7 @@ import dev.sobolev.surrogate.train.TrainingConfig;
 import dev.sobolev.surrogate.train.TrainingData;
 
 /**
- * Iterative structured pruning of a surrogate (Kichler, Afghan &amp; Naumann, seed 001): each step ranks the
+ * Iterative structured pruning of a surrogate (Kichler, Afghan &amp; Naumann, "Towards Sobolev Pruning"): each step ranks the
  * hidden units of the current network by a {@link Saliency}, removes from every layer above its target the
  * least significant share of its surplus, folding each removed unit's mean activation into the next bias
  * ({@link UnitRemoval}), and optionally retrains. It stops at the target widths, or earlier when the next

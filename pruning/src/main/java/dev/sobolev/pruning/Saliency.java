@@ -13,7 +13,7 @@ import dev.sobolev.surrogate.nn.Mlp;
  */
 public enum Saliency {
     /**
-     * Interval-adjoint significance over the input box (Kichler, Afghan &amp; Naumann, seed 001):
+     * Interval-adjoint significance over the input box (Kichler, Afghan &amp; Naumann, "Towards Sobolev Pruning"):
      * S = width([aₗ,ᵢ])·max|[∂y/∂aₗ,ᵢ]|, a global statement about the whole box that needs no data.
      */
     INTERVAL,
@@ -26,7 +26,7 @@ public enum Saliency {
      */
     INTERVAL_LOCAL,
     /**
-     * Weight magnitude (seed 001, "magnitude pruning |w|", for whole units): ‖Wₗ₊₁[:, i]‖₂ times the unit's
+     * Weight magnitude (Kichler, Afghan &amp; Naumann, "magnitude pruning |w|", for whole units): ‖Wₗ₊₁[:, i]‖₂ times the unit's
      * sampled activation range, the largest change the unit can pass on per unit of outgoing weight.
      */
     MAGNITUDE,

@@ -5,7 +5,7 @@ import java.util.Arrays;
 import dev.sobolev.surrogate.nn.Mlp;
 
 /**
- * Structured pruning of hidden units with bias folding (Kichler, Afghan &amp; Naumann, seed 001, "Pruning"):
+ * Structured pruning of hidden units with bias folding (Kichler, Afghan &amp; Naumann, "Towards Sobolev Pruning", "Pruning"):
  * removing unit i of hidden layer l deletes row i of Wₗ and bₗ and column i of Wₗ₊₁, and adds the unit's
  * contribution at a representative activation āᵢ to the next layer's bias, bₗ₊₁ += Wₗ₊₁[:, i]·āᵢ. The
  * pruned network is exact wherever the removed units sit at their representative values.

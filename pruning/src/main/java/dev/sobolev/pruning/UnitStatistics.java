@@ -10,7 +10,7 @@ import dev.sobolev.surrogate.nn.Surrogate;
  * Per hidden unit statistics of a surrogate over a sample of inputs, in the network's (normalised) units:
  * the mean, minimum and maximum activation and the first-order Taylor saliency
  * mean |(aₗ,ᵢ(x) − āₗ,ᵢ)·∂y/∂aₗ,ᵢ(x)| (Molchanov et al. 2017, "Pruning convolutional neural networks for
- * resource efficient inference"; seed 001's "saliency pruning" |∂L/∂w·w| for units): the first-order change
+ * resource efficient inference"; "Towards Sobolev Pruning"'s "saliency pruning" |∂L/∂w·w| for units): the first-order change
  * of the output when the unit is replaced by its mean, which is what {@link UnitRemoval} does. Also keeps an
  * evenly spaced sample of up to {@value #SAMPLE} inputs and each input's spread, for data-local interval
  * significance ({@link Saliency#INTERVAL_LOCAL}).

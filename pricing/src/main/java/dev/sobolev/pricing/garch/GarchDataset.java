@@ -21,7 +21,7 @@ import dev.sobolev.core.random.RandomStreams;
 import dev.sobolev.pricing.sensitivities.Sensitivities;
 
 /**
- * The 4-D GARCH(1,1) forecast data set of McDonagh &amp; Chen (seed 000, §"4D GARCH", eqs. 12–13): inputs
+ * The 4-D GARCH(1,1) forecast data set of McDonagh &amp; Chen, "Leveraging Intrinsic Gradient Information for Machine Learning Model Training" (§"4D GARCH", eqs. 12–13): inputs
  * θ = (μ, ω, α, β) ~ U[0, 1]⁴; the last return y_t and last conditional variance σ_t² are known constants;
  * labels the variance forecasts σ²_{t+h}, h = 1..H (H = 5 in the paper) as multi-output Y (n×H) and their
  * exact gradients with respect to θ, dYdX (n×H×4), from {@link GarchForecast#fromState}. The test set

@@ -6,7 +6,7 @@ import java.util.List;
 import dev.sobolev.pricing.sensitivities.Sensitivities;
 
 /**
- * Variance forecasts of a fitted GARCH(1,1) and their exact gradients (McDonagh &amp; Chen, seed 000, eqs. 12–13):
+ * Variance forecasts of a fitted GARCH(1,1) and their exact gradients (McDonagh &amp; Chen, "Leveraging Intrinsic Gradient Information for Machine Learning Model Training", eqs. 12–13):
  * h_{T+1} = ω + α·e_T² + β·h_T and h_{T+k} = ω + (α+β)·h_{T+k−1} for k ≥ 2, i.e. in closed form
  * h_{T+k} = σ² + (α+β)^{k−1}(h_{T+1} − σ²), σ² = ω/(1−α−β) (when α + β &lt; 1).
  *

@@ -64,7 +64,7 @@ public record LsmcRecipe(String name, BachelierBasket option, double t1, double 
 
     /** The recipes by command-line name. */
     public enum Kind {
-        /** Kichler et al. (seed 001): smoothed call, published market for d = 7. */
+        /** Kichler, Afghan &amp; Naumann, "Towards Sobolev Pruning": smoothed call, published market for d = 7. */
         KICHLER("kichler"),
         /** Huge &amp; Savine: plain call, random market. */
         HUGE_SAVINE("huge-savine");

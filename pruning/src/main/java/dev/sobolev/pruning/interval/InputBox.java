@@ -6,7 +6,7 @@ import dev.sobolev.core.dataset.Dataset;
 
 /**
  * The input domain of an interval pass: the box [lower₀, upper₀] × … × [lower_{d−1}, upper_{d−1}], the "trust
- * region" over which interval-adjoint significance is computed (Kichler, Afghan &amp; Naumann, seed 001, slide
+ * region" over which interval-adjoint significance is computed (Kichler, Afghan &amp; Naumann, "Towards Sobolev Pruning", slide
  * "Interval Arithmetic"). Immutable; the bounds are copied in and out.
  */
 public final class InputBox {

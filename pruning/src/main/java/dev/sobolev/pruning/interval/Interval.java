@@ -7,7 +7,7 @@ import java.util.Optional;
  * all x ∈ [x], y ∈ [y], the exact real x ∘ y lies in [x] ∘ [y]. This is the inclusion property behind the
  * fundamental theorem of interval arithmetic (Moore, Kearfott &amp; Cloud, <i>Introduction to Interval Analysis</i>,
  * SIAM 2009, ch. 5) that interval-adjoint significance analysis rests on (Kichler, Afghan &amp; Naumann, "Towards
- * Sobolev Pruning", seed 001, slides "Interval Arithmetic" and "Interval Adjoints").
+ * Sobolev Pruning", slides "Interval Arithmetic" and "Interval Adjoints").
  *
  * <p>Endpoints are doubles, lo ≤ hi, neither NaN; lo may be −∞ and hi +∞ (the whole line is
  * {@link #ENTIRE}), but every interval holds at least one real, so lo &lt; +∞ and hi &gt; −∞. A −0.0 endpoint is

@@ -10,7 +10,7 @@ import dev.sobolev.surrogate.nn.Activation;
  * Interval enclosures of an {@link Activation} σ and of its first and second derivatives σ′, σ″ over an interval:
  * for every x ∈ [x], σ⁽ᵏ⁾(x) ∈ {@code enclosure(k, [x])}. σ′ drives the interval adjoint
  * [z̄] = [σ′]([z])·[ā] of the interval-adjoint significance analysis (Kichler, Afghan &amp; Naumann, "Towards
- * Sobolev Pruning", seed 001); σ″ is there for second-order (gamma-protecting) significance.
+ * Sobolev Pruning"); σ″ is there for second-order (gamma-protecting) significance.
  *
  * <p><b>Method.</b> Each σ⁽ᵏ⁾ is continuous (σ′ of ReLU excepted, which is monotone) and monotone between the zeros
  * of σ⁽ᵏ⁺¹⁾, its critical points, which are known analytically for every activation here (the list per

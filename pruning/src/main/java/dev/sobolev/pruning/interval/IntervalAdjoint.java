@@ -3,7 +3,7 @@ package dev.sobolev.pruning.interval;
 /**
  * The result of {@link IntervalMlp#adjoint}: for one output y_k, enclosures of the adjoints ∂y_k/∂aₗ,ᵢ and
  * ∂y_k/∂zₗ,ᵢ over the input box, from the interval adjoint recurrence [z̄ₗ] = [σₗ′]([zₗ])·[āₗ],
- * [āₗ₋₁] = Wₗᵀ[z̄ₗ] (Kichler, Afghan &amp; Naumann, seed 001, slide "Interval Adjoints"). [ā₀] encloses the input
+ * [āₗ₋₁] = Wₗᵀ[z̄ₗ] (Kichler, Afghan &amp; Naumann, "Towards Sobolev Pruning", slide "Interval Adjoints"). [ā₀] encloses the input
  * gradient over the box. Immutable; carries the forward pass it was computed on.
  */
 public final class IntervalAdjoint {

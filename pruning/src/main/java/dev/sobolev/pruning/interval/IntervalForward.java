@@ -5,7 +5,7 @@ import dev.sobolev.surrogate.nn.Mlp;
 /**
  * The result of {@link IntervalMlp#forward}: enclosures [zₗ,ᵢ] of every pre-activation and [aₗ,ᵢ] of every
  * activation over the input box (layer 0 is the box itself, layers 1..L hidden, L+1 the output), as in the interval
- * forward pass of Kichler, Afghan &amp; Naumann (seed 001). Immutable; accessors return {@link Interval} values.
+ * forward pass of Kichler, Afghan &amp; Naumann, "Towards Sobolev Pruning". Immutable; accessors return {@link Interval} values.
  */
 public final class IntervalForward {
     private final Mlp mlp;

@@ -6,7 +6,7 @@ import dev.sobolev.surrogate.nn.Mlp;
 
 /**
  * Interval forward and adjoint passes of an {@link Mlp} over an {@link InputBox}: the interval-adjoint analysis of
- * Kichler, Afghan &amp; Naumann, "Towards Sobolev Pruning" (seed 001, slides "Interval Adjoints" and "Interval Adjoint
+ * Kichler, Afghan &amp; Naumann, "Towards Sobolev Pruning" (slides "Interval Adjoints" and "Interval Adjoint
  * Significance Analysis"; AD applied to interval arithmetic after Vassiliadis et al., CGO 2016).
  *
  * <p><b>Forward.</b> With [a₀] = box, for weight layers l = 1..L+1: [zₗ] = Wₗ[aₗ₋₁] + bₗ, [aₗ] = σₗ([zₗ]). Each

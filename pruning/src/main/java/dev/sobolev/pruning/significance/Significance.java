@@ -9,7 +9,7 @@ import dev.sobolev.pruning.interval.IntervalAdjoint;
  * strategies rank neurons by these scores; low scores are pruned first.
  *
  * <p>{@link #intervalAdjoint} computes the interval-adjoint significance of Kichler, Afghan &amp; Naumann, "Towards
- * Sobolev Pruning" (seed 001, slide "Interval Adjoint Significance Analysis"):
+ * Sobolev Pruning" (slide "Interval Adjoint Significance Analysis"):
  * S_[y]([n]ₗ,ᵢ) = width([aₗ,ᵢ]) · max|∇_{[aₗ,ᵢ]}[y]|, the width of the neuron's value enclosure over the input box
  * times the magnitude of its adjoint enclosure: a bound on how much the output can move through that neuron over the
  * box. Hidden layers are numbered l = 1..L as in {@link dev.sobolev.surrogate.nn.Mlp}.
@@ -63,7 +63,7 @@ public final class Significance {
     }
 
     /**
-     * Interval-adjoint significance S(n) = width([aₗ,ᵢ]) · magnitude([āₗ,ᵢ]) of every hidden neuron (seed 001). The
+     * Interval-adjoint significance S(n) = width([aₗ,ᵢ]) · magnitude([āₗ,ᵢ]) of every hidden neuron (Kichler, Afghan &amp; Naumann). The
      * width is rounded up; the product is in round-to-nearest (a score, not a bound) and is 0 when either factor is
      * 0, also against an unbounded factor.
      */

@@ -10,8 +10,8 @@ import dev.sobolev.core.InvalidParameterException;
  * Elementwise activations with their first three derivatives. The first derivative serves backpropagation
  * and input gradients, the second the parameter gradients of losses on input gradients (Sobolev training,
  * Czarnecki et al. 2017) and Hessian–vector products, the third the parameter gradients of losses on
- * Hessian–vector products. A closed family: the surrogates of the papers use tanh (seed 000), softplus
- * (Huge–Savine), SiLU (seed 001).
+ * Hessian–vector products. A closed family: the surrogates of the papers use tanh (McDonagh &amp; Chen), softplus
+ * (Huge–Savine), SiLU (Kichler, Afghan &amp; Naumann).
  */
 public enum Activation {
     /** f(x) = x. */

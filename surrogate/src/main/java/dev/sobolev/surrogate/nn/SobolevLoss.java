@@ -6,7 +6,7 @@ import dev.sobolev.core.InvalidParameterException;
 
 /**
  * Sobolev loss of an {@link Mlp} on a batch and its exact gradient with respect to the parameters θ
- * (Czarnecki et al. 2017; McDonagh &amp; Chen, seed 000: α·E + (1−α)·E_grad; Kichler et al., seed 001):
+ * (Czarnecki et al. 2017; McDonagh &amp; Chen, "Leveraging Intrinsic Gradient Information for Machine Learning Model Training": α·E + (1−α)·E_grad; Kichler, Afghan &amp; Naumann, "Towards Sobolev Pruning"):
  * <pre>
  *   L(θ) = α/(N·m) Σₛ Σₖ (yₖ(xₛ) − Yₛₖ)² + (1−α)/(N·m·d) Σₛ Σₖ Σⱼ λⱼ² (∂yₖ/∂xⱼ(xₛ) − dYₛₖⱼ)²
  * </pre>
@@ -61,7 +61,7 @@ public final class SobolevLoss {
 
     /**
      * A loss with a second-order term and inverted dropout on the hidden layers (Srivastava et al. 2014; Rojo,
-     * seed 004): while a {@link Scratch} carries a dropout stream, each hidden unit of each sample is kept
+     * "Machine Learning for Physics and Astronomy"): while a {@link Scratch} carries a dropout stream, each hidden unit of each sample is kept
      * with probability 1 − p and scaled by 1/(1 − p), and the same mask multiplies its derivative columns (the
      * network that is differentiated is the thinned one). Evaluation without a stream uses the full network.
      *

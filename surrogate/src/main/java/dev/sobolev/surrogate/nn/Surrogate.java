@@ -5,13 +5,14 @@ import java.util.Objects;
 /**
  * A trained surrogate in the units of its data: y = μ_y + σ_y·net((x − μₓ)/σₓ). The single-point calls are
  * thread-safe (each thread gets its own evaluator and workspace) and allocate nothing after a thread's first
- * call: the library API for trading systems. Values and gradients go through a {@link PointEvaluator} of the
+ * call. Trading systems use it through {@code dev.sobolev.surrogate.api.Pricer}, which adds input checks and
+ * the training domain. Values and gradients go through a {@link PointEvaluator} of the
  * provider chosen at construction (by default {@link PointEvaluators#preferred()}: the SIMD kernel of the
  * {@code sobolev-simd} module when the JVM offers the Vector API, else the scalar passes of {@link Mlp});
  * Hessian–vector products through {@link Mlp#hessianVector}.
  *
- * <p>The scaling multiplies by 1/σₓ and by σ_y/σₓⱼ, both formed once here, instead of dividing per call: the
- * fourteen divisions of a 7-input value-and-gradient call were ≈ 20 ns of its ≈ 330 (docs/DESIGN.md "simd").
+ * <p>The scaling multiplies by 1/σₓ and by σ_y/σₓⱼ, both formed once here, instead of dividing per call: a
+ * division costs several multiplications, and a 7-input value-and-gradient call would need fourteen.
  */
 public final class Surrogate {
     private final Mlp net;

@@ -6,7 +6,7 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import dev.sobolev.surrogate.nn.Mlp;
 
 /**
- * Weight initialisers (Rojo, seed 004; Glorot &amp; Bengio 2010; He et al. 2015; LeCun et al. 1998). Biases start
+ * Weight initialisers (Rojo, "Machine Learning for Physics and Astronomy"; Glorot &amp; Bengio 2010; He et al. 2015; LeCun et al. 1998). Biases start
  * at zero (except {@link #PYTORCH}); weights of layer l are drawn with fan-in nₗ₋₁ and fan-out nₗ.
  */
 public enum Initializer {

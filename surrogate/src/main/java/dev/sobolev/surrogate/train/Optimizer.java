@@ -1,7 +1,7 @@
 package dev.sobolev.surrogate.train;
 
 /**
- * First-order optimisers (Rojo, seed 004, lecture 2; Kingma &amp; Ba 2015 for Adam; Loshchilov &amp; Hutter 2019
+ * First-order optimisers (Rojo, "Machine Learning for Physics and Astronomy", lecture 2; Kingma &amp; Ba 2015 for Adam; Loshchilov &amp; Hutter 2019
  * for AdamW). {@link #step} updates θ in place from the gradient g of the loss and the learning rate of the
  * step; the optimiser's moment buffers live in a {@link State} owned by the training run.
  */

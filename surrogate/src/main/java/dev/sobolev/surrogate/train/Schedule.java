@@ -28,7 +28,7 @@ public sealed interface Schedule permits Schedule.Constant, Schedule.TimeDecay, 
     }
 
     /**
-     * Time-based decay η(t) = η₀/(1 + k·t) (Keras; the schedule of seed 000, 0.01 → 0.0005 over 300 epochs is
+     * Time-based decay η(t) = η₀/(1 + k·t) (Keras; the schedule of McDonagh &amp; Chen, 0.01 → 0.0005 over 300 epochs is
      * k = 19/300).
      */
     record TimeDecay(double lr, double decay) implements Schedule {

@@ -23,7 +23,7 @@ import dev.sobolev.surrogate.nn.Surrogate;
  * parallel with their own gradient buffers and are summed in shard order. So a seed gives bitwise-identical
  * weights for 1, 2 or more threads.
  *
- * <p>Look-back early stopping (Rojo, seed 004): with a validation share, the weights of the epoch with the
+ * <p>Look-back early stopping (Rojo, "Machine Learning for Physics and Astronomy"): with a validation share, the weights of the epoch with the
  * lowest validation loss are kept. Divergence guard: a non-finite loss stops training, restores the best
  * weights and says why in the history.
  */
