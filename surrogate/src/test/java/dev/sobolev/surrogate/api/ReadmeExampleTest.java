@@ -3,22 +3,12 @@ package dev.sobolev.surrogate.api;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.PrintStream;
-import java.net.URL;
-import java.net.URLClassLoader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
-
-import javax.tools.JavaCompiler;
-import javax.tools.ToolProvider;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,17 +32,6 @@ class ReadmeExampleTest {
 
     @TempDir
     Path tmp;
-
-    static String example() throws IOException {
-        Path readme = Path.of(System.getProperty("basedir", "."), "..", "README.md");
-        List<String> lines = Files.readAllLines(readme);
-        int at = lines.indexOf(MARKER);
-        assertTrue(at >= 0, readme + " has no " + MARKER);
-        assertEquals("```java", lines.get(at + 1), "the marker must be followed by a java block");
-        int end = lines.subList(at + 2, lines.size()).indexOf("```");
-        assertTrue(end > 0, "the java block after " + MARKER + " is not closed");
-        return String.join("\n", lines.subList(at + 2, at + 2 + end));
-    }
 
     /** A 7-input model trained on spots in [0.8, 1.2]: named S1..S7, unit price. */
     private Path modelFile() {
@@ -78,45 +57,14 @@ class ReadmeExampleTest {
 
     @Test
     void theReadmePricingExampleCompilesAndRuns() throws Exception {
-        String source = """
+        Path model = modelFile();
+        String[] lines = ReadmeExamples.compileAndRun(MARKER, """
                 import java.nio.file.Path;
 
                 import dev.sobolev.core.InvalidParameterException;
                 import dev.sobolev.surrogate.api.DomainPolicy;
                 import dev.sobolev.surrogate.api.Pricer;
-                import dev.sobolev.surrogate.api.Quote;
-
-                public final class ReadmeExample {
-                    public static void run(Path modelFile) {
-                %s
-                    }
-                }
-                """.formatted(example());
-        Path src = tmp.resolve("src/ReadmeExample.java");
-        Files.createDirectories(src.getParent());
-        Files.writeString(src, source);
-        Path classes = Files.createDirectories(tmp.resolve("classes"));
-        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        ByteArrayOutputStream diagnostics = new ByteArrayOutputStream();
-        int rc = javac.run(null, diagnostics, diagnostics, "-classpath", System.getProperty("java.class.path"),
-                "-Xlint:all", "-Xlint:-path", "-Werror", "-d", classes.toString(), src.toString());
-        assertEquals(0, rc, "the README example does not compile:\n" + diagnostics.toString(StandardCharsets.UTF_8)
-                + "\n" + source);
-
-        Path model = modelFile();
-        ByteArrayOutputStream printed = new ByteArrayOutputStream();
-        PrintStream out = System.out;
-        Locale locale = Locale.getDefault();
-        try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()},
-                getClass().getClassLoader())) {
-            Locale.setDefault(Locale.ROOT);
-            System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
-            loader.loadClass("ReadmeExample").getMethod("run", Path.class).invoke(null, model);
-        } finally {
-            System.setOut(out);
-            Locale.setDefault(locale);
-        }
-        String[] lines = printed.toString(StandardCharsets.UTF_8).split("\n");
+                import dev.sobolev.surrogate.api.Quote;""", "Path modelFile", tmp, model);
         Pricer pricer = Pricer.load(model, DomainPolicy.FLAG);
         Quote q = pricer.newQuote();
         pricer.priceWithGamma(new double[] {1.05, 0.98, 1.10, 1.00, 0.95, 1.02, 1.07}, q);
