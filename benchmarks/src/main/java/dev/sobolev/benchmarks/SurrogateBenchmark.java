@@ -1,6 +1,8 @@
 package dev.sobolev.benchmarks;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.openjdk.jmh.annotations.Benchmark;
@@ -16,12 +18,18 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
+import dev.sobolev.surrogate.api.DomainPolicy;
+import dev.sobolev.surrogate.api.Pricer;
+import dev.sobolev.surrogate.api.Quote;
 import dev.sobolev.surrogate.nn.Mlp;
 import dev.sobolev.surrogate.nn.Normalisation;
 import dev.sobolev.surrogate.nn.PointEvaluator;
 import dev.sobolev.surrogate.nn.PointEvaluatorProvider;
 import dev.sobolev.surrogate.nn.PointEvaluators;
 import dev.sobolev.surrogate.nn.Surrogate;
+import dev.sobolev.surrogate.schema.InputSpec;
+import dev.sobolev.surrogate.schema.ModelSchema;
+import dev.sobolev.surrogate.schema.OutputSpec;
 
 /**
  * Surrogate single-point inference (issue 5): value + input gradient, the trading-system call, of the
@@ -70,6 +78,8 @@ public class SurrogateBenchmark {
 
         private Surrogate model;
         private PointEvaluator kernel;
+        private Pricer pricer;
+        private Quote quote;
         private final double[] x = {1.0, 0.9, 1.1, 1.05, 0.95, 1.2, 0.8};
         private final double[] grad = new double[7];
         private final double[] book = new double[BOOK * 7];
@@ -90,6 +100,13 @@ public class SurrogateBenchmark {
                 }
             }
             kernel = p.create(b.mlp);
+            List<InputSpec> inputs = new ArrayList<>();
+            for (int j = 1; j <= 7; j++) {
+                inputs.add(new InputSpec("S" + j, "price", 0.5, 1.5, 1.0, 0.2));
+            }
+            pricer = Pricer.of(model, new ModelSchema(inputs, List.of(new OutputSpec("price", "price"))),
+                    DomainPolicy.FLAG);
+            quote = pricer.newQuote();
         }
     }
 
@@ -98,6 +115,17 @@ public class SurrogateBenchmark {
     @OutputTimeUnit(TimeUnit.NANOSECONDS)
     public double valueAndGradient(Point pt) {
         return pt.model.valueAndGradient(pt.x, pt.grad) + pt.grad[0];
+    }
+
+    /**
+     * The same point through the public pricing API: {@link Pricer#price} checks the input's length and
+     * finiteness and the training domain (policy FLAG, the point inside), then makes the library call into a
+     * caller-owned {@link Quote}.
+     */
+    @Benchmark
+    @OutputTimeUnit(TimeUnit.NANOSECONDS)
+    public double pricerPrice(Point pt) {
+        return pt.pricer.price(pt.x, pt.quote) + pt.quote.delta(0);
     }
 
     /** The evaluator's own call, without the library call's thread-local lookup, checks and scaling. */

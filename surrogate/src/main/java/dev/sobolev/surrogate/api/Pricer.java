@@ -38,6 +38,9 @@ public final class Pricer {
     /** The inputs' specs, for their boxes. */
     private final InputSpec[] specs;
     private final double[] ones;
+    /** The training box per input, as flat arrays for the per-call check (−∞/+∞ where unknown). */
+    private final double[] lower;
+    private final double[] upper;
     /** "x[j] (name)" labels are built only on failure; the names and "(S1..S7)" once here. */
     private final String[] names;
     private final String inputList;
@@ -59,9 +62,13 @@ public final class Pricer {
         d = model.inputs();
         specs = schema.inputs().toArray(new InputSpec[0]);
         ones = new double[d];
+        lower = new double[d];
+        upper = new double[d];
         names = new String[d];
         for (int j = 0; j < d; j++) {
             ones[j] = 1.0;
+            lower[j] = specs[j].lower();
+            upper[j] = specs[j].upper();
             names[j] = specs[j].name();
         }
         List<String> n = schema.inputNames();
@@ -204,6 +211,7 @@ public final class Pricer {
     public double priceWithGamma(double[] x, Quote quote) {
         price(x, quote);
         model.hessianVector(quote.point, ones, output, quote.hv);
+        quote.secondOrder = true;
         double g = 0;
         for (double e : quote.hv) {
             g += e;
@@ -226,6 +234,7 @@ public final class Pricer {
         checkPoint("v", v);
         price(x, quote);
         model.hessianVector(quote.point, v, output, quote.hv);
+        quote.secondOrder = true;
         return quote.value;
     }
 
@@ -299,9 +308,16 @@ public final class Pricer {
         return rowsOutside;
     }
 
-    /** Checks x, applies the policy and puts the point to price into the quote. */
+    /**
+     * Checks x, applies the policy and puts the point to price into the quote. One pass: a finite entry inside its
+     * box takes one branch; the rest (non-finite, outside) is sorted out on the slow path.
+     */
     private void place(double[] x, Quote quote) {
-        checkPoint("x", x);
+        Objects.requireNonNull(x, "x");
+        if (x.length != d) {
+            throw new InvalidParameterException("x", "has length " + x.length + ", the model takes " + d + " inputs "
+                    + inputList);
+        }
         Objects.requireNonNull(quote, "quote");
         if (quote.inputs() != d) {
             throw new InvalidParameterException("quote", "holds " + quote.inputs() + " inputs, the model takes " + d
@@ -310,14 +326,19 @@ public final class Pricer {
         int count = 0;
         for (int j = 0; j < d; j++) {
             double v = x[j];
-            boolean out = !specs[j].contains(v);
-            if (out) {
+            boolean out = false;
+            // v - v is 0 for every finite v and NaN for ±∞ and NaN
+            if (!(v >= lower[j] && v <= upper[j] && v - v == 0)) {
+                if (!Double.isFinite(v)) {
+                    throw new InvalidParameterException(label("x", j), "must be finite, got " + v);
+                }
                 if (policy == DomainPolicy.REJECT) {
                     throw outsideDomain(label("x", j), j, v);
                 }
+                out = true;
                 count++;
                 if (policy == DomainPolicy.CLAMP) {
-                    v = specs[j].clamp(v);
+                    v = Math.min(upper[j], Math.max(lower[j], v));
                 }
             }
             quote.outside[j] = out;

@@ -17,6 +17,8 @@ public final class Quote {
     double value;
     double gamma;
     int outsideCount;
+    /** Whether gamma or hv hold figures of the last call (so that a first-order call need reset them). */
+    boolean secondOrder = true;
 
     Quote(int inputs) {
         point = new double[inputs];
@@ -27,8 +29,11 @@ public final class Quote {
     }
 
     void clearSecondOrder() {
-        gamma = Double.NaN;
-        Arrays.fill(hv, Double.NaN);
+        if (secondOrder) {
+            gamma = Double.NaN;
+            Arrays.fill(hv, Double.NaN);
+            secondOrder = false;
+        }
     }
 
     /**
