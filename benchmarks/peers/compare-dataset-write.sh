@@ -7,9 +7,11 @@
 #
 #   benchmarks/peers/compare-dataset-write.sh          # N = 4,000,000 rows
 #   ROWS=1000000 REPEATS=5 benchmarks/peers/compare-dataset-write.sh
+#   SOBOLEV="java -jar other/sobolev.jar" benchmarks/peers/compare-dataset-write.sh   # another build
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
+sobolev="${SOBOLEV:-$root/sobolev}"
 rows="${ROWS:-4000000}"
 repeats="${REPEATS:-3}"
 case "$rows$repeats" in
@@ -19,14 +21,14 @@ work=$(mktemp -d "${TMPDIR:-$root/benchmarks/target}/dataset-write.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 echo "# $(date -u '+%Y-%m-%d %H:%M UTC'); $(lscpu | sed -n 's/^Model name: *//p'), $(nproc) CPUs; $(java -version 2>&1 | head -1)"
 echo "# file system of $work: $(df -T "$work" | awk 'NR==2 {print $2}'); load before: $(cut -d' ' -f1-3 /proc/loadavg)"
-"$root/sobolev" --version > /dev/null  # builds the jar if needed, outside the timing
+$sobolev --version > /dev/null  # builds the jar if needed, outside the timing
 now() { date +%s.%N; }
 printf '%-6s %12s %12s %12s %8s\n' pair bytes sobolev_s fdatasync_s ratio
 ratios=()
 for i in $(seq "$repeats"); do
   rm -rf "$work/ds" "$work/copy"
   t0=$(now)
-  "$root/sobolev" dataset bachelier --recipe kichler --dim 7 --size "$rows" --test-size 4096 --seed 42 \
+  $sobolev dataset bachelier --recipe kichler --dim 7 --size "$rows" --test-size 4096 --seed 42 \
       --threads 2 --out "$work/ds" > /dev/null
   t1=$(now)
   bytes=$(du -sb "$work/ds" | cut -f1)

@@ -221,6 +221,21 @@ class DatasetWriterTest {
     }
 
     @Test
+    void closeWithoutCommitDuringWriteBehindFlushesLeavesNothing() throws IOException {
+        List<String> before = list(tmp);
+        int rows = 1 << 20;
+        double[] block = new double[rows];
+        try (DatasetWriter w = DatasetWriter.create(tmp.resolve("big"), DatasetFormat.NPY)) {
+            DatasetWriter.ArrayOutput x = w.array("X", 8L * rows, 1);
+            for (int b = 0; b < 7; b++) {
+                // 56 MiB of 64: at least one flush to the device has started on the write-behind thread
+                x.write(block, 0, rows);
+            }
+        }
+        assertEquals(before, list(tmp));
+    }
+
+    @Test
     void nanIsRejectedWithStemAndRowAndNothingIsLeft() throws IOException {
         List<String> before = list(tmp);
         Path out = tmp.resolve("nan");
