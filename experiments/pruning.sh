@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Seed-001 pruning table on the Kichler recipe (REFERENCES.md §2; issue 6 acceptance 2 and 3):
+# The pruning table of Kichler, Afghan & Naumann, "Towards Sobolev Pruning", on the Kichler recipe (REFERENCES.md §2; issue 6 acceptance 2 and 3):
 # oversized 7 -> 128x6 -> 1 SiLU surrogate (Sobolev-trained as in experiments/kichler.sh), pruned to 8 units per
 # hidden layer (433 parameters) by interval-adjoint significance, weight magnitude and Taylor saliency, half of
 # each layer's surplus per step with RETRAIN_EPOCHS of Sobolev retraining on the Monte Carlo data between steps
