@@ -7,14 +7,13 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Codec for NumPy {@code .npy} files (format spec v1.0; v2.0 and v3.0 are read too).
@@ -34,9 +33,6 @@ public final class Npy {
     private static final int MAX_ELEMENTS = Integer.MAX_VALUE - 8;
     private static final int CHUNK = 1 << 20;
 
-    private static final Pattern DESCR = Pattern.compile("['\"]descr['\"]\\s*:\\s*['\"]([^'\"]*)['\"]");
-    private static final Pattern FORTRAN = Pattern.compile("['\"]fortran_order['\"]\\s*:\\s*(True|False)");
-    private static final Pattern SHAPE = Pattern.compile("['\"]shape['\"]\\s*:\\s*\\(([^)]*)\\)");
 
     private Npy() {
     }
@@ -160,13 +156,9 @@ public final class Npy {
     public static NdArray read(Path file) {
         try (FileChannel ch = open(file)) {
             Header h = parseHeader(ch, file);
-            long count = elementCount(h.shape, file);
-            if (count > MAX_ELEMENTS) {
-                throw new IllegalArgumentException(file + " declares shape " + shapeString(h.shape) + " = " + count
-                        + " values, more than one Java array can hold (" + MAX_ELEMENTS + ")");
-            }
-            long expected = count * h.itemSize;
             long present = ch.size() - h.dataOffset;
+            long count = elementCount(h.shape, file, present);
+            long expected = count * h.itemSize;
             if (present < expected) {
                 throw new IllegalArgumentException(truncationMessage(file, h, expected, present));
             }
@@ -174,6 +166,16 @@ public final class Npy {
                 throw new IllegalArgumentException(file + " holds " + present + " bytes of data but its header declares"
                         + " shape " + shapeString(h.shape) + " of " + h.descr + " (" + expected
                         + " bytes); the file is corrupt");
+            }
+            if (count > MAX_ELEMENTS) {
+                throw new IllegalArgumentException(file + " declares shape " + shapeString(h.shape) + " = " + count
+                        + " values, more than one Java array can hold (" + MAX_ELEMENTS + ")");
+            }
+            for (long dim : h.shape) {
+                if (dim > Integer.MAX_VALUE) {
+                    throw new IllegalArgumentException(file + " declares shape " + shapeString(h.shape)
+                            + ", whose axis of length " + dim + " exceeds " + Integer.MAX_VALUE);
+                }
             }
             double[] data = new double[(int) count];
             ByteBuffer buf = ByteBuffer.allocateDirect(CHUNK).order(ByteOrder.LITTLE_ENDIAN);
@@ -282,8 +284,37 @@ public final class Npy {
         return count;
     }
 
+    /**
+     * The number of values a header declares, checked against the bytes the file holds before anything is
+     * allocated: a shape whose byte count overflows a long cannot fit in any file.
+     */
+    private static long elementCount(long[] shape, Path file, long present) {
+        long count = 1;
+        for (long s : shape) {
+            try {
+                count = Math.multiplyExact(count, s);
+            } catch (ArithmeticException e) {
+                count = -1;
+                break;
+            }
+        }
+        if (count < 0 || count > Long.MAX_VALUE / Double.BYTES) {
+            for (long s : shape) {
+                if (s == 0) {
+                    return 0;
+                }
+            }
+            throw new IllegalArgumentException(file + " declares shape " + shapeString(shape) + ", more values than"
+                    + " any file can hold, but holds " + present + " bytes of data; the header is corrupt");
+        }
+        return count;
+    }
+
     private static FileChannel open(Path file) throws IOException {
         Objects.requireNonNull(file, "file");
+        if (Files.isDirectory(file)) {
+            throw new IllegalArgumentException(file + " is a directory, not a NumPy .npy file");
+        }
         try {
             return FileChannel.open(file, StandardOpenOption.READ);
         } catch (NoSuchFileException e) {
@@ -333,7 +364,12 @@ public final class Npy {
             hlen = pre.getInt(8) & 0xFFFFFFFFL;
             prefix = 12;
         } else {
-            throw new IllegalArgumentException(file + " uses .npy format version " + major + "." + minor
+            major = -1;
+            hlen = 0;
+            prefix = 0;
+        }
+        if (major < 0 || minor != 0) {
+            throw new IllegalArgumentException(file + " uses .npy format version " + (pre.get(6) & 0xFF) + "." + minor
                     + ", which is not supported (1.0, 2.0 and 3.0 are)");
         }
         if (prefix + hlen > size) {
@@ -369,14 +405,13 @@ public final class Npy {
 
         Header(Path file, String text, long dataOffset) {
             this.dataOffset = dataOffset;
-            String dict = text.strip();
-            Matcher d = DESCR.matcher(dict);
-            if (!d.find()) {
+            HeaderParser p = new HeaderParser(file, text);
+            p.parse();
+            if (p.descr == null) {
                 throw new IllegalArgumentException(file + " has an unsupported dtype (structured or missing 'descr'):"
-                        + " header " + dict + "; save a plain float64 array with arr.astype('<f8')");
+                        + " header " + p.shown() + "; save a plain float64 array with arr.astype('<f8')");
             }
-            String raw = d.group(1);
-            switch (raw) {
+            switch (p.descr) {
                 case "<f8":
                 case "f8":
                     descr = "<f8";
@@ -398,47 +433,235 @@ public final class Npy {
                     itemSize = 4;
                     break;
                 default:
+                    String raw = HeaderParser.printable(p.descr);
                     String why = raw.startsWith(">") ? "big-endian dtype '" + raw + "' is not supported"
                             : "dtype '" + raw + "' is not supported";
                     throw new IllegalArgumentException(file + ": " + why + "; expected '<f8' (float64), or '<f4', '<i8', "
                             + "'<i4'; convert with arr.astype('<f8')");
             }
-            Matcher f = FORTRAN.matcher(dict);
-            if (!f.find()) {
-                throw new IllegalArgumentException(file + " has no 'fortran_order' in its .npy header: " + dict);
+            if (p.fortranOrder == null) {
+                throw new IllegalArgumentException(file + " has no 'fortran_order' in its .npy header: " + p.shown());
             }
-            if (f.group(1).equals("True")) {
+            if (p.fortranOrder) {
                 throw new IllegalArgumentException(file + " is stored in Fortran (column-major) order, which is not"
                         + " supported; save np.ascontiguousarray(arr) instead");
             }
-            Matcher s = SHAPE.matcher(dict);
-            if (!s.find()) {
-                throw new IllegalArgumentException(file + " has no 'shape' in its .npy header: " + dict);
+            if (p.shape == null) {
+                throw new IllegalArgumentException(file + " has no 'shape' in its .npy header: " + p.shown());
             }
-            List<Long> dims = new ArrayList<>();
-            for (String part : s.group(1).split(",")) {
-                String p = part.strip();
-                if (p.endsWith("L")) {
-                    p = p.substring(0, p.length() - 1);
+            shape = p.shape;
+        }
+    }
+
+    /**
+     * Parses the header dictionary as NumPy's {@code np.load} accepts it: a Python dict literal with exactly the
+     * keys {@code 'descr'} (a string, or a list for structured dtypes), {@code 'fortran_order'} ({@code True} or
+     * {@code False}) and {@code 'shape'} (a tuple of non-negative integers, {@code (n,)} for one axis), each once,
+     * followed only by blanks. Anything else is refused with the position and the header text.
+     */
+    private static final class HeaderParser {
+        private static final int SHOWN_MAX = 200;
+        private final Path file;
+        private final String text;
+        private int pos;
+        /** The dtype string, or null for a structured (list) dtype. */
+        String descr;
+        Boolean fortranOrder;
+        long[] shape;
+
+        HeaderParser(Path file, String text) {
+            this.file = file;
+            this.text = text;
+        }
+
+        void parse() {
+            boolean seenDescr = false;
+            skipBlanks();
+            expect('{');
+            while (true) {
+                skipBlanks();
+                if (peek() == '}') {
+                    pos++;
+                    break;
                 }
-                if (p.isEmpty()) {
-                    continue;
+                String key = string();
+                skipBlanks();
+                expect(':');
+                skipBlanks();
+                switch (key) {
+                    case "descr":
+                        if (seenDescr) {
+                            throw malformed("'descr' appears twice");
+                        }
+                        seenDescr = true;
+                        if (peek() == '[') {
+                            skipList();
+                        } else {
+                            descr = string();
+                        }
+                        break;
+                    case "fortran_order":
+                        if (fortranOrder != null) {
+                            throw malformed("'fortran_order' appears twice");
+                        }
+                        fortranOrder = bool();
+                        break;
+                    case "shape":
+                        if (shape != null) {
+                            throw malformed("'shape' appears twice");
+                        }
+                        shape = tuple();
+                        break;
+                    default:
+                        throw malformed("unexpected key '" + printable(key) + "'");
+                }
+                skipBlanks();
+                if (peek() == ',') {
+                    pos++;
+                } else if (peek() != '}') {
+                    throw malformed("expected ',' or '}'");
+                }
+            }
+            skipBlanks();
+            if (pos < text.length()) {
+                throw malformed("unexpected text after the dictionary");
+            }
+        }
+
+        private String string() {
+            char q = peek();
+            if (q != '\'' && q != '"') {
+                throw malformed("expected a quoted string");
+            }
+            int end = text.indexOf(q, pos + 1);
+            int newline = text.indexOf('\n', pos + 1);
+            if (end < 0 || newline >= 0 && newline < end || text.substring(pos + 1, end).indexOf('\\') >= 0) {
+                throw malformed("unterminated or escaped string");
+            }
+            String s = text.substring(pos + 1, end);
+            pos = end + 1;
+            return s;
+        }
+
+        private boolean bool() {
+            if (text.startsWith("True", pos)) {
+                pos += 4;
+                return true;
+            }
+            if (text.startsWith("False", pos)) {
+                pos += 5;
+                return false;
+            }
+            throw malformed("expected True or False");
+        }
+
+        private long[] tuple() {
+            expect('(');
+            List<Long> dims = new ArrayList<>();
+            boolean trailingComma = false;
+            while (true) {
+                skipBlanks();
+                if (peek() == ')') {
+                    pos++;
+                    break;
+                }
+                int start = pos;
+                while (pos < text.length() && text.charAt(pos) >= '0' && text.charAt(pos) <= '9') {
+                    pos++;
+                }
+                if (pos == start) {
+                    throw malformed("expected a non-negative integer in 'shape'");
                 }
                 try {
-                    long v = Long.parseLong(p);
-                    if (v < 0 || v > Integer.MAX_VALUE) {
-                        throw new NumberFormatException();
-                    }
-                    dims.add(v);
+                    dims.add(Long.parseLong(text.substring(start, pos)));
                 } catch (NumberFormatException e) {
-                    throw new IllegalArgumentException(file + " has an invalid shape (" + s.group(1)
-                            + ") in its .npy header", e);
+                    throw malformed("axis length " + text.substring(start, pos) + " is too large");
+                }
+                if (peek() == 'L') {
+                    pos++;
+                }
+                skipBlanks();
+                trailingComma = peek() == ',';
+                if (trailingComma) {
+                    pos++;
+                } else if (peek() != ')') {
+                    throw malformed("expected ',' or ')' in 'shape'");
                 }
             }
-            shape = new long[dims.size()];
-            for (int i = 0; i < shape.length; i++) {
-                shape[i] = dims.get(i);
+            if (dims.size() == 1 && !trailingComma) {
+                throw malformed("'shape' must be a tuple, (n,) for one axis");
             }
+            long[] out = new long[dims.size()];
+            for (int i = 0; i < out.length; i++) {
+                out[i] = dims.get(i);
+            }
+            return out;
+        }
+
+        private void skipList() {
+            int depth = 0;
+            do {
+                char c = peek();
+                if (c == '\'' || c == '"') {
+                    string();
+                    continue;
+                }
+                if (c == '[' || c == '(') {
+                    depth++;
+                } else if (c == ']' || c == ')') {
+                    depth--;
+                }
+                pos++;
+            } while (depth > 0);
+        }
+
+        private void skipBlanks() {
+            while (pos < text.length() && (text.charAt(pos) == ' ' || text.charAt(pos) == '\t'
+                    || text.charAt(pos) == '\n' || text.charAt(pos) == '\r')) {
+                pos++;
+            }
+        }
+
+        private char peek() {
+            if (pos >= text.length()) {
+                throw malformed("unexpected end of the header");
+            }
+            return text.charAt(pos);
+        }
+
+        private void expect(char c) {
+            if (peek() != c) {
+                throw malformed("expected '" + c + "'");
+            }
+            pos++;
+        }
+
+        private IllegalArgumentException malformed(String what) {
+            return new IllegalArgumentException(file + " has a malformed .npy header (" + what + " at character "
+                    + (pos + 1) + "): " + shown());
+        }
+
+        /** The header text on one line, control characters escaped, cut to a readable length. */
+        String shown() {
+            String t = text.strip();
+            String p = printable(t.length() > SHOWN_MAX ? t.substring(0, SHOWN_MAX) : t);
+            return t.length() > SHOWN_MAX ? p + "..." : p;
+        }
+
+        /** Text with control characters and non-ASCII escaped as \\xNN or \\uNNNN, so a message stays one line. */
+        static String printable(String s) {
+            StringBuilder sb = new StringBuilder(s.length());
+            for (int i = 0; i < s.length(); i++) {
+                char c = s.charAt(i);
+                if (c >= 0x20 && c < 0x7F) {
+                    sb.append(c);
+                } else if (c < 0x100) {
+                    sb.append(String.format(java.util.Locale.ROOT, "\\x%02x", (int) c));
+                } else {
+                    sb.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) c));
+                }
+            }
+            return sb.toString();
         }
     }
 
