@@ -16,6 +16,8 @@ import java.util.Locale;
 final class Csv {
 
     private static final int MAX_ELEMENTS = Integer.MAX_VALUE - 8;
+    /** The most characters of a cell quoted in a message. */
+    private static final int CELL_SHOWN_MAX = 80;
 
     private Csv() {
     }
@@ -96,12 +98,19 @@ final class Csv {
 
     /**
      * Reads a numeric CSV table. The first non-blank line is a header when none of its cells is a number.
-     * Blank lines are skipped; every value must be finite.
+     * Blank lines are skipped, except between the rows of a one-column file, where a blank line is an empty value
+     * and refused. Every value must be finite.
      *
      * @param file    the file
      * @param display how to name the file in messages
+     * @throws IllegalArgumentException naming {@code display} if the file is missing, a directory, empty, or holds
+     *                                  a row of another length, an empty value or a value that is not a finite
+     *                                  number
      */
     static Table read(Path file, String display) {
+        if (Files.isDirectory(file)) {
+            throw new IllegalArgumentException(display + " is a directory, not a CSV file");
+        }
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.ISO_8859_1)) {
             double[] data = new double[1024];
             int size = 0;
@@ -113,14 +122,23 @@ final class Csv {
             long lineNo = 0;
             String line;
             boolean first = true;
+            long blankLine = 0;
             while ((line = in.readLine()) != null) {
                 lineNo++;
                 if (lineNo == 1 && line.startsWith("\u00EF\u00BB\u00BF")) {
                     line = line.substring(3); // UTF-8 byte-order mark
                 }
                 if (line.isBlank()) {
+                    if (!first && blankLine == 0) {
+                        blankLine = lineNo;
+                    }
                     continue;
                 }
+                if (blankLine > 0 && cols == 1) {
+                    throw new IllegalArgumentException(display + " line " + blankLine + " (row " + (rows + 1)
+                            + "), column 1: empty value (a blank line between the rows of a one-column file)");
+                }
+                blankLine = 0;
                 String[] cells = split(line);
                 if (first) {
                     first = false;
@@ -233,11 +251,14 @@ final class Csv {
         try {
             v = parse(s);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(where + "cannot parse \"" + s + "\" as a number", e);
+            throw new IllegalArgumentException(where + "cannot parse \"" + Printable.of(s, CELL_SHOWN_MAX)
+                    + "\" as a number", e);
         }
         if (!Double.isFinite(v)) {
-            throw new IllegalArgumentException(where + (Double.isNaN(v) ? "NaN" : v > 0 ? "Infinity" : "-Infinity")
-                    + " is not allowed");
+            boolean spelled = s.toLowerCase(Locale.ROOT).matches("[+-]?(nan|inf|infinity)");
+            throw new IllegalArgumentException(where + (spelled
+                    ? (Double.isNaN(v) ? "NaN" : v > 0 ? "Infinity" : "-Infinity") + " is not allowed"
+                    : "\"" + Printable.of(s, CELL_SHOWN_MAX) + "\" is outside the range of a double"));
         }
         return v;
     }

@@ -1,6 +1,8 @@
 package dev.sobolev.core.dataset;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -18,10 +20,19 @@ import java.util.Objects;
  * every value must be finite; messages name the file, the 1-based row (and for CSV the line) and the column.
  * For CSV the column counts give the trailing dimensions: d from X, m from Y, then dYdX needs m&middot;d columns,
  * hessian d&middot;d, directions d (one row per direction) and hv k&middot;d.
+ *
+ * <p>{@code meta.json} must hold a JSON object without repeated keys. Where it declares the shape of the data it
+ * must agree with the arrays: {@code size} (and {@code testSize} of a {@code "split": "test"} set) is n,
+ * {@code dimension} and {@code market.dimension} are d, {@code secondOrder.count} is k, and
+ * {@value Columns#INPUT_NAMES}, {@value Columns#INPUT_UNITS}, {@value Columns#OUTPUT_NAMES} and
+ * {@value Columns#OUTPUT_UNITS} hold d, d, m and m strings (see {@link Columns}).
  */
 public final class DatasetReader {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** Refuses duplicate keys and text after the top-level value, which a lenient parser would drop silently. */
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private DatasetReader() {
     }
@@ -91,7 +102,7 @@ public final class DatasetReader {
         }
         if (dydx != null) {
             l.sameRows(x, dydx);
-            boolean ok = dydx.matches(n, m * d) && (m == 1 || l.format == DatasetFormat.CSV)
+            boolean ok = dydx.matches(n, (long) m * d) && (m == 1 || l.format == DatasetFormat.CSV)
                     || dydx.matches(n, m, d);
             if (!ok) {
                 throw l.error(l.format == DatasetFormat.CSV
@@ -109,7 +120,7 @@ public final class DatasetReader {
         }
         if (hessian != null) {
             l.sameRows(x, hessian);
-            if (!(hessian.matches(n, d, d) || l.format == DatasetFormat.CSV && hessian.matches(n, d * d))) {
+            if (!(hessian.matches(n, d, d) || l.format == DatasetFormat.CSV && hessian.matches(n, (long) d * d))) {
                 throw l.error(l.format == DatasetFormat.CSV
                         ? hessian.name + " has " + hessian.shape[1] + " columns but " + (long) d * d + " (= " + d
                         + " x " + d + " inputs in " + x.name + ") are expected"
@@ -132,7 +143,7 @@ public final class DatasetReader {
             }
             k = directions.shape[0];
             l.sameRows(x, hv);
-            if (!(hv.matches(n, k, d) || l.format == DatasetFormat.CSV && hv.matches(n, k * d))) {
+            if (!(hv.matches(n, k, d) || l.format == DatasetFormat.CSV && hv.matches(n, (long) k * d))) {
                 throw l.error(l.format == DatasetFormat.CSV
                         ? hv.name + " has " + hv.shape[1] + " columns but " + (long) k * d + " are expected (" + k
                         + " directions in " + directions.name + " times " + d + " inputs)"
@@ -140,8 +151,19 @@ public final class DatasetReader {
             }
         }
         JsonNode meta = l.meta();
-        return new Dataset(n, d, m, k, x.data, y.data, data(dydx), data(gamma), data(hessian), data(directions),
+        if (meta != null) {
+            l.checkMeta(meta, n, d, m, k, x.name, y.name);
+        }
+        Dataset ds = new Dataset(n, d, m, k, x.data, y.data, data(dydx), data(gamma), data(hessian), data(directions),
                 data(hv), meta, false);
+        if (meta != null) {
+            try {
+                Columns.of(ds);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(l.metaFile() + ": " + Printable.oneLine(e.getMessage()), e);
+            }
+        }
+        return ds;
     }
 
     private static double[] data(Table t) {
@@ -168,8 +190,16 @@ public final class DatasetReader {
             return Npy.shapeString(shape);
         }
 
-        boolean matches(int... s) {
-            return java.util.Arrays.equals(shape, s);
+        boolean matches(long... s) {
+            if (s.length != shape.length) {
+                return false;
+            }
+            for (int i = 0; i < s.length; i++) {
+                if (shape[i] != s[i]) {
+                    return false;
+                }
+            }
+            return true;
         }
     }
 
@@ -255,16 +285,24 @@ public final class DatasetReader {
             return new Table(name, shape, v);
         }
 
+        Path metaFile() {
+            return dir.resolve("meta.json");
+        }
+
         JsonNode meta() {
-            Path file = dir.resolve("meta.json");
-            if (!Files.isRegularFile(file)) {
+            Path file = metaFile();
+            if (!Files.exists(file)) {
                 return null;
+            }
+            if (!Files.isRegularFile(file)) {
+                throw new IllegalArgumentException(file + " is not a regular file; meta.json must be a JSON object"
+                        + " (or be removed)");
             }
             JsonNode node;
             try {
                 node = MAPPER.readTree(file.toFile());
             } catch (JsonProcessingException e) {
-                throw new IllegalArgumentException(file + " is not valid JSON: " + e.getOriginalMessage()
+                throw new IllegalArgumentException(file + " is not valid JSON: " + Printable.oneLine(e.getOriginalMessage())
                         + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column "
                         + e.getLocation().getColumnNr() + ")"), e);
             } catch (IOException e) {
@@ -278,6 +316,67 @@ public final class DatasetReader {
                         + node.getNodeType().toString().toLowerCase(java.util.Locale.ROOT));
             }
             return node;
+        }
+
+        /** Refuses a meta.json whose declared size, dimensions or column lists contradict the arrays. */
+        void checkMeta(JsonNode meta, int n, int d, int m, int k, String xName, String yName) {
+            declared(meta, "size", n, xName + " has " + n + " rows");
+            if ("test".equals(meta.path("split").asText(null))) {
+                declared(meta, "testSize", n, "this test set's " + xName + " has " + n + " rows");
+            }
+            declared(meta, "dimension", d, xName + " has " + d + " inputs");
+            JsonNode market = meta.get("market");
+            if (market != null && market.isObject()) {
+                declared(market, "market.dimension", "dimension", d, xName + " has " + d + " inputs");
+            }
+            JsonNode secondOrder = meta.get("secondOrder");
+            if (secondOrder != null && secondOrder.isObject()) {
+                declared(secondOrder, "secondOrder.count", "count", k, k == 0 ? "the data set has no "
+                        + fileName("directions") : fileName("directions") + " holds " + k + " directions");
+            }
+            names(meta, Columns.INPUT_NAMES, d, xName + " has " + d + " inputs");
+            names(meta, Columns.INPUT_UNITS, d, xName + " has " + d + " inputs");
+            names(meta, Columns.OUTPUT_NAMES, m, yName + " has " + m + (m == 1 ? " output" : " outputs"));
+            names(meta, Columns.OUTPUT_UNITS, m, yName + " has " + m + (m == 1 ? " output" : " outputs"));
+        }
+
+        private void declared(JsonNode meta, String key, long actual, String fact) {
+            declared(meta, key, key, actual, fact);
+        }
+
+        private void declared(JsonNode object, String field, String key, long actual, String fact) {
+            JsonNode v = object.get(key);
+            if (v == null || v.isNull()) {
+                return;
+            }
+            if (!v.isIntegralNumber() || !v.canConvertToLong()) {
+                throw new IllegalArgumentException(metaFile() + ": " + field + " must be an integer, got "
+                        + Printable.of(v.toString(), 80));
+            }
+            if (v.longValue() != actual) {
+                throw new IllegalArgumentException(metaFile() + ": " + field + " is " + v.longValue() + " but " + fact);
+            }
+        }
+
+        private void names(JsonNode meta, String key, int count, String fact) {
+            JsonNode a = meta.get(key);
+            if (a == null || a.isNull()) {
+                return;
+            }
+            if (!a.isArray()) {
+                throw new IllegalArgumentException(metaFile() + ": " + key + " must be an array of " + count
+                        + " strings, got " + Printable.of(a.toString(), 80));
+            }
+            if (a.size() != count) {
+                throw new IllegalArgumentException(metaFile() + ": " + key + " holds " + a.size() + " entries but "
+                        + fact);
+            }
+            for (int i = 0; i < a.size(); i++) {
+                if (!a.get(i).isTextual()) {
+                    throw new IllegalArgumentException(metaFile() + ": " + key + "[" + i + "] must be a string, got "
+                            + Printable.of(a.get(i).toString(), 80));
+                }
+            }
         }
     }
 }

@@ -32,6 +32,8 @@ public final class Npy {
     private static final int GROWTH_AXIS_MAX_DIGITS = 21;
     private static final int MAX_ELEMENTS = Integer.MAX_VALUE - 8;
     private static final int CHUNK = 1 << 20;
+    /** The most characters of a header quoted in a message. */
+    private static final int SHOWN_MAX = 200;
 
 
     private Npy() {
@@ -433,7 +435,7 @@ public final class Npy {
                     itemSize = 4;
                     break;
                 default:
-                    String raw = HeaderParser.printable(p.descr);
+                    String raw = Printable.of(p.descr, SHOWN_MAX);
                     String why = raw.startsWith(">") ? "big-endian dtype '" + raw + "' is not supported"
                             : "dtype '" + raw + "' is not supported";
                     throw new IllegalArgumentException(file + ": " + why + "; expected '<f8' (float64), or '<f4', '<i8', "
@@ -460,7 +462,6 @@ public final class Npy {
      * followed only by blanks. Anything else is refused with the position and the header text.
      */
     private static final class HeaderParser {
-        private static final int SHOWN_MAX = 200;
         private final Path file;
         private final String text;
         private int pos;
@@ -513,7 +514,7 @@ public final class Npy {
                         shape = tuple();
                         break;
                     default:
-                        throw malformed("unexpected key '" + printable(key) + "'");
+                        throw malformed("unexpected key '" + Printable.of(key, SHOWN_MAX) + "'");
                 }
                 skipBlanks();
                 if (peek() == ',') {
@@ -643,25 +644,7 @@ public final class Npy {
 
         /** The header text on one line, control characters escaped, cut to a readable length. */
         String shown() {
-            String t = text.strip();
-            String p = printable(t.length() > SHOWN_MAX ? t.substring(0, SHOWN_MAX) : t);
-            return t.length() > SHOWN_MAX ? p + "..." : p;
-        }
-
-        /** Text with control characters and non-ASCII escaped as \\xNN or \\uNNNN, so a message stays one line. */
-        static String printable(String s) {
-            StringBuilder sb = new StringBuilder(s.length());
-            for (int i = 0; i < s.length(); i++) {
-                char c = s.charAt(i);
-                if (c >= 0x20 && c < 0x7F) {
-                    sb.append(c);
-                } else if (c < 0x100) {
-                    sb.append(String.format(java.util.Locale.ROOT, "\\x%02x", (int) c));
-                } else {
-                    sb.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) c));
-                }
-            }
-            return sb.toString();
+            return Printable.of(text.strip(), SHOWN_MAX);
         }
     }
 
