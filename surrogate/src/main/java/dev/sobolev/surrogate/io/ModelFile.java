@@ -9,7 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -55,7 +57,10 @@ public final class ModelFile {
     public static final int VERSION = 2;
     /** The versions this build reads. */
     public static final List<Integer> READABLE_VERSIONS = List.of(1, 2);
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /** Writes indented; reads refusing repeated keys and text after the top-level object. */
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private ModelFile() {
     }
@@ -184,14 +189,19 @@ public final class ModelFile {
      * @throws UncheckedIOException     if the file exists but cannot be read
      */
     public static Loaded read(Path file) {
+        Objects.requireNonNull(file, "file");
+        if (Files.isDirectory(file)) {
+            throw new IllegalArgumentException("model file " + file + " is a directory, not a model file");
+        }
         JsonNode root;
         try {
             root = MAPPER.readTree(file.toFile());
         } catch (NoSuchFileException e) {
             throw new IllegalArgumentException("model file " + file + " does not exist", e);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("model file " + file + " is not valid JSON (line "
-                    + e.getLocation().getLineNr() + "): " + e.getOriginalMessage(), e);
+            throw new IllegalArgumentException("model file " + file + " is not valid JSON"
+                    + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")") + ": "
+                    + oneLine(e.getOriginalMessage()), e);
         } catch (IOException e) {
             if (!Files.exists(file)) {
                 throw new IllegalArgumentException("model file " + file + " does not exist", e);
@@ -201,16 +211,18 @@ public final class ModelFile {
         if (root == null || !root.isObject()) {
             throw new IllegalArgumentException("model file " + file + " is empty or not a JSON object");
         }
-        String format = root.path("format").asText("");
-        if (!FORMAT.equals(format)) {
-            throw new IllegalArgumentException("model file " + file + " has format '" + format + "', expected '" + FORMAT + "'");
+        JsonNode format = root.path("format");
+        if (!format.isTextual() || !FORMAT.equals(format.asText())) {
+            throw new IllegalArgumentException("model file " + file + " has format "
+                    + (format.isMissingNode() ? "(none)" : format.isTextual() ? "'" + oneLine(format.asText()) + "'"
+                    : shown(format)) + ", expected '" + FORMAT + "'");
         }
         int version = version(root.path("version"), file);
         try {
             JsonNode arch = root.path("architecture");
             int[] widths = ints(arch.path("widths"), "architecture.widths");
-            Activation hidden = Activation.parse(arch.path("activation").asText(""));
-            Activation output = Activation.parse(arch.path("outputActivation").asText(""));
+            Activation hidden = activation(arch, "activation");
+            Activation output = activation(arch, "outputActivation");
             double[] params = doubles(root.path("parameters"), "parameters");
             Mlp net = new Mlp(widths, hidden, output, params);
             JsonNode n = root.path("normalisation");
@@ -219,9 +231,13 @@ public final class ModelFile {
                     doubles(n.path("yStd"), "normalisation.yStd"));
             Surrogate model = new Surrogate(net, norm);
             ModelSchema schema = version == 1 ? ModelSchema.unknown(net.inputs(), net.outputs()) : schema(root);
-            return new Loaded(model, schema, root.get("provenance"), version);
+            JsonNode provenance = root.get("provenance");
+            if (provenance != null && !provenance.isNull() && !provenance.isObject()) {
+                throw new IllegalArgumentException("provenance must be an object, got " + shown(provenance));
+            }
+            return new Loaded(model, schema, provenance, version);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("model file " + file + " is inconsistent: " + e.getMessage(), e);
+            throw new IllegalArgumentException("model file " + file + " is inconsistent: " + oneLine(e.getMessage()), e);
         }
     }
 
@@ -231,7 +247,7 @@ public final class ModelFile {
             return v.intValue();
         }
         throw new IllegalArgumentException("model file " + file + " has version "
-                + (v.isMissingNode() ? "(none)" : v.toString()) + "; this build reads versions " + supported());
+                + (v.isMissingNode() ? "(none)" : shown(v)) + "; this build reads versions " + supported());
     }
 
     /** "1 and 2": the readable versions as a phrase. */
@@ -239,6 +255,36 @@ public final class ModelFile {
         int last = READABLE_VERSIONS.size() - 1;
         String head = String.join(", ", READABLE_VERSIONS.subList(0, last).stream().map(String::valueOf).toList());
         return head.isEmpty() ? String.valueOf(READABLE_VERSIONS.get(last)) : head + " and " + READABLE_VERSIONS.get(last);
+    }
+
+    /** An activation named by a string field of {@code architecture}. */
+    private static Activation activation(JsonNode arch, String key) {
+        JsonNode v = arch.path(key);
+        if (!v.isTextual()) {
+            throw new IllegalArgumentException("architecture." + key + " must be a string, got "
+                    + (v.isMissingNode() ? "nothing" : shown(v)));
+        }
+        try {
+            return Activation.parse(v.asText());
+        } catch (InvalidParameterException e) {
+            throw new IllegalArgumentException("architecture." + key + " " + e.detail(), e);
+        }
+    }
+
+    /** A JSON value quoted in a message: one line, at most 80 characters. */
+    private static String shown(JsonNode v) {
+        String s = oneLine(v.toString());
+        return s.length() > 80 ? s.substring(0, 80) + "..." : s;
+    }
+
+    /** Text with line breaks and other control characters replaced by blanks, so a message stays one line. */
+    private static String oneLine(String s) {
+        StringBuilder sb = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            sb.append(Character.isISOControl(c) || c == '\u2028' || c == '\u2029' ? ' ' : c);
+        }
+        return sb.toString();
     }
 
     private static ModelSchema schema(JsonNode root) {
@@ -268,7 +314,7 @@ public final class ModelFile {
         JsonNode v = o.path(key);
         if (!v.isTextual()) {
             throw new IllegalArgumentException(at + "." + key + " must be a string, got "
-                    + (v.isMissingNode() ? "nothing" : v.toString()));
+                    + (v.isMissingNode() ? "nothing" : shown(v)));
         }
         return v.asText();
     }
@@ -281,9 +327,13 @@ public final class ModelFile {
         }
         if (!v.isNumber()) {
             throw new IllegalArgumentException(at + "." + key + " must be a number or null, got "
-                    + (v.isMissingNode() ? "nothing" : v.toString()));
+                    + (v.isMissingNode() ? "nothing" : shown(v)));
         }
-        return v.asDouble();
+        double x = v.asDouble();
+        if (!Double.isFinite(x)) {
+            throw new IllegalArgumentException(at + "." + key + " is " + shown(v) + ", outside the range of a double");
+        }
+        return x;
     }
 
     private static int[] ints(JsonNode a, String name) {
@@ -292,8 +342,8 @@ public final class ModelFile {
         }
         int[] out = new int[a.size()];
         for (int i = 0; i < out.length; i++) {
-            if (!a.get(i).canConvertToInt()) {
-                throw new IllegalArgumentException(name + "[" + i + "] is not an integer");
+            if (!a.get(i).isIntegralNumber() || !a.get(i).canConvertToInt()) {
+                throw new IllegalArgumentException(name + "[" + i + "] must be an integer, got " + shown(a.get(i)));
             }
             out[i] = a.get(i).asInt();
         }
@@ -307,9 +357,13 @@ public final class ModelFile {
         double[] out = new double[a.size()];
         for (int i = 0; i < out.length; i++) {
             if (!a.get(i).isNumber()) {
-                throw new IllegalArgumentException(name + "[" + i + "] is not a number: " + a.get(i));
+                throw new IllegalArgumentException(name + "[" + i + "] is not a number: " + shown(a.get(i)));
             }
             out[i] = a.get(i).asDouble();
+            if (!Double.isFinite(out[i])) {
+                throw new IllegalArgumentException(name + "[" + i + "] is " + shown(a.get(i))
+                        + ", outside the range of a double");
+            }
         }
         return out;
     }
