@@ -180,7 +180,8 @@ public final class Npy {
                 }
             }
             double[] data = new double[(int) count];
-            ByteBuffer buf = ByteBuffer.allocateDirect(CHUNK).order(ByteOrder.LITTLE_ENDIAN);
+            ByteBuffer buf = ByteBuffer.allocateDirect((int) Math.min(CHUNK, Math.max(expected, h.itemSize)))
+                    .order(ByteOrder.LITTLE_ENDIAN);
             long pos = h.dataOffset;
             int filled = 0;
             while (filled < data.length) {
