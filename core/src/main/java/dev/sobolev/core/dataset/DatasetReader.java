@@ -25,7 +25,8 @@ import java.util.Objects;
  * must agree with the arrays: {@code size} (and {@code testSize} of a {@code "split": "test"} set) is n,
  * {@code dimension} and {@code market.dimension} are d, {@code secondOrder.count} is k, and
  * {@value Columns#INPUT_NAMES}, {@value Columns#INPUT_UNITS}, {@value Columns#OUTPUT_NAMES} and
- * {@value Columns#OUTPUT_UNITS} hold d, d, m and m strings (see {@link Columns}).
+ * {@value Columns#OUTPUT_UNITS} hold d, d, m and m strings (see {@link Columns}). A number beyond the range of a
+ * double (1e400) is refused wherever it stands.
  */
 public final class DatasetReader {
 
@@ -125,7 +126,7 @@ public final class DatasetReader {
                         ? hessian.name + " has " + hessian.shape[1] + " columns but " + (long) d * d + " (= " + d
                         + " x " + d + " inputs in " + x.name + ") are expected"
                         : hessian.name + " has shape " + hessian.shape() + " but " + Npy.shapeString(n, d, d)
-                        + " is expected");
+                        + " is expected (" + d + " inputs in " + x.name + ")");
             }
         }
         if ((directions == null) != (hv == null)) {
@@ -147,7 +148,8 @@ public final class DatasetReader {
                 throw l.error(l.format == DatasetFormat.CSV
                         ? hv.name + " has " + hv.shape[1] + " columns but " + (long) k * d + " are expected (" + k
                         + " directions in " + directions.name + " times " + d + " inputs)"
-                        : hv.name + " has shape " + hv.shape() + " but " + Npy.shapeString(n, k, d) + " is expected");
+                        : hv.name + " has shape " + hv.shape() + " but " + Npy.shapeString(n, k, d) + " is expected ("
+                        + k + " directions in " + directions.name + ", " + d + " inputs in " + x.name + ")");
             }
         }
         JsonNode meta = l.meta();
@@ -320,6 +322,7 @@ public final class DatasetReader {
 
         /** Refuses a meta.json whose declared size, dimensions or column lists contradict the arrays. */
         void checkMeta(JsonNode meta, int n, int d, int m, int k, String xName, String yName) {
+            checkFinite(meta, "");
             declared(meta, "size", n, xName + " has " + n + " rows");
             if ("test".equals(meta.path("split").asText(null))) {
                 declared(meta, "testSize", n, "this test set's " + xName + " has " + n + " rows");
@@ -338,6 +341,25 @@ public final class DatasetReader {
             names(meta, Columns.INPUT_UNITS, d, xName + " has " + d + " inputs");
             names(meta, Columns.OUTPUT_NAMES, m, yName + " has " + m + (m == 1 ? " output" : " outputs"));
             names(meta, Columns.OUTPUT_UNITS, m, yName + " has " + m + (m == 1 ? " output" : " outputs"));
+        }
+
+        /** Refuses a number that overflowed to infinity when parsed (1e400): JSON has no infinite numbers. */
+        private void checkFinite(JsonNode node, String path) {
+            if (node.isNumber() && !Double.isFinite(node.asDouble()) && !node.isBigInteger()) {
+                throw new IllegalArgumentException(metaFile() + ": " + path + " holds a number beyond the range of a"
+                        + " double");
+            }
+            if (node.isObject()) {
+                for (java.util.Iterator<java.util.Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+                    java.util.Map.Entry<String, JsonNode> e = it.next();
+                    checkFinite(e.getValue(), path.isEmpty() ? Printable.of(e.getKey(), 80)
+                            : path + "." + Printable.of(e.getKey(), 80));
+                }
+            } else if (node.isArray()) {
+                for (int i = 0; i < node.size(); i++) {
+                    checkFinite(node.get(i), path + "[" + i + "]");
+                }
+            }
         }
 
         private void declared(JsonNode meta, String key, long actual, String fact) {

@@ -41,13 +41,32 @@ public final class Fuzz {
     }
 
     /**
-     * Runs the cases, each with its own seed {@code seed + i}; a failure names that seed.
+     * The number of cases per reader.
+     *
+     * @return {@code fuzz.cases}, or {@value #DEFAULT_CASES}
+     */
+    public static int cases() {
+        return Integer.getInteger("fuzz.cases", DEFAULT_CASES);
+    }
+
+    /**
+     * Runs {@link #cases()} cases, each with its own seed {@code seed + i}; a failure names that seed.
      *
      * @param seed the test's fixed base seed (overridden by {@code fuzz.seed})
      * @param body one case
      */
     public static void run(long seed, Case body) {
-        int cases = Integer.getInteger("fuzz.cases", DEFAULT_CASES);
+        run(seed, cases(), body);
+    }
+
+    /**
+     * Runs the given number of cases, each with its own seed {@code seed + i}; a failure names that seed.
+     *
+     * @param seed  the test's fixed base seed (overridden by {@code fuzz.seed})
+     * @param cases how many cases (a targeted property may take a share of {@link #cases()})
+     * @param body  one case
+     */
+    public static void run(long seed, int cases, Case body) {
         long base = Long.getLong("fuzz.seed", seed);
         for (int i = 0; i < cases; i++) {
             long s = base + i;
@@ -94,7 +113,7 @@ public final class Fuzz {
      *
      * @param original the valid file
      * @param r        random source
-     * @return the corrupted bytes, never equal in length and content by construction only for the flips
+     * @return the corrupted bytes and what was done
      */
     public static Mutant bytes(byte[] original, SplittableRandom r) {
         int n = original.length;
