@@ -2,6 +2,7 @@ package dev.sobolev.core.dataset;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.ByteBuffer;
@@ -91,7 +92,7 @@ class NpyFuzzTest {
     @Test
     void headerEditsThatKeepTheMeaningReadTheOriginal() {
         Path file = tmp.resolve("B.npy");
-        Fuzz.run(2002, r -> {
+        Fuzz.run(2002, Math.max(1, Fuzz.cases() / 4), r -> {
             Original o = original(r);
             String shape = Npy.shapeString(o.shape);
             if (r.nextBoolean()) {
@@ -117,10 +118,44 @@ class NpyFuzzTest {
         Path file = tmp.resolve("C.npy");
         Files.write(file, concat(preamble(1, 0, "{'descr': '<f8', 'fortran_order': False, 'shape': (2), }", -1),
                 new byte[16]));
-        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> Npy.read(file));
         assertTrue(e.getMessage().startsWith(file + " has a malformed .npy header ('shape' must be a tuple"),
                 e.getMessage());
+    }
+
+    /** A header claiming 10^12 rows is refused against the file's size, before anything is allocated. */
+    @Test
+    void regressionHugeDeclaredShapeIsRefusedAgainstTheFileSize() throws Exception {
+        Path file = tmp.resolve("D.npy");
+        Files.write(file, concat(preamble(1, 0, "{'descr': '<f8', 'fortran_order': False, 'shape': (1000000000000, 7), }",
+                -1), new byte[56]));
+        String m = assertThrows(IllegalArgumentException.class, () -> Npy.read(file))
+                .getMessage();
+        assertTrue(m.startsWith(file + " is truncated: header declares 1000000000000 rows of 7 values"), m);
+        Files.write(file, concat(preamble(1, 0, "{'descr': '<f8', 'fortran_order': False, 'shape': "
+                + "(9223372036854775807, 2), }", -1), new byte[16]));
+        m = assertThrows(IllegalArgumentException.class, () -> Npy.read(file))
+                .getMessage();
+        assertTrue(m.contains("more values than any file can hold"), m);
+    }
+
+    /** Version 1.5, a repeated key and a directory were read (the first two) or an UncheckedIOException. */
+    @Test
+    void regressionMinorVersionRepeatedKeyAndDirectoryAreRefused() throws Exception {
+        Path file = tmp.resolve("E.npy");
+        Files.write(file, concat(preamble(1, 5, "{'descr': '<f8', 'fortran_order': False, 'shape': (1,), }", -1),
+                new byte[8]));
+        assertEquals(file + " uses .npy format version 1.5, which is not supported (1.0, 2.0 and 3.0 are)",
+                assertThrows(IllegalArgumentException.class, () -> Npy.read(file))
+                        .getMessage());
+        Files.write(file, concat(preamble(1, 0, "{'descr': '<f8', 'fortran_order': False, 'shape': (1,), "
+                + "'shape': (2,), }", -1), new byte[8]));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> Npy.read(file))
+                .getMessage().startsWith(file + " has a malformed .npy header ('shape' appears twice"));
+        assertEquals(tmp + " is a directory, not a NumPy .npy file",
+                assertThrows(IllegalArgumentException.class, () -> Npy.read(tmp))
+                        .getMessage());
     }
 
     private static void checkRead(Path file, Fuzz.Mutant m) {

@@ -331,7 +331,7 @@ public final class ModelFile {
         }
         double x = v.asDouble();
         if (!Double.isFinite(x)) {
-            throw new IllegalArgumentException(at + "." + key + " is " + shown(v) + ", outside the range of a double");
+            throw new IllegalArgumentException(at + "." + key + " is beyond the range of a double");
         }
         return x;
     }
@@ -361,8 +361,7 @@ public final class ModelFile {
             }
             out[i] = a.get(i).asDouble();
             if (!Double.isFinite(out[i])) {
-                throw new IllegalArgumentException(name + "[" + i + "] is " + shown(a.get(i))
-                        + ", outside the range of a double");
+                throw new IllegalArgumentException(name + "[" + i + "] is beyond the range of a double");
             }
         }
         return out;
