@@ -32,7 +32,7 @@ for method in interval magnitude taylor; do
     extra=()
     [ "$tune" = data ] && extra=(--finetune-data "$out/exact/test")
     "$sob" prune --model "$model" --data "$out/kichler" --test "$out/kichler/test" --width 8 --method "$method" \
-        --retrain-epochs "$retrain_epochs" --retrain-loss sobolev --finetune "$tune" "${extra[@]}" "${ft[@]}" --out "$out/$method-$tune.json" --json > "$out/$method-$tune.out"
+        --retrain-epochs "$retrain_epochs" --retrain-loss sobolev --finetune "$tune" "${extra[@]}" "${ft[@]}" --force --out "$out/$method-$tune.json" --json > "$out/$method-$tune.out"
     python3 - "$out/$method-$tune.out" "$method" "$tune" <<'PY'
 import json, sys
 j = json.load(open(sys.argv[1])); m, t = sys.argv[2], sys.argv[3]

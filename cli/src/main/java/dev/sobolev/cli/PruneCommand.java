@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.sobolev.core.dataset.DatasetReader;
+import dev.sobolev.core.io.OutputGuard;
 import dev.sobolev.pruning.CertifiedBound;
 import dev.sobolev.pruning.FineTuning;
 import dev.sobolev.pruning.Saliency;
@@ -72,8 +73,11 @@ final class PruneCommand implements Runnable {
     @Option(names = "--bound-samples", defaultValue = "10000", description = "Random points of the box at which the "
             + "sampled differences are checked against the certified bound (default: ${DEFAULT-VALUE}).")
     int boundSamples;
-    @Option(names = "--out", required = true, description = "Model file to write.")
+    @Option(names = "--out", required = true, description = "Model file to write: not --model or a file inside an input "
+            + "data set, and a new path unless --force is given.")
     Path out;
+    @Option(names = "--force", description = "Replace an existing --out file.")
+    boolean force;
     @Mixin
     TrainingOptions training;
     @Mixin
@@ -105,6 +109,8 @@ final class PruneCommand implements Runnable {
                 .seed(common.seed)
                 .threads(threads)
                 .build();
+        request.checkOutput(out, force, finetuneData == null ? null : new OutputGuard.Input("data set", finetuneData),
+                test == null ? null : new OutputGuard.Input("test set", test));
         PrintWriter err = spec.commandLine().getErr();
         boolean tty = System.console() != null;
         boolean validated = test != null;
@@ -114,7 +120,7 @@ final class PruneCommand implements Runnable {
                         + " parameters" + (validated ? ", validation RMSE " + s.validationRmse() : ""));
             }
         });
-        Path written = ModelFile.write(r.model(), r.schema(), r.provenance().toJson(), out);
+        Path written = ModelFile.write(r.model(), r.schema(), r.provenance().toJson(), out, force);
         render(r, written);
     }
 

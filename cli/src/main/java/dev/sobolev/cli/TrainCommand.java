@@ -44,8 +44,11 @@ final class TrainCommand implements Runnable {
     @Option(names = "--init", defaultValue = "glorot",
             description = "zero, uniform, normal, glorot, he, lecun or pytorch (default: ${DEFAULT-VALUE}).")
     Initializer init;
-    @Option(names = "--out", required = true, description = "Model file to write.")
+    @Option(names = "--out", required = true, description = "Model file to write: not the data set or a file inside it, "
+            + "and a new path unless --force is given.")
     Path out;
+    @Option(names = "--force", description = "Replace an existing --out file.")
+    boolean force;
     @Mixin
     TrainingOptions training;
     @Mixin
@@ -65,7 +68,9 @@ final class TrainCommand implements Runnable {
         TrainingConfig config = config();
         PrintWriter err = spec.commandLine().getErr();
         boolean tty = System.console() != null;
-        TrainJob.Result r = TrainJob.run(TrainJob.Request.read(data, config, training.loss), ep -> {
+        TrainJob.Request request = TrainJob.Request.read(data, config, training.loss);
+        request.checkOutput(out, force);
+        TrainJob.Result r = TrainJob.run(request, ep -> {
             if (tty) {
                 err.printf(Locale.ROOT, "\r%s epoch %d/%d  loss %.4e  val %.4e  lr %.2e  %.2f s",
                         Progress.bar(ep.epoch(), config.epochs()), ep.epoch(), config.epochs(), ep.trainLoss(),
@@ -76,7 +81,7 @@ final class TrainCommand implements Runnable {
         if (tty) {
             err.println();
         }
-        Path written = ModelFile.write(r.model(), r.schema(), r.provenance().toJson(), out);
+        Path written = ModelFile.write(r.model(), r.schema(), r.provenance().toJson(), out, force);
         PrintWriter o = spec.commandLine().getOut();
         if (common.json) {
             ObjectNode json = Json.object();

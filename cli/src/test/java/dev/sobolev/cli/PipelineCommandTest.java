@@ -1,5 +1,6 @@
 package dev.sobolev.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -38,5 +39,64 @@ class PipelineCommandTest {
         CliRunner.Run other = CliRunner.run("pipeline", "--quick", "--out", out.toString(), "--seed", "4");
         assertEquals(SobolevCli.BAD_INPUT, other.code());
         assertTrue(other.err().contains("holds a data set from other settings"), other.err());
+    }
+
+    @Test
+    void anUnrelatedNonEmptyDirectoryIsRefusedAndLeftAsItWas() throws Exception {
+        Path mine = Files.createDirectories(tmp.resolve("mine"));
+        Files.writeString(mine.resolve("notes.txt"), "keep");
+        CliRunner.Run r = CliRunner.run("pipeline", "--quick", "--out", mine.toString());
+        assertEquals(SobolevCli.BAD_INPUT, r.code());
+        assertEquals("", r.out());
+        assertEquals("sobolev: --out " + mine + " is not empty and holds no pipeline output (no pipeline.json or stage "
+                + "manifest); choose a new or empty directory\n", r.err());
+        try (var s = Files.list(mine)) {
+            assertEquals(java.util.List.of(mine.resolve("notes.txt")), s.toList());
+        }
+    }
+
+    @Test
+    void aStageWhoseFilesChangedOrLostTheirChecksumsIsRedoneNotReused() throws Exception {
+        Path out = tmp.resolve("verified");
+        assertEquals(0, CliRunner.run("pipeline", "--quick", "--out", out.toString(), "--seed", "5").code());
+        Path x = out.resolve("dataset/X.npy");
+        Path hv = out.resolve("dataset/hv.npy");
+        byte[] xBytes = Files.readAllBytes(x);
+        byte[] hvBytes = Files.readAllBytes(hv);
+        JsonNode manifest = Json.MAPPER.readTree(out.resolve("dataset.manifest.json").toFile());
+        assertEquals("sobolev-pipeline-stage", manifest.get("format").asText());
+        assertTrue(manifest.get("files").toString().contains("\"path\":\"test/X.npy\""), manifest.toString());
+
+        Files.write(x, java.util.Arrays.copyOf(xBytes, xBytes.length / 2));
+        JsonNode truncated = stage(out);
+        assertEquals("redone", truncated.get("status").asText());
+        assertEquals(x + " has " + xBytes.length / 2 + " bytes, " + xBytes.length + " when written",
+                truncated.get("metrics").get("redoneBecause").asText());
+        assertArrayEquals(xBytes, Files.readAllBytes(x));
+
+        Files.delete(hv);
+        assertEquals(hv + " is missing", stage(out).get("metrics").get("redoneBecause").asText());
+        assertArrayEquals(hvBytes, Files.readAllBytes(hv));
+
+        byte[] flipped = Files.readAllBytes(x);
+        flipped[200] ^= 1;
+        Files.write(x, flipped);
+        assertEquals(x + " has another SHA-256 than when written",
+                stage(out).get("metrics").get("redoneBecause").asText());
+
+        Files.delete(out.resolve("dataset.manifest.json"));
+        Files.delete(out.resolve("pipeline.json"));
+        JsonNode unverified = stage(out);
+        assertEquals("no checksums were recorded for " + out.resolve("dataset"),
+                unverified.get("metrics").get("redoneBecause").asText());
+        assertEquals("reused", stage(out).get("status").asText());
+        assertArrayEquals(xBytes, Files.readAllBytes(x));
+    }
+
+    /** Reruns the pipeline of {@code aStageWhose…} and returns its data set stage. */
+    private static JsonNode stage(Path out) throws Exception {
+        CliRunner.Run r = CliRunner.run("pipeline", "--quick", "--out", out.toString(), "--seed", "5", "--json");
+        assertEquals(0, r.code(), r.err());
+        return Json.MAPPER.readTree(r.out()).get("stages").get(1);
     }
 }

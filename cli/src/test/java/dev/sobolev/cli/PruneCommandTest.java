@@ -123,4 +123,23 @@ class PruneCommandTest {
         assertEquals("sobolev: --data has 5 inputs, the model takes 3", r.err().strip());
         assertTrue(!Files.exists(out));
     }
+
+    @Test
+    void theParentIsNeverOverwrittenEvenWithForce() throws Exception {
+        byte[] before = Files.readAllBytes(model);
+        List<String> args = new ArrayList<>(List.of("prune", "--model", model.toString(), "--data", data.toString(),
+                "--width", "6", "--out", model.toString(), "--force"));
+        CliRunner.Run r = CliRunner.run(args.toArray(String[]::new));
+        assertEquals(SobolevCli.BAD_INPUT, r.code(), r.err());
+        assertEquals("", r.out());
+        assertEquals("sobolev: --out " + model + " is the input model " + model + "; writing it would destroy the "
+                + "input; choose another path\n", r.err());
+        assertArrayEquals(before, Files.readAllBytes(model));
+        Path inTest = data.resolve("test").resolve("small.json");
+        CliRunner.Run inside = prune(inTest);
+        assertEquals(SobolevCli.BAD_INPUT, inside.code(), inside.err());
+        assertTrue(inside.err().startsWith("sobolev: --out " + inTest + " lies inside the input data set " + data),
+                inside.err());
+        assertTrue(!Files.exists(inTest));
+    }
 }

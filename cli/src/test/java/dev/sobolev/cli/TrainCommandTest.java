@@ -98,4 +98,32 @@ class TrainCommandTest {
         assertEquals(SobolevCli.BAD_INPUT, e.code());
         assertTrue(e.err().contains("has version 99; this build reads versions 1 and 2"), e.err());
     }
+
+    @Test
+    void theOutputIsNeverAFileOfTheDataSetAndAnExistingModelNeedsForce() throws Exception {
+        Path x = data.resolve("X.npy");
+        byte[] before = Files.readAllBytes(x);
+        CliRunner.Run clash = CliRunner.run("train", "--data", data.toString(), "--hidden", "4x1", "--epochs", "1",
+                "--out", x.toString(), "--force");
+        assertEquals(SobolevCli.BAD_INPUT, clash.code(), clash.err());
+        assertEquals("", clash.out());
+        assertEquals("sobolev: --out " + x + " lies inside the input data set " + data + "; writing it would change "
+                + "the input; choose a path outside it\n", clash.err());
+        assertArrayEquals(before, Files.readAllBytes(x));
+
+        Path m = tmp.resolve("once.json");
+        List<String> args = List.of("train", "--data", data.toString(), "--hidden", "4x1", "--epochs", "2", "--out",
+                m.toString());
+        assertEquals(0, CliRunner.run(args.toArray(String[]::new)).code());
+        byte[] first = Files.readAllBytes(m);
+        Files.write(m, new byte[] {'{', '}'});
+        CliRunner.Run again = CliRunner.run(args.toArray(String[]::new));
+        assertEquals(SobolevCli.BAD_INPUT, again.code());
+        assertEquals("sobolev: --out " + m + " already exists; choose a new path or allow overwriting it\n", again.err());
+        assertEquals("{}", Files.readString(m));
+        List<String> forced = new java.util.ArrayList<>(args);
+        forced.add("--force");
+        assertEquals(0, CliRunner.run(forced.toArray(String[]::new)).code());
+        assertArrayEquals(first, Files.readAllBytes(m));
+    }
 }

@@ -23,12 +23,8 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.security.SecureRandom;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -36,7 +32,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.stream.Stream;
+
+import dev.sobolev.core.io.Staging;
 
 /**
  * Streams a dataset directory to disk in row blocks, with bounded memory, atomically.
@@ -44,8 +41,10 @@ import java.util.stream.Stream;
  * <p>Everything is written into a hidden staging directory {@code .<name>.partial-<random>} next to the
  * target; {@link #commit()} checks that every declared array received exactly its declared rows, flushes,
  * and renames the staging directory to the target in one atomic move. {@link #close()} without a successful
- * commit deletes the staging directory, so a failure leaves no partial output behind (a killed JVM leaves
- * only the hidden staging directory). Non-finite values are never written: a block holding one is rejected
+ * commit deletes the staging directory, so a failure leaves no partial output behind. The staging directory's
+ * name carries the process id and is registered with {@link Staging}: SIGTERM or SIGINT removes it through a
+ * shutdown hook, and the staging directory a killed JVM (SIGKILL) leaves is removed by the next writer to the
+ * same target, which says so on standard error. Non-finite values are never written: a block holding one is rejected
  * whole and the writer can no longer commit.
  *
  * <p>Output is deterministic: the same declarations and data give byte-identical files. Each array buffers
@@ -127,6 +126,8 @@ public final class DatasetWriter implements AutoCloseable {
     private final Path target;
     private final Path absTarget;
     private final Path staging;
+    /** The staging directory's registration: the shutdown hook deletes it unless it is committed first. */
+    private final Staging.Entry stagingEntry;
     private final DatasetFormat format;
     private final Map<String, Output> outputs = new LinkedHashMap<>();
     private final Set<String> metaDirs = new HashSet<>();
@@ -135,10 +136,11 @@ public final class DatasetWriter implements AutoCloseable {
     /** Flushes the files to the device while they are written (see {@link #WRITE_BEHIND_BYTES}); lazily started. */
     private ExecutorService writeBehind;
 
-    private DatasetWriter(Path target, Path absTarget, Path staging, DatasetFormat format) {
+    private DatasetWriter(Path target, Path absTarget, Staging.Entry staging, DatasetFormat format) {
         this.target = target;
         this.absTarget = absTarget;
-        this.staging = staging;
+        this.stagingEntry = staging;
+        this.staging = staging.path();
         this.format = format;
     }
 
@@ -179,13 +181,12 @@ public final class DatasetWriter implements AutoCloseable {
             throw new IllegalArgumentException("cannot write output directory " + target + ": its parent " + parent
                     + " is not writable");
         }
-        SecureRandom random = new SecureRandom();
+        Staging.sweepAndReport(abs);
         for (int attempt = 0; ; attempt++) {
-            Path staging = parent.resolve("." + abs.getFileName() + ".partial-"
-                    + Long.toHexString(random.nextLong() & Long.MAX_VALUE));
+            Path staging = parent.resolve(Staging.directoryName(abs.getFileName().toString()));
             try {
                 Files.createDirectory(staging);
-                return new DatasetWriter(target, abs, staging, format);
+                return new DatasetWriter(target, abs, Staging.register(staging), format);
             } catch (FileAlreadyExistsException e) {
                 if (attempt > 10) {
                     throw new IllegalArgumentException("cannot create a staging directory in " + parent, e);
@@ -304,7 +305,7 @@ public final class DatasetWriter implements AutoCloseable {
         Path file = staging.resolve(format.fileName(stem));
         Output out;
         try {
-            Files.createDirectories(file.getParent());
+            createInStaging(file.getParent());
             FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
             out = new Output(stem, rows, trailingDims.clone(), (int) rowLength, ch);
             outputs.put(stem, out);
@@ -343,7 +344,7 @@ public final class DatasetWriter implements AutoCloseable {
         try {
             byte[] bytes = (META_WRITER.writeValueAsString(meta) + "\n").getBytes(StandardCharsets.UTF_8);
             Path d = dir.isEmpty() ? staging : staging.resolve(dir);
-            Files.createDirectories(d);
+            createInStaging(d);
             Files.write(d.resolve("meta.json"), bytes, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("cannot serialize meta.json: " + e.getOriginalMessage(), e);
@@ -384,7 +385,7 @@ public final class DatasetWriter implements AutoCloseable {
                 }
                 Files.delete(absTarget);
             }
-            Files.move(staging, absTarget, StandardCopyOption.ATOMIC_MOVE);
+            stagingEntry.commit(() -> Files.move(staging, absTarget, StandardCopyOption.ATOMIC_MOVE));
         } catch (IOException e) {
             throw fail(new UncheckedIOException("cannot commit output directory " + target + ": " + reason(e), e));
         }
@@ -409,7 +410,22 @@ public final class DatasetWriter implements AutoCloseable {
         for (Output o : outputs.values()) {
             o.closeQuietly();
         }
-        deleteRecursively(staging);
+        try {
+            stagingEntry.discard();
+        } catch (UncheckedIOException e) {
+            throw new UncheckedIOException("cannot delete staging directory " + staging + ": "
+                    + reason(e.getCause()), e.getCause());
+        }
+    }
+
+    /**
+     * Creates a subdirectory of the staging directory if it is missing, one level only: once the shutdown hook
+     * has deleted the staging directory, nothing can recreate it.
+     */
+    private void createInStaging(Path dir) throws IOException {
+        if (!dir.equals(staging) && !Files.isDirectory(dir)) {
+            Files.createDirectory(dir);
+        }
     }
 
     /** Starts a flush of the channel to the device on the write-behind thread. */
@@ -431,31 +447,6 @@ public final class DatasetWriter implements AutoCloseable {
         if (writeBehind != null) {
             writeBehind.shutdownNow();
             writeBehind = null;
-        }
-    }
-
-    private static void deleteRecursively(Path root) {
-        if (!Files.exists(root)) {
-            return;
-        }
-        List<Path> paths = new ArrayList<>();
-        try (Stream<Path> walk = Files.walk(root)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(paths::add);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot delete staging directory " + root + ": " + reason(e), e);
-        }
-        IOException first = null;
-        for (Path p : paths) {
-            try {
-                Files.deleteIfExists(p);
-            } catch (IOException e) {
-                if (first == null) {
-                    first = e;
-                }
-            }
-        }
-        if (first != null) {
-            throw new UncheckedIOException("cannot delete staging directory " + root + ": " + reason(first), first);
         }
     }
 

@@ -15,6 +15,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
+import dev.sobolev.core.io.AtomicFiles;
+
 /**
  * Codec for NumPy {@code .npy} files (format spec v1.0; v2.0 and v3.0 are read too).
  *
@@ -89,8 +91,8 @@ public final class Npy {
     }
 
     /**
-     * Writes a whole float64 array to a {@code .npy} file (creating or replacing it). For large, streamed
-     * output use {@link DatasetWriter}.
+     * Writes a whole float64 array to a {@code .npy} file (creating or replacing it, atomically through
+     * {@link AtomicFiles}). For large, streamed output use {@link DatasetWriter}.
      *
      * @param file  destination file
      * @param data  values in C (row-major) order; must all be finite
@@ -112,19 +114,20 @@ public final class Npy {
                         + "; non-finite values are not written");
             }
         }
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING)) {
-            writeFully(ch, ByteBuffer.wrap(header(shape)));
-            ByteBuffer buf = ByteBuffer.allocate(CHUNK).order(ByteOrder.LITTLE_ENDIAN);
-            int i = 0;
-            while (i < data.length) {
-                int k = Math.min(data.length - i, CHUNK / Double.BYTES);
-                buf.clear();
-                buf.asDoubleBuffer().put(data, i, k);
-                buf.limit(k * Double.BYTES);
-                writeFully(ch, buf);
-                i += k;
-            }
+        try {
+            AtomicFiles.write(file, true, ch -> {
+                writeFully(ch, ByteBuffer.wrap(header(shape)));
+                ByteBuffer buf = ByteBuffer.allocate(CHUNK).order(ByteOrder.LITTLE_ENDIAN);
+                int i = 0;
+                while (i < data.length) {
+                    int k = Math.min(data.length - i, CHUNK / Double.BYTES);
+                    buf.clear();
+                    buf.asDoubleBuffer().put(data, i, k);
+                    buf.limit(k * Double.BYTES);
+                    writeFully(ch, buf);
+                    i += k;
+                }
+            });
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
         }

@@ -289,4 +289,26 @@ class DatasetWriterTest {
         }
         assertTrue(Files.exists(tmp.resolve("bad/X.npy")));
     }
+
+    @Test
+    void aStagingDirectoryAKilledRunLeftIsRemovedByTheNextWriterToTheTarget() throws IOException {
+        Path stale = Files.createDirectories(tmp.resolve(".run.partial-999999999-5a").resolve("test"));
+        Files.write(stale.resolve("X.npy"), new byte[4096]);
+        Path other = Files.createDirectories(tmp.resolve(".other.partial-999999999-5b"));
+        try (DatasetWriter w = DatasetWriter.create(tmp.resolve("run"), DatasetFormat.NPY)) {
+            assertFalse(Files.exists(stale.getParent()), "swept when the writer starts");
+            w.array("X", 1, 1).write(new double[] {1}, 0, 1);
+            w.commit();
+        }
+        assertEquals(List.of(".other.partial-999999999-5b", "run"), list(tmp), "another target's staging is kept");
+        assertTrue(Files.exists(other));
+    }
+
+    @Test
+    void aFailedWriterUnregistersAndDeletesItsStagingDirectory() throws IOException {
+        try (DatasetWriter w = DatasetWriter.create(tmp.resolve("gone"), DatasetFormat.NPY)) {
+            w.array("test/X", 2, 1).write(new double[] {1}, 0, 1);
+        }
+        assertEquals(List.of(), list(tmp));
+    }
 }

@@ -1,8 +1,10 @@
 package dev.sobolev.core.io;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,5 +37,29 @@ class AtomicFilesTest {
         UmaskPermissions.assertUsualForDirectory(target.getParent());
         AtomicFiles.writeString(target, "{\"again\": true}\n");
         UmaskPermissions.assertUsualForFile(target);
+    }
+
+    @Test
+    void withoutReplaceAnExistingFileIsKeptAndNothingIsLeft() throws IOException {
+        Path target = tmp.resolve("keep.json");
+        AtomicFiles.writeString(target, "new\n", false);
+        assertThrows(FileAlreadyExistsException.class, () -> AtomicFiles.writeString(target, "other\n", false));
+        assertEquals("new\n", Files.readString(target));
+        try (Stream<Path> s = Files.list(tmp)) {
+            assertEquals(List.of(target), s.toList(), "only the target is left");
+        }
+    }
+
+    @Test
+    void aFailingContentLeavesNoStagingFileAndAStaleOneIsSwept() throws IOException {
+        Path target = tmp.resolve("x.bin");
+        Path stale = Files.createFile(tmp.resolve(".x.bin.999999999-ab.partial"));
+        assertThrows(IOException.class, () -> AtomicFiles.write(target, true, ch -> {
+            throw new IOException("disk full");
+        }));
+        try (Stream<Path> s = Files.list(tmp)) {
+            assertEquals(List.of(), s.toList(), "the stale staging file was swept and the new one removed");
+        }
+        assertEquals(false, Files.exists(stale));
     }
 }

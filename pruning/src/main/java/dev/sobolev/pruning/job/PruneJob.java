@@ -1,6 +1,7 @@
 package dev.sobolev.pruning.job;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -14,6 +15,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sobolev.core.InvalidParameterException;
 import dev.sobolev.core.dataset.Dataset;
 import dev.sobolev.core.dataset.DatasetReader;
+import dev.sobolev.core.io.OutputGuard;
 import dev.sobolev.core.provenance.DatasetRef;
 import dev.sobolev.core.provenance.Provenance;
 import dev.sobolev.core.random.RandomStreams;
@@ -179,6 +181,25 @@ public final class PruneJob {
             if (threads < 1 || threads > 1024) {
                 throw new InvalidParameterException("threads", "must be in [1, 1024], got " + threads);
             }
+        }
+
+        /**
+         * Checks, before pruning, that the pruned model may be written to {@code file}: it is not the parent
+         * model, the data set (or a file inside its directory) or one of {@code otherInputs}, not a directory, and
+         * does not exist unless {@code overwrite}.
+         *
+         * @param file        where the model file is to be written
+         * @param overwrite   whether an existing file (not an input) may be replaced
+         * @param otherInputs further inputs read for this request (fine-tuning data, test set), null entries
+         *                    skipped
+         * @throws InvalidParameterException naming {@code file} otherwise
+         */
+        public void checkOutput(Path file, boolean overwrite, OutputGuard.Input... otherInputs) {
+            List<OutputGuard.Input> inputs = new ArrayList<>();
+            inputs.add(new OutputGuard.Input("model", Path.of(parent.path())));
+            inputs.add(new OutputGuard.Input("data set", Path.of(dataRef.path())));
+            inputs.addAll(Arrays.asList(otherInputs));
+            OutputGuard.checkFile("file", file, overwrite, inputs);
         }
 
         /** A builder with the {@code prune} command's defaults. */

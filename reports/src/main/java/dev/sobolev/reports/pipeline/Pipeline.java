@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.function.Consumer;
 
@@ -19,6 +20,7 @@ import dev.sobolev.pricing.bachelier.BachelierBasket;
 import dev.sobolev.pricing.bachelier.BachelierFormulas;
 import dev.sobolev.core.dataset.DatasetFormat;
 import dev.sobolev.core.io.AtomicFiles;
+import dev.sobolev.core.io.Staging;
 import dev.sobolev.pricing.lsmc.LsmcDatasetWriter;
 import dev.sobolev.pricing.lsmc.LsmcJob;
 import dev.sobolev.pricing.lsmc.LsmcRecipe;
@@ -37,12 +39,17 @@ import dev.sobolev.pricing.sensitivities.Sensitivities;
  * exact 4096-row test set. Training and pruning exist as the {@code train} and {@code prune} commands
  * (experiments/pruning.sh runs them on this recipe); they and the HTML report are not pipeline stages yet.
  *
- * <p>Resumable: each stage writes atomically, and a stage whose output already exists with the same
- * parameters is reused instead of recomputed; different parameters in an existing directory are an error.
- * The summary {@code pipeline.json} is written last, atomically.
+ * <p>Resumable: each stage writes atomically and then records the size and SHA-256 of each of its files in a
+ * {@link StageManifest} ({@code dataset.manifest.json}). A rerun reuses a stage whose output exists with the same
+ * parameters and still matches its manifest; one whose files were truncated, changed or deleted, or that has no
+ * manifest (a run stopped between the two writes), is run again and says why. Different parameters in an
+ * existing directory are an error, and so is a non-empty directory that holds no pipeline output. The summary
+ * {@code pipeline.json} is written last, atomically.
  */
 public final class Pipeline {
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /** Rows of the exact test set. */
+    private static final long TEST_SIZE = 4096;
 
     /**
      * Settings of a run.
@@ -59,10 +66,12 @@ public final class Pipeline {
     public enum Status {
         /** Computed in this run. */
         DONE,
-        /** Found in the output directory, written by an earlier run with the same settings. */
-        REUSED;
+        /** Found in the output directory, written by an earlier run with the same settings, and verified. */
+        REUSED,
+        /** Found in the output directory but not as it was written (or not verifiable), so computed again. */
+        REDONE;
 
-        /** The lower-case name in {@code pipeline.json} ({@code done}, {@code reused}). */
+        /** The lower-case name in {@code pipeline.json} ({@code done}, {@code reused}, {@code redone}). */
         public String label() {
             return name().toLowerCase(Locale.ROOT);
         }
@@ -134,11 +143,12 @@ public final class Pipeline {
      * @param recipe   the recipe's name
      * @param size     training rows
      * @param testSize test rows
-     * @param status   written now or reused
+     * @param status   written now, reused or redone
      * @param seconds  wall time
+     * @param redoneBecause why an earlier output was not reused ({@link Status#REDONE}), otherwise null
      */
-    public record DatasetStage(Path path, String recipe, long size, long testSize, Status status, double seconds)
-            implements StageResult {
+    public record DatasetStage(Path path, String recipe, long size, long testSize, Status status, double seconds,
+                               String redoneBecause) implements StageResult {
         @Override
         public String name() {
             return "dataset";
@@ -146,7 +156,7 @@ public final class Pipeline {
 
         /** Rows per second, when the data set was written in this run. */
         public OptionalDouble samplesPerSecond() {
-            return status == Status.DONE ? OptionalDouble.of((size + testSize) / seconds) : OptionalDouble.empty();
+            return status != Status.REUSED ? OptionalDouble.of((size + testSize) / seconds) : OptionalDouble.empty();
         }
 
         @Override
@@ -157,6 +167,9 @@ public final class Pipeline {
             m.put("size", size);
             m.put("testSize", testSize);
             samplesPerSecond().ifPresent(v -> m.put("samplesPerSecond", v));
+            if (redoneBecause != null) {
+                m.put("redoneBecause", redoneBecause);
+            }
             return m;
         }
     }
@@ -184,10 +197,13 @@ public final class Pipeline {
      * @param s   settings
      * @param log receives one line per stage (for standard error)
      * @return the summary file and the typed stage results
-     * @throws InvalidParameterException naming {@code out} if the directory cannot be created or holds a data set
-     *                                   from other settings
+     * @throws InvalidParameterException naming {@code out} if the directory cannot be created, is a non-empty
+     *                                   directory holding no pipeline output, or holds a data set from other
+     *                                   settings
      */
     public static Result run(Settings s, Consumer<String> log) {
+        checkDirectory(s.out());
+        checkDatasetSettings(s);
         try {
             Files.createDirectories(s.out());
         } catch (IOException e) {
@@ -211,6 +227,53 @@ public final class Pipeline {
         }
         writeAtomically(result.report(), summary);
         return result;
+    }
+
+    /**
+     * Refuses a directory that exists and is neither empty nor a pipeline's: one holding a {@code pipeline.json}
+     * of this format, a stage manifest, or (from a run stopped before its manifest) only a {@code dataset}
+     * directory written by the data set writer. Hidden entries (staging leftovers) are ignored.
+     */
+    static void checkDirectory(Path out) {
+        if (!Files.exists(out)) {
+            return;
+        }
+        if (!Files.isDirectory(out)) {
+            throw new InvalidParameterException("out", out + " is a file; the pipeline needs a directory");
+        }
+        List<String> visible;
+        try (var entries = Files.list(out)) {
+            visible = entries.map(p -> p.getFileName().toString()).filter(n -> !n.startsWith(".")).sorted().toList();
+        } catch (IOException e) {
+            throw new InvalidParameterException("out", out + " cannot be listed: " + e.getMessage(), e);
+        }
+        if (visible.isEmpty()) {
+            return;
+        }
+        JsonNode summary = readJsonOrNull(out.resolve("pipeline.json"));
+        boolean ours = summary != null && summary.path("pipeline").asText().startsWith("sobolev ")
+                || StageManifest.read(StageManifest.fileOf(out.resolve("dataset"))).isPresent()
+                || visible.equals(List.of("dataset")) && isDataSet(out.resolve("dataset"));
+        if (!ours) {
+            throw new InvalidParameterException("out", out + " is not empty and holds no pipeline output (no "
+                    + "pipeline.json or stage manifest); choose a new or empty directory");
+        }
+    }
+
+    private static boolean isDataSet(Path dir) {
+        JsonNode meta = readJsonOrNull(dir.resolve("meta.json"));
+        return meta != null && "sobolev-dataset".equals(meta.path("format").asText());
+    }
+
+    private static JsonNode readJsonOrNull(Path p) {
+        if (!Files.isRegularFile(p)) {
+            return null;
+        }
+        try {
+            return MAPPER.readTree(p.toFile());
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     private static String describe(StageResult st) {
@@ -245,8 +308,9 @@ public final class Pipeline {
 
     /**
      * Stage 2: the Kichler LSMC training set (65,536 rows, 8192 with {@code quick}; 7 PCA Hessian–vector
-     * directions) and its exact 4096-row test set in {@code out/dataset}, reused when an earlier run with the same
-     * settings wrote it.
+     * directions) and its exact 4096-row test set in {@code out/dataset}, with its {@link StageManifest}. Reused when
+     * an earlier run with the same settings wrote it and every file still has the recorded size and SHA-256;
+     * written again ({@link Status#REDONE}, saying why) when a file differs or no manifest was recorded.
      *
      * @param s settings
      * @return the stage's outcome
@@ -255,34 +319,76 @@ public final class Pipeline {
     public static DatasetStage dataset(Settings s) {
         long t0 = System.nanoTime();
         LsmcRecipe recipe = LsmcRecipe.of(LsmcRecipe.Kind.KICHLER, 7, s.seed(), null, true);
-        long size = s.quick() ? 8192 : 65_536;
-        long testSize = 4096;
+        long size = datasetSize(s);
         LsmcJob job = new LsmcJob(recipe, size, s.seed(), s.threads(), new SecondOrder(SecondOrder.Kind.PCA, 7),
-                testSize, DatasetFormat.NPY);
+                TEST_SIZE, DatasetFormat.NPY);
         Path dir = s.out().resolve("dataset");
-        Status status;
-        if (Files.exists(dir.resolve("meta.json"))) {
-            JsonNode meta = readJson(dir.resolve("meta.json"));
-            boolean same = meta.path("recipe").asText().equals(recipe.name()) && meta.path("size").asLong() == size
-                    && meta.path("seed").asLong() == s.seed() && Files.exists(dir.resolve("test/meta.json"));
-            if (!same) {
-                throw new InvalidParameterException("out", s.out() + " holds a data set from other settings ("
-                        + dir.resolve("meta.json") + "); choose another directory");
+        Path manifestFile = StageManifest.fileOf(dir);
+        String redo = null;
+        if (Files.exists(dir)) {
+            Optional<StageManifest> manifest = checkDatasetSettings(s);
+            redo = manifest.isPresent() ? manifest.get().verify(dir).orElse(null)
+                    : "no checksums were recorded for " + dir;
+            if (redo == null) {
+                return new DatasetStage(dir, recipe.name(), size, TEST_SIZE, Status.REUSED,
+                        (System.nanoTime() - t0) / 1e9, null);
             }
-            status = Status.REUSED;
-        } else {
-            LsmcDatasetWriter.write(job, dir, null);
-            status = Status.DONE;
+            Staging.deleteRecursively(dir);
         }
-        return new DatasetStage(dir, recipe.name(), size, testSize, status, (System.nanoTime() - t0) / 1e9);
+        try {
+            Files.deleteIfExists(manifestFile);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot remove " + manifestFile, e);
+        }
+        LsmcDatasetWriter.write(job, dir, null);
+        StageManifest.record("dataset", datasetSettings(s), dir).write(manifestFile);
+        return new DatasetStage(dir, recipe.name(), size, TEST_SIZE, redo == null ? Status.DONE : Status.REDONE,
+                (System.nanoTime() - t0) / 1e9, redo);
     }
 
-    private static JsonNode readJson(Path p) {
-        try {
-            return MAPPER.readTree(p.toFile());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + p, e);
+    private static long datasetSize(Settings s) {
+        return s.quick() ? 8192 : 65_536;
+    }
+
+    /** The data set stage's parameters as its manifest records them. */
+    private static ObjectNode datasetSettings(Settings s) {
+        ObjectNode settings = MAPPER.createObjectNode();
+        settings.put("recipe", LsmcRecipe.Kind.KICHLER.label());
+        settings.put("size", datasetSize(s));
+        settings.put("testSize", TEST_SIZE);
+        settings.put("seed", s.seed());
+        return settings;
+    }
+
+    /**
+     * Refuses a data set stage output of other settings, judged by its manifest or, without one, its
+     * {@code meta.json}.
+     *
+     * @return the manifest, if there is one
+     */
+    private static Optional<StageManifest> checkDatasetSettings(Settings s) {
+        Path dir = s.out().resolve("dataset");
+        Path manifestFile = StageManifest.fileOf(dir);
+        Optional<StageManifest> manifest = StageManifest.read(manifestFile);
+        if (manifest.isPresent()) {
+            if (!manifest.get().settings().toString().equals(datasetSettings(s).toString())) {
+                throw otherSettings(s, manifestFile);
+            }
+        } else if (Files.exists(dir)) {
+            JsonNode meta = readJsonOrNull(dir.resolve("meta.json"));
+            ObjectNode want = datasetSettings(s);
+            if (meta != null && !(meta.path("recipe").asText().equals(want.get("recipe").asText())
+                    && meta.path("size").asLong() == want.get("size").asLong()
+                    && meta.path("seed").asLong() == s.seed())) {
+                throw otherSettings(s, dir.resolve("meta.json"));
+            }
         }
+        return manifest;
+    }
+
+    private static InvalidParameterException otherSettings(Settings s, Path evidence) {
+        return new InvalidParameterException("out", s.out() + " holds a data set from other settings (" + evidence
+                + "); choose another directory");
     }
 
     private static void writeAtomically(Path target, JsonNode node) {

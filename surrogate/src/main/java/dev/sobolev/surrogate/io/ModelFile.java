@@ -2,6 +2,7 @@ package dev.sobolev.surrogate.io;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -109,7 +110,7 @@ public final class ModelFile {
     }
 
     /**
-     * Writes a model as version {@value #VERSION}.
+     * Writes a model as version {@value #VERSION}, replacing {@code file} if it exists.
      *
      * @param model      the surrogate
      * @param schema     its inputs and outputs (e.g. {@link ModelSchema#of} the training data)
@@ -120,6 +121,23 @@ public final class ModelFile {
      * @throws InvalidParameterException  ({@code file}) if the file cannot be written
      */
     public static Path write(Surrogate model, ModelSchema schema, JsonNode provenance, Path file) {
+        return write(model, schema, provenance, file, true);
+    }
+
+    /**
+     * Writes a model as version {@value #VERSION} through {@link AtomicFiles}.
+     *
+     * @param model      the surrogate
+     * @param schema     its inputs and outputs (e.g. {@link ModelSchema#of} the training data)
+     * @param provenance data set meta, configuration, metrics (copied into the file), or null for none
+     * @param file       target path
+     * @param overwrite  whether an existing file is replaced; if false and it exists, nothing is written
+     * @return the path written
+     * @throws IllegalArgumentException   if the schema does not fit the model
+     * @throws InvalidParameterException  ({@code file}) if the file cannot be written, or exists and
+     *                                    {@code overwrite} is false
+     */
+    public static Path write(Surrogate model, ModelSchema schema, JsonNode provenance, Path file, boolean overwrite) {
         checkSchema(model, schema);
         ObjectNode root = MAPPER.createObjectNode();
         root.put("format", FORMAT);
@@ -156,7 +174,10 @@ public final class ModelFile {
         root.set("parameters", array(net.parameters()));
         root.set("provenance", provenance == null ? MAPPER.createObjectNode() : provenance.deepCopy());
         try {
-            return AtomicFiles.writeString(file, MAPPER.writeValueAsString(root) + "\n");
+            return AtomicFiles.writeString(file, MAPPER.writeValueAsString(root) + "\n", overwrite);
+        } catch (FileAlreadyExistsException e) {
+            throw new InvalidParameterException("file", file + " already exists; choose a new path or allow "
+                    + "overwriting it", e);
         } catch (IOException e) {
             throw new InvalidParameterException("file", file + " cannot be written: " + e.getMessage(), e);
         }

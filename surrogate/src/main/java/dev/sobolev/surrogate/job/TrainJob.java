@@ -2,6 +2,7 @@ package dev.sobolev.surrogate.job;
 
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -13,6 +14,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sobolev.core.InvalidParameterException;
 import dev.sobolev.core.dataset.Dataset;
 import dev.sobolev.core.dataset.DatasetReader;
+import dev.sobolev.core.io.OutputGuard;
 import dev.sobolev.core.provenance.DatasetRef;
 import dev.sobolev.core.provenance.Provenance;
 import dev.sobolev.surrogate.nn.Surrogate;
@@ -62,6 +64,19 @@ public final class TrainJob {
         public static Request read(Path directory, TrainingConfig config, Loss loss) {
             Dataset ds = DatasetReader.read(directory);
             return new Request(ds, DatasetRef.of(directory, ds), config, loss);
+        }
+
+        /**
+         * Checks, before training, that the model may be written to {@code file}: it is not the data set or a
+         * file inside its directory, not a directory, and does not exist unless {@code overwrite}.
+         *
+         * @param file      where the model file is to be written
+         * @param overwrite whether an existing file (not an input) may be replaced
+         * @throws InvalidParameterException naming {@code file} otherwise
+         */
+        public void checkOutput(Path file, boolean overwrite) {
+            OutputGuard.checkFile("file", file, overwrite,
+                    List.of(new OutputGuard.Input("data set", Path.of(source.path()))));
         }
     }
 
