@@ -26,7 +26,7 @@ final class PriceCommand implements Runnable {
 
     @Override
     public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+        throw ParseErrors.missingSubcommand(spec.commandLine());
     }
 
     /** {@code sobolev price bachelier}: closed form, or Monte Carlo with {@code --paths}. */

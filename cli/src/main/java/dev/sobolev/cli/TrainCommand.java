@@ -65,7 +65,8 @@ final class TrainCommand implements Runnable {
         TrainingConfig config = config();
         PrintWriter err = spec.commandLine().getErr();
         boolean tty = System.console() != null;
-        TrainJob.Result r = TrainJob.run(TrainJob.Request.read(data, config, training.loss), ep -> {
+        TrainJob.Request request = Inputs.read("--data", data, d -> TrainJob.Request.read(d, config, training.loss));
+        TrainJob.Result r = TrainJob.run(request, ep -> {
             if (tty) {
                 err.printf(Locale.ROOT, "\r%s epoch %d/%d  loss %.4e  val %.4e  lr %.2e  %.2f s",
                         Progress.bar(ep.epoch(), config.epochs()), ep.epoch(), config.epochs(), ep.trainLoss(),

@@ -7,6 +7,8 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -284,10 +286,15 @@ public final class Npy {
 
     private static FileChannel open(Path file) throws IOException {
         Objects.requireNonNull(file, "file");
+        if (Files.isDirectory(file)) {
+            throw new IllegalArgumentException(file + " is a directory, not a .npy file");
+        }
         try {
             return FileChannel.open(file, StandardOpenOption.READ);
         } catch (NoSuchFileException e) {
             throw new IllegalArgumentException(file + " does not exist", e);
+        } catch (AccessDeniedException e) {
+            throw new IllegalArgumentException(file + " cannot be read: permission denied", e);
         }
     }
 
