@@ -89,8 +89,9 @@ final class DatasetCommand implements Runnable {
                 throw new IllegalArgumentException("--payoff must be call or smoothed-call, got " + Converters.label(kind));
             }
             if (kind == PayoffKind.CALL && width != null) {
-                throw new IllegalArgumentException("--width applies to smoothed-call only, got --payoff call"
-                        + (payoff == null ? " (the " + Converters.label(recipe) + " recipe's payoff)" : ""));
+                throw new IllegalArgumentException(payoff == null ? "--width applies to smoothed-call only, and the "
+                        + Converters.label(recipe) + " recipe's payoff is call (give --payoff smoothed-call)"
+                        : "--width applies to smoothed-call only, got --payoff call");
             }
             if (width != null && (!(width > 0) || !Double.isFinite(width))) {
                 throw new IllegalArgumentException("--width must be finite and > 0, got " + width);

@@ -159,8 +159,11 @@ final class GarchCommand implements Runnable {
             if (!(omega > 0)) {
                 throw new IllegalArgumentException("--omega must be > 0, got " + omega);
             }
-            if (alpha < 0 || beta < 0) {
-                throw new IllegalArgumentException("--alpha and --beta must be >= 0, got " + alpha + " and " + beta);
+            if (alpha < 0) {
+                throw new IllegalArgumentException("--alpha must be >= 0, got " + alpha);
+            }
+            if (beta < 0) {
+                throw new IllegalArgumentException("--beta must be >= 0, got " + beta);
             }
             GarchLikelihood l = dataOptions.likelihood();
             List<Sensitivities> f = GarchForecast.forecast(l, theta, dataOptions.horizon);

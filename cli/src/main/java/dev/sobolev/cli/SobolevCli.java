@@ -1,6 +1,7 @@
 package dev.sobolev.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 
@@ -67,7 +68,7 @@ public final class SobolevCli implements Runnable {
         cl.setOut(out);
         cl.setErr(err);
         cl.setParameterExceptionHandler((ex, a) -> {
-            err.println("sobolev: " + ParseErrors.message(ex));
+            err.println("sobolev: " + oneLine(ParseErrors.message(ex)));
             return BAD_INPUT;
         });
         cl.setExecutionExceptionHandler((ex, c, parsed) -> {
@@ -101,6 +102,7 @@ public final class SobolevCli implements Runnable {
     static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new SobolevCli());
         Converters.registerEnums(cl, OPTION_ENUMS);
+        cl.registerConverter(Path.class, new Converters.PathConverter());
         return cl;
     }
 
@@ -112,8 +114,9 @@ public final class SobolevCli implements Runnable {
         return names;
     }
 
+    /** The message on one line, other control characters (from a binary file's bytes) shown as '?'. */
     private static String oneLine(String s) {
-        return s.replaceAll("\\s+", " ").trim();
+        return s.replaceAll("\\s+", " ").replaceAll("\\p{Cntrl}", "?").trim();
     }
 
     /**

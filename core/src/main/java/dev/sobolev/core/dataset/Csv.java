@@ -239,12 +239,18 @@ final class Csv {
         try {
             v = parse(s);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(where + "cannot parse \"" + s + "\" as a number", e);
+            throw new IllegalArgumentException(where + "cannot parse \"" + shown(s) + "\" as a number", e);
         }
         if (!Double.isFinite(v)) {
             throw new IllegalArgumentException(where + (Double.isNaN(v) ? "NaN" : v > 0 ? "Infinity" : "-Infinity")
                     + " is not allowed");
         }
         return v;
+    }
+
+    /** A cell as a message shows it: at most 40 characters, control characters (binary bytes) as '?'. */
+    private static String shown(String cell) {
+        String c = cell.length() > 40 ? cell.substring(0, 40) + "..." : cell;
+        return c.replaceAll("\\p{Cntrl}", "?");
     }
 }
