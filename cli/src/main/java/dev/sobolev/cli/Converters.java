@@ -1,5 +1,7 @@
 package dev.sobolev.cli;
 
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -11,7 +13,7 @@ import picocli.CommandLine.TypeConversionException;
 
 /**
  * Picocli converters of the options that are not plain numbers: enums by their dashed lower-case labels
- * ({@code per-feature}, {@code one-cycle}), hidden-layer specs, width lists and input boxes. A bad value fails with
+ * ({@code per-feature}, {@code one-cycle}), paths (not empty), hidden-layer specs, width lists and input boxes. A bad value fails with
  * an {@link OptionValueException} whose message reads after the option name ({@code must be npy or csv, got
  * parquet}); {@link SobolevCli} prints it as one line naming the option.
  */
@@ -75,6 +77,21 @@ final class Converters {
             }
             throw new OptionValueException("must be " + alternatives(Arrays.stream(type.getEnumConstants())
                     .map(Converters::label).toList()) + ", got " + value);
+        }
+    }
+
+    /** A file or directory; an empty value is refused (it would name the working directory). */
+    static final class PathConverter implements ITypeConverter<Path> {
+        @Override
+        public Path convert(String value) {
+            if (value.isBlank()) {
+                throw new OptionValueException("must name a file or directory, got '" + value + "'");
+            }
+            try {
+                return Path.of(value);
+            } catch (InvalidPathException e) {
+                throw new OptionValueException("is not a valid path: " + e.getMessage());
+            }
         }
     }
 

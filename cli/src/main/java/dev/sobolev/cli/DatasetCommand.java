@@ -27,7 +27,7 @@ final class DatasetCommand implements Runnable {
 
     @Override
     public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+        throw ParseErrors.missingSubcommand(spec.commandLine());
     }
 
     /** {@code sobolev dataset bachelier}. */
@@ -81,24 +81,25 @@ final class DatasetCommand implements Runnable {
             emit(spec, common, json, r.name() + ", d=" + dim + ", " + r.payoff().describe());
         }
 
+        /** The training payoff: --payoff, or the recipe's own (kichler: smoothed-call, huge-savine: call). */
         private Payoff payoff() {
-            if (payoff == null) {
-                if (width != null) {
-                    throw new IllegalArgumentException("--width needs --payoff smoothed-call");
-                }
+            PayoffKind kind = payoff != null ? payoff
+                    : recipe == LsmcRecipe.Kind.KICHLER ? PayoffKind.SMOOTHED_CALL : PayoffKind.CALL;
+            if (kind != PayoffKind.CALL && kind != PayoffKind.SMOOTHED_CALL) {
+                throw new IllegalArgumentException("--payoff must be call or smoothed-call, got " + Converters.label(kind));
+            }
+            if (kind == PayoffKind.CALL && width != null) {
+                throw new IllegalArgumentException(payoff == null ? "--width applies to smoothed-call only, and the "
+                        + Converters.label(recipe) + " recipe's payoff is call (give --payoff smoothed-call)"
+                        : "--width applies to smoothed-call only, got --payoff call");
+            }
+            if (width != null && (!(width > 0) || !Double.isFinite(width))) {
+                throw new IllegalArgumentException("--width must be finite and > 0, got " + width);
+            }
+            if (payoff == null && width == null) {
                 return null;
             }
-            if (payoff != PayoffKind.CALL && payoff != PayoffKind.SMOOTHED_CALL) {
-                throw new IllegalArgumentException("--payoff must be call or smoothed-call, got " + Converters.label(payoff));
-            }
-            if (payoff == PayoffKind.CALL && width != null) {
-                throw new IllegalArgumentException("--width applies to smoothed-call only, got --payoff call");
-            }
-            double w = width == null ? LsmcRecipe.KICHLER_WIDTH : width;
-            if (payoff.smoothed() && (!(w > 0) || !Double.isFinite(w))) {
-                throw new IllegalArgumentException("--width must be finite and > 0, got " + w);
-            }
-            return payoff.create(LsmcRecipe.STRIKE, w);
+            return kind.create(LsmcRecipe.STRIKE, width == null ? LsmcRecipe.KICHLER_WIDTH : width);
         }
 
         private SecondOrder secondOrder() {

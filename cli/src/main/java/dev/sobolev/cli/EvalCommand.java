@@ -33,7 +33,8 @@ final class EvalCommand implements Runnable {
     @Override
     public void run() {
         common.threads();
-        EvalJob.Result r = EvalJob.run(new EvalJob.Request(ModelFile.read(model).model(), DatasetReader.read(test)));
+        EvalJob.Result r = EvalJob.run(new EvalJob.Request(Inputs.read("--model", model, ModelFile::read).model(),
+                Inputs.read("--test", test, DatasetReader::read)));
         List<Metrics> per = r.outputs();
         PrintWriter out = spec.commandLine().getOut();
         if (common.json) {

@@ -34,7 +34,7 @@ final class GarchCommand implements Runnable {
 
     @Override
     public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+        throw ParseErrors.missingSubcommand(spec.commandLine());
     }
 
     /** Options naming the data series. */
@@ -56,7 +56,7 @@ final class GarchCommand implements Runnable {
             if (horizon < 1 || horizon > 100_000) {
                 throw new IllegalArgumentException("--horizon must be in [1, 100000], got " + horizon);
             }
-            double[] y = SeriesReader.read(data, column);
+            double[] y = Inputs.read("--data", data, f -> SeriesReader.read(f, column));
             for (int t = 0; t < y.length; t++) {
                 y[t] *= scale;
             }
@@ -159,8 +159,11 @@ final class GarchCommand implements Runnable {
             if (!(omega > 0)) {
                 throw new IllegalArgumentException("--omega must be > 0, got " + omega);
             }
-            if (alpha < 0 || beta < 0) {
-                throw new IllegalArgumentException("--alpha and --beta must be >= 0, got " + alpha + " and " + beta);
+            if (alpha < 0) {
+                throw new IllegalArgumentException("--alpha must be >= 0, got " + alpha);
+            }
+            if (beta < 0) {
+                throw new IllegalArgumentException("--beta must be >= 0, got " + beta);
             }
             GarchLikelihood l = dataOptions.likelihood();
             List<Sensitivities> f = GarchForecast.forecast(l, theta, dataOptions.horizon);

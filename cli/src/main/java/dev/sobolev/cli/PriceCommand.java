@@ -26,7 +26,7 @@ final class PriceCommand implements Runnable {
 
     @Override
     public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+        throw ParseErrors.missingSubcommand(spec.commandLine());
     }
 
     /** {@code sobolev price bachelier}: closed form, or Monte Carlo with {@code --paths}. */
@@ -92,6 +92,16 @@ final class PriceCommand implements Runnable {
                     throw new IllegalArgumentException("--hv row " + (k + 1) + " has " + dirs[k].length
                             + " entries, expected " + s.length);
                 }
+                for (int j = 0; j < dirs[k].length; j++) {
+                    if (!Double.isFinite(dirs[k][j])) {
+                        throw new IllegalArgumentException("--hv row " + (k + 1) + ", column " + (j + 1)
+                                + " must be finite, got " + dirs[k][j]);
+                    }
+                }
+            }
+            if (paths != null && dirs.length > 0 && !payoff.smoothed()) {
+                throw new IllegalArgumentException("--hv with --paths needs a smoothed payoff (smoothed-call or "
+                        + "smoothed-digital), got --payoff " + Converters.label(payoff));
             }
             if (paths == null) {
                 Sensitivities r = BachelierFormulas.price(basket, p);

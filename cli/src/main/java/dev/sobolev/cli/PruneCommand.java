@@ -91,9 +91,10 @@ final class PruneCommand implements Runnable {
         if ((width == null) == (budget == null)) {
             throw new IllegalArgumentException("give exactly one of --width and --budget");
         }
-        PruneJob.Request request = PruneJob.Request.builder()
-                .modelFile(model)
-                .data(data)
+        PruneJob.Builder builder = PruneJob.Request.builder();
+        Inputs.read("--model", model, builder::modelFile);
+        Inputs.read("--data", data, builder::data);
+        PruneJob.Request request = builder
                 .saliency(method)
                 .target(width != null ? PruneJob.Target.widths(width.widths()) : PruneJob.Target.budget(budget))
                 .box(box)
@@ -102,8 +103,8 @@ final class PruneCommand implements Runnable {
                 .tolerance(tolerance == null ? Double.POSITIVE_INFINITY : tolerance)
                 .fineTuning(finetune)
                 .tuning(training.apply(TrainingConfig.builder(), common.seed, threads).build(), training.loss)
-                .fineTuneData(finetuneData == null ? null : DatasetReader.read(finetuneData))
-                .test(test == null ? null : DatasetReader.read(test))
+                .fineTuneData(finetuneData == null ? null : Inputs.read("--finetune-data", finetuneData, DatasetReader::read))
+                .test(test == null ? null : Inputs.read("--test", test, DatasetReader::read))
                 .boundSplits(boundSplits)
                 .boundSamples(boundSamples)
                 .seed(common.seed)

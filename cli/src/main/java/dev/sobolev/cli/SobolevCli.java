@@ -1,6 +1,7 @@
 package dev.sobolev.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 
@@ -47,7 +48,7 @@ public final class SobolevCli implements Runnable {
 
     @Override
     public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+        throw ParseErrors.missingSubcommand(spec.commandLine());
     }
 
     /** Entry point. */
@@ -67,13 +68,7 @@ public final class SobolevCli implements Runnable {
         cl.setOut(out);
         cl.setErr(err);
         cl.setParameterExceptionHandler((ex, a) -> {
-            if (ex.getCause() instanceof Converters.OptionValueException bad
-                    && ex.getArgSpec() instanceof CommandLine.Model.OptionSpec option) {
-                err.println("sobolev: " + option.longestName() + " " + oneLine(bad.getMessage()));
-                return BAD_INPUT;
-            }
-            err.println("sobolev: " + oneLine(ex.getMessage()));
-            err.println("Try 'sobolev " + String.join(" ", commandPath(ex.getCommandLine())) + " --help'.");
+            err.println("sobolev: " + oneLine(ParseErrors.message(ex)));
             return BAD_INPUT;
         });
         cl.setExecutionExceptionHandler((ex, c, parsed) -> {
@@ -88,10 +83,16 @@ public final class SobolevCli implements Runnable {
                 err.println("sobolev: " + oneLine(String.valueOf(ex.getMessage())));
                 return BAD_INPUT;
             }
-            err.println("sobolev: " + ex.getClass().getSimpleName() + ": " + oneLine(String.valueOf(ex.getMessage())));
+            err.println("sobolev: " + failure(ex));
             return FAILURE;
         });
-        int code = cl.execute(args);
+        int code;
+        try {
+            code = cl.execute(args);
+        } catch (OutOfMemoryError | StackOverflowError e) {
+            err.println("sobolev: " + failure(e));
+            code = FAILURE;
+        }
         out.flush();
         err.flush();
         return code;
@@ -101,6 +102,7 @@ public final class SobolevCli implements Runnable {
     static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new SobolevCli());
         Converters.registerEnums(cl, OPTION_ENUMS);
+        cl.registerConverter(Path.class, new Converters.PathConverter());
         return cl;
     }
 
@@ -112,8 +114,24 @@ public final class SobolevCli implements Runnable {
         return names;
     }
 
+    /** The message on one line, other control characters (from a binary file's bytes) shown as '?'. */
     private static String oneLine(String s) {
-        return s.replace('\n', ' ').replace('\r', ' ').trim();
+        return s.replaceAll("\\s+", " ").replaceAll("\\p{Cntrl}", "?").trim();
+    }
+
+    /**
+     * The line of a failure that is not the user's input: an I/O error says what failed; anything else is a
+     * defect and says so.
+     */
+    private static String failure(Throwable ex) {
+        if (ex instanceof OutOfMemoryError) {
+            return "out of memory (" + oneLine(String.valueOf(ex.getMessage())) + "); give the JVM more with "
+                    + "SOBOLEV_JAVA_OPTS=-Xmx..., or use smaller sizes";
+        }
+        if (ex instanceof java.io.UncheckedIOException || ex instanceof java.io.IOException) {
+            return oneLine(String.valueOf(ex.getMessage()));
+        }
+        return "internal error, please report: " + ex.getClass().getName() + ": " + oneLine(String.valueOf(ex.getMessage()));
     }
 
     /** Prints the project version. */

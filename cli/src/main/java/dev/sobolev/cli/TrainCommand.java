@@ -68,7 +68,7 @@ final class TrainCommand implements Runnable {
         TrainingConfig config = config();
         PrintWriter err = spec.commandLine().getErr();
         boolean tty = System.console() != null;
-        TrainJob.Request request = TrainJob.Request.read(data, config, training.loss);
+        TrainJob.Request request = Inputs.read("--data", data, d -> TrainJob.Request.read(d, config, training.loss));
         request.checkOutput(out, force);
         TrainJob.Result r = TrainJob.run(request, ep -> {
             if (tty) {

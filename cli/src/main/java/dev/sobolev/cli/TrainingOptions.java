@@ -52,11 +52,24 @@ final class TrainingOptions {
      * @return the builder
      */
     TrainingConfig.Builder apply(TrainingConfig.Builder b, long seed, int threads) {
+        if (alpha != null && Double.isNaN(alpha)) {
+            throw new IllegalArgumentException("--alpha must be in [0, 1], got NaN");
+        }
+        requireFinite("--lr", lr, lr > 0, "> 0");
+        requireFinite("--min-lr", minLr, minLr > 0, "> 0");
+        requireFinite("--weight-decay", weightDecay, weightDecay >= 0, ">= 0");
         if (alpha != null) {
             b.alpha(alpha);
         }
         return b.derivativeScaling(!noLambda).optimizer(optimizer.create(weightDecay))
                 .schedule(schedule.create(lr, minLr, epochs)).epochs(epochs).batchSize(batch).l2(l2).dropout(dropout)
                 .validationFraction(validation).seed(seed).threads(threads);
+    }
+
+    /** Refuses a value that is not finite or not in range, naming the option ("--lr must be finite and > 0"). */
+    private static void requireFinite(String option, double value, boolean inRange, String range) {
+        if (!inRange || !Double.isFinite(value)) {
+            throw new IllegalArgumentException(option + " must be finite and " + range + ", got " + value);
+        }
     }
 }

@@ -108,7 +108,7 @@ class DatasetCommandTest {
         "unknown recipe | --recipe | hull-white | --recipe must be kichler or huge-savine, got hull-white",
         "zero dim | --dim | 0 | --dim must be >= 1, got 0",
         "unknown format | --format | parquet | --format must be npy or csv, got parquet",
-        "bad width | --width | 0 | --width needs --payoff smoothed-call",
+        "bad width | --width | 0 | --width must be finite and > 0, got 0.0",
         "hv for a call | --payoff | call | --hv-count needs --hv-directions random|pca",
         "bad directions | --hv-directions | sobol | --hv-directions must be random or pca, got sobol"})
     void badInputLeavesNothingBehind(String what, String option, String value, String message) throws IOException {

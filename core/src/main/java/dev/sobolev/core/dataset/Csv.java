@@ -4,6 +4,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -177,6 +178,8 @@ final class Csv {
             return new Table(rows, cols, size == data.length ? data : Arrays.copyOf(data, size), names);
         } catch (NoSuchFileException e) {
             throw new IllegalArgumentException(display + " does not exist", e);
+        } catch (AccessDeniedException e) {
+            throw new IllegalArgumentException(display + " cannot be read: permission denied", e);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + display + ": " + e.getMessage(), e);
         }

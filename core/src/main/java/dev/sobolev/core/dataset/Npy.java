@@ -7,6 +7,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -325,6 +326,8 @@ public final class Npy {
             return FileChannel.open(file, StandardOpenOption.READ);
         } catch (NoSuchFileException e) {
             throw new IllegalArgumentException(file + " does not exist", e);
+        } catch (AccessDeniedException e) {
+            throw new IllegalArgumentException(file + " cannot be read: permission denied", e);
         }
     }
 

@@ -3,6 +3,7 @@ package dev.sobolev.surrogate.io;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -205,14 +206,15 @@ public final class ModelFile {
      *
      * @param file the model file
      * @return the model, its schema, provenance and version
-     * @throws IllegalArgumentException if the file does not exist, is not JSON, has another format or version, or
-     *                                  its parts are inconsistent (the message names the file)
-     * @throws UncheckedIOException     if the file exists but cannot be read
+     * @throws IllegalArgumentException if the file does not exist, is a directory, may not be read, is not JSON,
+     *                                  has another format or version, or its parts are inconsistent (the message
+     *                                  names the file and the field)
+     * @throws UncheckedIOException     if reading fails for another reason (a device error)
      */
     public static Loaded read(Path file) {
         Objects.requireNonNull(file, "file");
         if (Files.isDirectory(file)) {
-            throw new IllegalArgumentException("model file " + file + " is a directory, not a model file");
+            throw new IllegalArgumentException("model file " + file + " is a directory, not a file");
         }
         JsonNode root;
         try {
@@ -227,7 +229,10 @@ public final class ModelFile {
             if (!Files.exists(file)) {
                 throw new IllegalArgumentException("model file " + file + " does not exist", e);
             }
-            throw new UncheckedIOException("cannot read model file " + file, e);
+            if (e instanceof AccessDeniedException) {
+                throw new IllegalArgumentException("model file " + file + " cannot be read: permission denied", e);
+            }
+            throw new UncheckedIOException("cannot read model file " + file + ": " + e.getMessage(), e);
         }
         if (root == null || !root.isObject()) {
             throw new IllegalArgumentException("model file " + file + " is empty or not a JSON object");
@@ -239,11 +244,11 @@ public final class ModelFile {
                     : shown(format)) + ", expected '" + FORMAT + "'");
         }
         int version = version(root.path("version"), file);
+        JsonNode arch = root.path("architecture");
+        Activation hidden = activation(arch, "activation", file);
+        Activation output = activation(arch, "outputActivation", file);
         try {
-            JsonNode arch = root.path("architecture");
             int[] widths = ints(arch.path("widths"), "architecture.widths");
-            Activation hidden = activation(arch, "activation");
-            Activation output = activation(arch, "outputActivation");
             double[] params = doubles(root.path("parameters"), "parameters");
             Mlp net = new Mlp(widths, hidden, output, params);
             JsonNode n = root.path("normalisation");
@@ -259,6 +264,18 @@ public final class ModelFile {
             return new Loaded(model, schema, provenance, version);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("model file " + file + " is inconsistent: " + oneLine(e.getMessage()), e);
+        }
+    }
+
+    /** The activation in field {@code architecture.<key>}, the field named when it is not a known label. */
+    private static Activation activation(JsonNode arch, String key, Path file) {
+        JsonNode v = arch.path(key);
+        try {
+            return Activation.parse(v.isTextual() ? v.asText() : "");
+        } catch (InvalidParameterException e) {
+            throw new IllegalArgumentException("model file " + file + ": architecture." + key + " "
+                    + e.detail().replaceFirst("got $", java.util.regex.Matcher.quoteReplacement("got "
+                    + (v.isMissingNode() ? "nothing" : v.toString()))), e);
         }
     }
 
@@ -279,19 +296,6 @@ public final class ModelFile {
     }
 
     /** An activation named by a string field of {@code architecture}. */
-    private static Activation activation(JsonNode arch, String key) {
-        JsonNode v = arch.path(key);
-        if (!v.isTextual()) {
-            throw new IllegalArgumentException("architecture." + key + " must be a string, got "
-                    + (v.isMissingNode() ? "nothing" : shown(v)));
-        }
-        try {
-            return Activation.parse(v.asText());
-        } catch (InvalidParameterException e) {
-            throw new IllegalArgumentException("architecture." + key + " " + e.detail(), e);
-        }
-    }
-
     /** A JSON value quoted in a message: one line, at most 80 characters. */
     private static String shown(JsonNode v) {
         String s = oneLine(v.toString());

@@ -139,7 +139,7 @@ class ModelFileFuzzTest {
     /** A directory given as the model file was an UncheckedIOException. */
     @Test
     void regressionDirectoryIsRefusedByName() {
-        assertEquals("model file " + tmp + " is a directory, not a model file",
+        assertEquals("model file " + tmp + " is a directory, not a file",
                 assertThrows(IllegalArgumentException.class, () -> ModelFile.read(tmp)).getMessage());
     }
 
@@ -150,7 +150,7 @@ class ModelFileFuzzTest {
         Files.writeString(file, original.replace("\"activation\" : \"silu\"", "\"activation\" : \"swish\""));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ModelFile.read(file));
         assertEquals(IllegalArgumentException.class, e.getClass());
-        assertTrue(e.getMessage().startsWith("model file " + file + " is inconsistent: architecture.activation must be"
+        assertTrue(e.getMessage().startsWith("model file " + file + ": architecture.activation must be"
                 + " one of "), e.getMessage());
     }
 

@@ -126,6 +126,23 @@ class ModelFileTest {
     }
 
     @Test
+    void aDirectoryOrAnUnknownActivationIsNamedWithTheFileAndField() throws IOException {
+        Path dir = Files.createDirectory(tmp.resolve("model.json"));
+        assertEquals("model file " + dir + " is a directory, not a file",
+                assertThrows(IllegalArgumentException.class, () -> ModelFile.read(dir)).getMessage());
+        String text = Files.readString(ModelFile.write(model(), SCHEMA, null, tmp.resolve("good.json")));
+        Path bad = tmp.resolve("bad.json");
+        Files.writeString(bad, text.replaceFirst("\"activation\" : \"[a-z]+\"", "\"activation\" : \"swish\""));
+        assertEquals("model file " + bad + ": architecture.activation must be one of identity, tanh, sigmoid, softplus, "
+                + "silu, relu, gelu; got swish",
+                assertThrows(IllegalArgumentException.class, () -> ModelFile.read(bad)).getMessage());
+        Files.writeString(bad, text.replaceFirst("\"outputActivation\" : \"[a-z]+\"", "\"outputActivation\" : 7"));
+        assertEquals("model file " + bad + ": architecture.outputActivation must be one of identity, tanh, sigmoid, "
+                + "softplus, silu, relu, gelu; got 7",
+                assertThrows(IllegalArgumentException.class, () -> ModelFile.read(bad)).getMessage());
+    }
+
+    @Test
     void refusesVersionsOtherThanTheIntegersOneAndTwoNamingBoth() throws IOException {
         String text = Files.readString(ModelFile.write(model(), SCHEMA, null, tmp.resolve("good.json")));
         Path bad = tmp.resolve("bad.json");
