@@ -98,4 +98,37 @@ class TrainCommandTest {
         assertEquals(SobolevCli.BAD_INPUT, e.code());
         assertTrue(e.err().contains("has version 99; this build reads versions 1 and 2"), e.err());
     }
+
+    @Test
+    void aDivergedRunExitsFourAndWritesNothingUnlessAskedToKeepTheBestWeights() throws Exception {
+        // Adam at 1e6 reported a loss of 1e12 as "completed"
+        Path out = tmp.resolve("diverged.json");
+        CliRunner.Run r = train(out, "--lr", "1e6");
+        assertEquals(SobolevCli.DIVERGED, r.code(), r.err());
+        assertEquals("", r.out());
+        assertEquals(1, r.err().strip().split("\n").length, r.err());
+        assertTrue(r.err().startsWith("sobolev: training diverged in epoch 1 ("), r.err());
+        assertTrue(r.err().strip().endsWith("; nothing written (--keep-best writes the best finished epoch's weights)"),
+                r.err());
+        assertTrue(Files.notExists(out));
+        // plain SGD on a one-cycle schedule up to 1: epoch 1 finishes, epoch 2's loss explodes; --keep-best writes
+        // the best finished epoch and says so
+        CliRunner.Run kept = CliRunner.run(List.of("train", "--data", data.toString(), "--hidden", "8x2", "--epochs",
+                "15", "--batch", "128", "--out", out.toString(), "--json", "--keep-best"), "--optimizer", "sgd",
+                "--schedule", "one-cycle", "--lr", "1");
+        assertEquals(0, kept.code(), kept.err());
+        JsonNode j = Json.MAPPER.readTree(kept.out());
+        assertTrue(j.get("diverged").asBoolean(), j.toString());
+        int epoch = j.get("bestEpoch").asInt();
+        assertTrue(j.get("stopReason").asText().endsWith("; kept the weights of epoch " + epoch
+                + ", the best finished epoch"), j.toString());
+        JsonNode provenance = ModelFile.read(out).provenance();
+        assertTrue(provenance.get("result").get("diverged").asBoolean(), provenance.toString());
+        assertEquals(j.get("stopReason").asText(), provenance.get("result").get("stopReason").asText());
+        assertTrue(provenance.get("training").get("keepBest").asBoolean(), provenance.toString());
+        Files.delete(out);
+        CliRunner.Run plain = train(out, "--optimizer", "sgd", "--schedule", "one-cycle", "--lr", "1");
+        assertEquals(SobolevCli.DIVERGED, plain.code(), plain.err());
+        assertTrue(Files.notExists(out));
+    }
 }
