@@ -131,4 +131,17 @@ class TrainCommandTest {
         assertEquals(SobolevCli.DIVERGED, plain.code(), plain.err());
         assertTrue(Files.notExists(out));
     }
+
+    @Test
+    void aNetworkTooLargeForTheHeapIsBadInputNamingHidden() {
+        // printed an OutOfMemoryError stack trace
+        Path out = tmp.resolve("huge.json");
+        CliRunner.Run r = train(out, "--hidden", "20000x3");
+        assertEquals(SobolevCli.BAD_INPUT, r.code(), r.err());
+        assertEquals("", r.out());
+        assertEquals(1, r.err().strip().split("\n").length, r.err());
+        assertTrue(r.err().startsWith("sobolev: --hidden [20000, 20000, 20000] needs about "), r.err());
+        assertTrue(r.err().contains(" units a layer fit, or raise the maximum heap (-Xmx)"), r.err());
+        assertTrue(Files.notExists(out));
+    }
 }

@@ -34,6 +34,10 @@ import dev.sobolev.surrogate.nn.Surrogate;
  * throws {@link TrainingDivergedException} unless {@link TrainingConfig#keepBest()} asks for the weights of its
  * best finished epoch (lowest validation loss, or lowest training loss without validation), which the history
  * then names; with no finished epoch it throws either way.
+ *
+ * <p>Memory: before anything is allocated, the run's needs (network copies, shard buffers, per-thread workspaces,
+ * the scaled data) are estimated and checked against the heap's free memory; a run that cannot fit is refused
+ * naming {@code hidden} (or {@code model} for a given network) with the widest layers that would fit.
  */
 public final class Trainer {
     /** Samples per shard of a mini-batch. */
@@ -76,6 +80,8 @@ public final class Trainer {
      * @param start    the surrogate to start from, or null to initialise per {@code requested}
      * @param progress receives each finished epoch (may be null)
      * @throws TrainingDivergedException if the run diverges and the configuration does not keep its best weights
+     * @throws InvalidParameterException  naming {@code hidden} (or {@code model}) if the run needs more memory than
+     *                                    the heap has free
      */
     public static Result train(TrainingData data, TrainingConfig requested, Surrogate start,
                                Consumer<TrainingHistory.Epoch> progress) {
@@ -103,6 +109,10 @@ public final class Trainer {
         int[] perm = PermutationSampler.natural(n);
         PermutationSampler.shuffle(splitRng, perm);
         int nVal = (int) Math.floor(n * config.validationFraction());
+        TrainingMemory.check(start == null ? "hidden" : "model", start == null ? config.widths(d, m)
+                : start.network().widths(), n - nVal, nVal, Math.min(config.batchSize(), n - nVal),
+                config.secondOrderWeight() > 0 ? data.directions().length : 0, config.threads(), config.keepBest(),
+                (double) x.length + y.length + (dydx == null ? 0 : dydx.length) + (data.hv() == null ? 0 : data.hv().length));
         int[] val = Arrays.copyOfRange(perm, 0, nVal);
         int[] trn = Arrays.copyOfRange(perm, nVal, n);
         Arrays.sort(trn);

@@ -170,4 +170,27 @@ class TrainerTest {
         assertArrayEquals(Trainer.train(td, c1, null).model().network().parameters(),
                 Trainer.train(td, c2, null).model().network().parameters());
     }
+
+    /** --hidden 20000x3 printed an OutOfMemoryError stack trace: the need is checked before anything is allocated. */
+    @Test
+    void aNetworkTooLargeForTheHeapIsRefusedBeforeAnyWorkWithWhatWouldFit() {
+        double[][] d = SyntheticData.arrays(256, 1);
+        TrainingData data = new TrainingData(d[0], d[1], d[2], null, null, 256);
+        TrainingConfig huge = TrainingConfig.builder().hidden(20_000, 20_000, 20_000).epochs(1).threads(2).build();
+        dev.sobolev.core.InvalidParameterException e = assertThrows(dev.sobolev.core.InvalidParameterException.class,
+                () -> Trainer.train(data, huge, null));
+        assertEquals("hidden", e.parameter());
+        assertTrue(e.detail().matches("\\[20000, 20000, 20000\\] needs about \\d+\\.\\d GiB for training \\(weights, "
+                + "gradients, optimiser moments, shard buffers and 2 threads' workspaces\\), but the JVM has .* free of "
+                + "its .* maximum heap; at most about [\\d,]+ units a layer fit, or raise the maximum heap \\(-Xmx\\)"),
+                e.detail());
+        // the estimate: 7 copies of θ, 4 shard buffers of a 256-row batch, and 2 workspaces of θ's gradient plus
+        // rows of 64·(1 + 3) columns per unit (3 of them, and 6 of 64) and a transposed shard of the widest layer
+        int[] widths = {3, 20_000, 20_000, 20_000, 1};
+        double parameters = 4.0 * 20_000 + 2 * 20_001.0 * 20_000 + 20_001;
+        double units = 3 + 3 * 20_000 + 1;
+        double workspace = parameters + units * (3 * 256 + 6 * 64) + 256.0 * 20_000;
+        assertEquals(8 * (11 * parameters + 2 * workspace + 256), TrainingMemory.bytes(widths, 256, 0, 256, 0, 2, false, 0),
+                1e-6 * parameters);
+    }
 }
