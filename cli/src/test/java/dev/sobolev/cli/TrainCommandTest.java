@@ -144,4 +144,23 @@ class TrainCommandTest {
         assertTrue(r.err().contains(" units a layer fit, or raise the maximum heap (-Xmx)"), r.err());
         assertTrue(Files.notExists(out));
     }
+
+    @Test
+    void evalAndPruneRefuseAModelFileTooLargeForTheHeap() throws Exception {
+        Path huge = tmp.resolve("huge-model.json");
+        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(huge.toFile(), "rw")) {
+            f.setLength(1L << 40); // sparse
+        }
+        for (CliRunner.Run r : List.of(
+                CliRunner.run("eval", "--model", huge.toString(), "--test", data.resolve("test").toString()),
+                CliRunner.run("prune", "--model", huge.toString(), "--data", data.toString(), "--width", "2", "--out",
+                        tmp.resolve("never.json").toString()))) {
+            assertEquals(SobolevCli.BAD_INPUT, r.code(), r.err());
+            assertEquals("", r.out());
+            assertEquals(1, r.err().strip().split("\n").length, r.err());
+            assertTrue(r.err().startsWith("sobolev: model file " + huge + " holds 1024.0 GiB; reading it needs about"),
+                    r.err());
+        }
+        assertTrue(Files.notExists(tmp.resolve("never.json")));
+    }
 }
