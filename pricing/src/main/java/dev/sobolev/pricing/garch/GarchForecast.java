@@ -43,7 +43,7 @@ public final class GarchForecast {
             if (!Double.isFinite(st[i])) {
                 throw new IllegalArgumentException((i == 0 ? "the in-sample conditional variance h_T"
                         : "the gradient of h_T with respect to " + GRADIENT_NAMES[i - 1]) + " is " + st[i]
-                        + ": it overflows double precision with " + theta + " on this series");
+                        + ": it overflows double precision with " + theta.describe() + " on this series");
             }
         }
         return fromState(theta, eT, hT, new double[] {st[1], st[2], st[3], st[4], dhTdy}, horizon);
@@ -91,12 +91,12 @@ public final class GarchForecast {
     private static Sensitivities checked(Garch11 theta, int k, double h, double[] g) {
         if (!Double.isFinite(h)) {
             throw new IllegalArgumentException("the variance forecast h_{T+" + k + "} is " + h
-                    + ": it overflows double precision with " + theta);
+                    + ": it overflows double precision with " + theta.describe());
         }
         for (int i = 0; i < g.length; i++) {
             if (!Double.isFinite(g[i])) {
                 throw new IllegalArgumentException("the gradient of the variance forecast h_{T+" + k + "} with respect to "
-                        + GRADIENT_NAMES[i] + " is " + g[i] + ": it overflows double precision with " + theta);
+                        + GRADIENT_NAMES[i] + " is " + g[i] + ": it overflows double precision with " + theta.describe());
             }
         }
         return Sensitivities.ofValue(h).withDelta(g);

@@ -143,7 +143,7 @@ public final class GarchMonteCarlo {
             if (!Double.isFinite(mean) || !Double.isFinite(se)) {
                 String what = i == 0 ? statistic : "the gradient of " + statistic + " with respect to " + GRADIENT[i - 1];
                 throw new IllegalArgumentException("the Monte Carlo estimate of " + what + " is " + mean
-                        + " with standard error " + se + ": the simulated paths overflow double precision with " + theta);
+                        + " with standard error " + se + ": the simulated paths overflow double precision with " + theta.describe());
             }
         }
         return new McResult(Sensitivities.ofValue(st.mean(offset)).withDelta(g),
