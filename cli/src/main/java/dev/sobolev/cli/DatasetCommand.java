@@ -38,7 +38,8 @@ final class DatasetCommand implements Runnable {
     static final class Bachelier implements Runnable {
         @Option(names = "--recipe", required = true, description = "kichler or huge-savine.")
         LsmcRecipe.Kind recipe;
-        @Option(names = "--dim", defaultValue = "7", description = "Number of assets d >= 1 (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--dim", defaultValue = "7", description = "Number of assets, 1 to 500: building the market takes time cubic in d "
+                + "(default: ${DEFAULT-VALUE}).")
         int dim;
         @Mixin
         OutputOptions output;

@@ -41,10 +41,11 @@ final class GarchCommand implements Runnable {
     static final class DataOptions {
         @Option(names = "--data", required = true, description = "CSV file with the return series.")
         Path data;
-        @Option(names = "--column", description = "Column name (default: the last column of a file with a header).")
+        @Option(names = "--column", description = "Column to read, by header name or 1-based index; the other columns "
+                + "(e.g. dates) are not read (default: the only column, or the last column of a file with a header).")
         String column;
         @Option(names = "--scale", defaultValue = "1", description = "Multiply the series by K, e.g. 100 for percent "
-                + "returns (default: ${DEFAULT-VALUE}).")
+                + "returns; the scaled series' variance must lie in [1e-100, 1e100] (default: ${DEFAULT-VALUE}).")
         double scale;
         @Option(names = "--horizon", defaultValue = "10", description = "Forecast horizon H (default: ${DEFAULT-VALUE}).")
         int horizon;
@@ -63,7 +64,9 @@ final class GarchCommand implements Runnable {
             try {
                 return new GarchLikelihood(y);
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("--data " + data + ": " + e.getMessage(), e);
+                String scaled = scale == 1 ? "" : " (times --scale " + scale + ")";
+                String hint = e.getMessage().contains("rescale the series") ? " with --scale" : "";
+                throw new IllegalArgumentException("--data " + data + scaled + ": " + e.getMessage() + hint, e);
             }
         }
     }

@@ -77,6 +77,7 @@ final class OptionNames {
             "prune", with(COMMON, TRAINING, Map.ofEntries(
                     Map.entry("file", "--out"),
                     Map.entry("fineTuneData", "--finetune-data"),
+                    Map.entry("model", "--model"),
                     Map.entry("widths", "--width"),
                     Map.entry("budget", "--budget"),
                     Map.entry("saliency", "--method"),

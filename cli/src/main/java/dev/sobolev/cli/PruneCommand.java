@@ -29,7 +29,8 @@ import picocli.CommandLine.Spec;
         description = {"Prune the hidden units of a surrogate down to --width per layer (or --budget parameters), ranking them by interval-adjoint "
                 + "significance over an input box (Kichler et al.), weight magnitude or Taylor saliency, folding each "
                 + "removed unit's mean activation into the next bias; then fine-tune with the Sobolev loss. Reports a "
-                + "certified bound on the change of values and deltas over the box. The new model file names its parent."})
+                + "certified bound on the change of values and deltas over the box. The new model file names its parent. "
+                + "Exits 4 and writes nothing when retraining or fine-tuning diverges (see --keep-best)."})
 final class PruneCommand implements Runnable {
     @Option(names = "--model", required = true, description = "Model file to prune.")
     Path model;
@@ -141,6 +142,9 @@ final class PruneCommand implements Runnable {
             json.put("finetune", finetune.label());
             json.put("widths", Arrays.toString(result.network().widths()));
             json.put("stopReason", r.stopReason());
+            if (r.outcome().fineTuningStop() != null) {
+                json.put("fineTuningDiverged", r.outcome().fineTuningStop());
+            }
             json.set("steps", r.outcome().stepsJson());
             json.set("bound", r.outcome().boundJson());
             if (r.test() != null) {
@@ -160,6 +164,9 @@ final class PruneCommand implements Runnable {
                     method.label(), finetune.label(), r.seconds(), bound.value(), sampled.boxes(), sampled.value(),
                     Arrays.stream(bound.gradient()).mapToObj(v -> String.format(Locale.ROOT, "%.3e", v))
                             .collect(Collectors.joining(", ", "[", "]")), written);
+            if (r.outcome().fineTuningStop() != null) {
+                o.println("fine-tuning " + r.outcome().fineTuningStop());
+            }
             o.flush();
         }
     }

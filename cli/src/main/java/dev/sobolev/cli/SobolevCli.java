@@ -17,18 +17,22 @@ import dev.sobolev.surrogate.train.Initializer;
 import dev.sobolev.surrogate.train.Loss;
 import dev.sobolev.surrogate.train.OptimizerKind;
 import dev.sobolev.surrogate.train.ScheduleKind;
+import dev.sobolev.surrogate.train.TrainingDivergedException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
  * The {@code sobolev} command line (DESIGN.md "Command line contract"). Commands parse and validate their
  * options and delegate to the engines; bad input ends with exit code 2 and one line on standard error that
- * names the option and the value ({@link OptionNames} turns the engines' parameter names into options), other
- * failures with exit code 1.
+ * names the option and the value ({@link OptionNames} turns the engines' parameter names into options), a
+ * GARCH fit that did not converge with 3, a training run that diverged with 4, other failures with exit code 1.
  */
 @Command(name = "sobolev", mixinStandardHelpOptions = true, versionProvider = SobolevCli.VersionProvider.class,
         description = "Gradient-enhanced surrogate pricing: Monte Carlo with pathwise derivatives, LSMC data sets, "
                 + "Sobolev-trained surrogates and their interval-adjoint pruning.",
+        exitCodeListHeading = "Exit codes:%n",
+        exitCodeList = {"0:success", "1:failure", "2:bad input (one line naming the option and the value)",
+            "3:GARCH fit did not converge", "4:training or fine-tuning diverged, nothing written (see --keep-best)"},
         subcommands = {PriceCommand.class, DatasetCommand.class, GarchCommand.class, TrainCommand.class,
             EvalCommand.class, PruneCommand.class, PipelineCommand.class})
 public final class SobolevCli implements Runnable {
@@ -36,6 +40,8 @@ public final class SobolevCli implements Runnable {
     public static final int BAD_INPUT = 2;
     /** Exit code for failures that are not the user's input. */
     public static final int FAILURE = 1;
+    /** Exit code of a training or fine-tuning run that diverged (nothing written without {@code --keep-best}). */
+    public static final int DIVERGED = 4;
 
     /** The enum types that options take, each converted from its dashed lower-case labels. */
     private static final List<Class<? extends Enum<?>>> OPTION_ENUMS = List.of(Activation.class,
@@ -74,6 +80,11 @@ public final class SobolevCli implements Runnable {
         cl.setExecutionExceptionHandler((ex, c, parsed) -> {
             if (ex instanceof GarchCommand.NotConverged) {
                 return GarchCommand.NOT_CONVERGED;
+            }
+            if (ex instanceof TrainingDivergedException e) {
+                err.println("sobolev: " + oneLine(e.getMessage()) + "; nothing written" + (e.keepBestAsked() ? ""
+                        : " (--keep-best writes the best finished epoch's weights)"));
+                return DIVERGED;
             }
             if (ex instanceof InvalidParameterException e) {
                 err.println("sobolev: " + oneLine(OptionNames.message(String.join(" ", commandPath(c)), e)));

@@ -13,6 +13,7 @@ import dev.sobolev.surrogate.nn.Activation;
 import dev.sobolev.surrogate.nn.Normalisation;
 import dev.sobolev.surrogate.train.Initializer;
 import dev.sobolev.surrogate.train.TrainingConfig;
+import dev.sobolev.surrogate.train.TrainingHistory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -22,7 +23,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Train an MLP surrogate with the value or the Sobolev loss (values and derivatives). The model "
                 + "file records the data set, the configuration and the seed; the same seed gives the same file for any "
-                + "--threads."})
+                + "--threads. Exits 4 and writes nothing when training diverges (see --keep-best)."})
 final class TrainCommand implements Runnable {
     @Option(names = "--data", required = true, description = "Data set directory (X, Y and, for --loss sobolev, dYdX).")
     Path data;
@@ -92,7 +93,14 @@ final class TrainCommand implements Runnable {
             json.put("finalLoss", r.history().finalLoss());
             json.put("bestEpoch", r.history().bestEpoch());
             json.put("stopReason", r.history().stopReason());
+            json.put("diverged", r.history().diverged());
             Json.print(o, json);
+        } else if (r.history().diverged()) {
+            TrainingHistory.Epoch kept = r.history().epochs().get(r.history().bestEpoch() - 1);
+            o.printf(Locale.ROOT, "training %s; wrote these weights (loss %.4e) of %s (%d parameters) to %s%n",
+                    r.history().stopReason(), kept.trainLoss(), Arrays.toString(r.model().network().widths()),
+                    r.model().network().parameterCount(), written);
+            o.flush();
         } else {
             o.printf(Locale.ROOT, "trained %s (%d parameters) for %d epochs in %.1f s, final loss %.4e (%s); wrote %s%n",
                     Arrays.toString(r.model().network().widths()), r.model().network().parameterCount(),

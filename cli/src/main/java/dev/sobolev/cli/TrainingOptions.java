@@ -8,7 +8,8 @@ import picocli.CommandLine.Option;
 
 /**
  * The loss and optimisation options shared by {@code train} and {@code prune} (fine-tuning): loss, α, λ,
- * optimiser, learning-rate schedule, epochs, batch, L2, dropout and the validation share. Their defaults are
+ * optimiser, learning-rate schedule, epochs, batch, L2, dropout, the validation share and what a diverged run
+ * writes. Their defaults are
  * {@link TrainingConfig#builder()}'s.
  */
 final class TrainingOptions {
@@ -42,6 +43,10 @@ final class TrainingOptions {
     @Option(names = "--validation", defaultValue = "0", description = "Share of rows held out for look-back early "
             + "stopping, 0 to 0.5 (default: ${DEFAULT-VALUE}).")
     double validation;
+    @Option(names = "--keep-best", description = "When training diverges (a non-finite loss or weight, an epoch loss "
+            + "above 1e6 times the starting loss, or kept weights above 10 times it), write the best finished epoch's "
+            + "weights and say so, instead of failing with exit code 4 and writing nothing.")
+    boolean keepBest;
 
     /**
      * Sets the loss and optimisation settings of these options on a builder.
@@ -63,7 +68,7 @@ final class TrainingOptions {
         }
         return b.derivativeScaling(!noLambda).optimizer(optimizer.create(weightDecay))
                 .schedule(schedule.create(lr, minLr, epochs)).epochs(epochs).batchSize(batch).l2(l2).dropout(dropout)
-                .validationFraction(validation).seed(seed).threads(threads);
+                .validationFraction(validation).seed(seed).threads(threads).keepBest(keepBest);
     }
 
     /** Refuses a value that is not finite or not in range, naming the option ("--lr must be finite and > 0"). */

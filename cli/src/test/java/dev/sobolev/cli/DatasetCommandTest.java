@@ -107,6 +107,7 @@ class DatasetCommandTest {
         "negative test size | --test-size | -5 | --test-size must be in [0, 1099511627776], got -5",
         "unknown recipe | --recipe | hull-white | --recipe must be kichler or huge-savine, got hull-white",
         "zero dim | --dim | 0 | --dim must be >= 1, got 0",
+        "dim beyond the bound (it hung) | --dim | 10000 | --dim must be in [1, 500], got 10000 (building the random market takes time cubic in d: d = 500 takes about 10 s)",
         "unknown format | --format | parquet | --format must be npy or csv, got parquet",
         "bad width | --width | 0 | --width must be finite and > 0, got 0.0",
         "hv for a call | --payoff | call | --hv-count needs --hv-directions random|pca",

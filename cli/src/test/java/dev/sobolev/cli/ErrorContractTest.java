@@ -79,7 +79,7 @@ class ErrorContractTest {
         refused(CliRunner.run("eval", "--model", dir.toString(), "--test", dir.toString()),
                 "--model: model file " + dir + " is a directory, not a file");
         refused(CliRunner.run("garch", "fit", "--data", dir.toString()),
-                "--data: " + dir + " is a directory, not a CSV file");
+                "--data " + dir + " is a directory, not a CSV file");
         Path file = Files.writeString(tmp.resolve("file.txt"), "1\n");
         refused(CliRunner.run("train", "--data", file.toString(), "--out", tmp.resolve("m.json").toString()),
                 "--data: " + file + " is not a directory, so not a dataset directory");

@@ -108,5 +108,56 @@ class GarchCommandTest {
         badInput(fitFile("ragged.csv", "t,r\n1,0.1\n2\n"), "line 3 has 1 values, expected 2");
         badInput(CliRunner.run("garch", "fit", "--data", tmp.resolve("missing.csv").toString()), "does not exist");
         badInput(fitFile("ok2.csv", ok.toString(), "--scale", "0"), "--scale must be finite and non-zero, got 0.0");
+        badInput(fitFile("gap.csv", "r\n" + "0.5\n-0.25\n".repeat(10) + "\n0.125\n"), "gap.csv line 22 is blank: a missing "
+                + "observation between rows 20 and 21 of the series");
+        badInput(fitFile("emptycell.csv", ok.toString().replace("7," + Math.sin(7), "7,")),
+                "line 8 (row 7), column 2: empty value");
+        badInput(CliRunner.run("garch", "fit", "--data", tmp.toString()), "--data " + tmp + " is a directory");
+        badInput(fitFile("ok3.csv", ok.toString(), "--column", "3"), "--column must be a column name or a 1-based index "
+                + "in [1, 2]");
+    }
+
+    @Test
+    void extremeMagnitudesAreRefusedNamingDataAndScale() {
+        // 1e-160: the start-value search found no finite likelihood and the fit died with a NullPointerException
+        CliRunner.Run tiny = CliRunner.run("garch", "fit", "--data", DATA, "--scale", "1e-160");
+        badInput(tiny, "--data " + DATA + " (times --scale 1.0E-160): the series' sample variance 2.2e-321 is too small");
+        assertTrue(tiny.err().strip().endsWith("rescale the series, e.g. by 1e160 with --scale"), tiny.err());
+        badInput(CliRunner.run("garch", "fit", "--data", DATA, "--scale", "1e160"), "sample variance overflows");
+        badInput(CliRunner.run("garch", "forecast", "--data", DATA, "--scale", "1e-80", "--mu", "0", "--omega", "1",
+                "--alpha", "0.1", "--beta", "0.8"), "2.2e-161 is too small");
+    }
+
+    @Test
+    void forecastOverflowAndOnePathAreRefused() {
+        String[] explosive = {"garch", "forecast", "--data", DATA, "--mu", "0", "--omega", "1e300", "--alpha", "0.5",
+            "--beta", "1.2", "--horizon", "3"};
+        badInput(CliRunner.run(explosive), "the in-sample conditional variance h_T is Infinity: it overflows double "
+                + "precision");
+        CliRunner.Run growing = CliRunner.run(List.of(explosive), "--beta", "0.6", "--horizon", "1000");
+        badInput(growing, "the gradient of the variance forecast h_{T+");
+        assertTrue(growing.err().contains("} with respect to alpha is Infinity: it overflows double precision"),
+                growing.err());
+        // one path gave a standard error of 0
+        badInput(CliRunner.run("garch", "forecast", "--data", DATA, "--mu", "0", "--omega", "0.01", "--alpha", "0.15",
+                "--beta", "0.8", "--paths", "1"), "--paths must be >= 2 (a standard error needs at least 2 samples), got 1");
+    }
+
+    @Test
+    void columnSelectsByNameOrIndexAndIgnoresADateColumn() throws Exception {
+        List<String> lines = new ArrayList<>(List.of("date,price,dem2gbp"));
+        List<String> series = Files.readAllLines(Path.of(DATA));
+        for (int i = 1; i < series.size(); i++) {
+            lines.add(String.format("1984-%03d,n/a,%s", i, series.get(i).split(",")[1]));
+        }
+        Path f = tmp.resolve("dated.csv");
+        Files.write(f, lines);
+        for (String column : new String[] {"dem2gbp", "3"}) {
+            CliRunner.Run r = CliRunner.run("garch", "fit", "--data", f.toString(), "--column", column, "--json");
+            assertEquals(0, r.code(), r.err());
+            assertEquals(-1106.60788104129, Json.MAPPER.readTree(r.out()).get("loglik").asDouble(), 1e-8);
+        }
+        badInput(CliRunner.run("garch", "fit", "--data", f.toString(), "--column", "price"),
+                "line 2 (row 1), column 2: cannot parse \"n/a\" as a number");
     }
 }

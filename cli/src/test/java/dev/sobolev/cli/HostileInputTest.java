@@ -32,7 +32,6 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -46,14 +45,11 @@ import picocli.CommandLine;
  * case names (a small data set and corrupted variants of it, a model file and corrupted variants, GARCH series,
  * an empty file, a directory, random bytes) and must end
  * with the expected exit code, exactly one line on standard error and no stack trace in it, nothing on standard
- * output, and the directory as it was (names, sizes and SHA-256 of every file). The cases of
- * {@code hostile-cases-pending.tsv} state behaviour that is being built; they are reported as skipped without
- * being run (some of them would exhaust memory, fill the disk or run for minutes today). Each case's exit code and
+ * output, and the directory as it was (names, sizes and SHA-256 of every file). Each case's exit code and
  * message are written to {@code target/hostile-inputs.tsv}.
  */
 class HostileInputTest {
     private static final String CASES = "hostile-cases.tsv";
-    private static final String PENDING = "hostile-cases-pending.tsv";
     /** Commands whose second word is a subcommand. */
     private static final Set<String> GROUPS = Set.of("price", "dataset", "garch");
     /** The command tree, for the names of commands and subcommands. */
@@ -64,12 +60,11 @@ class HostileInputTest {
     static Path fixtures;
     /** Per command: cases run and cases passed, printed as a table at the end. */
     private static final Map<String, int[]> TALLY = new TreeMap<>();
-    private static int pending;
     /** Every case's exit code and standard error, written to {@code target/hostile-inputs.tsv} for review. */
     private static final List<String> RECORD = new ArrayList<>();
 
     /** One line of a case file. */
-    record Case(String id, int code, String line, String why) {
+    record Case(String id, int code, String line) {
     }
 
     @BeforeAll
@@ -97,14 +92,6 @@ class HostileInputTest {
         return cases.stream().map(c -> DynamicTest.dynamicTest(c.id() + ": " + c.line(), () -> check(c)));
     }
 
-    @TestFactory
-    Stream<DynamicTest> pendingHostileInputs() {
-        List<Case> cases = read(PENDING);
-        pending = cases.size();
-        return cases.stream().map(c -> DynamicTest.dynamicTest(c.id() + ": " + c.line(),
-                () -> Assumptions.abort("pending (" + c.why() + "): expected exit " + c.code())));
-    }
-
     @AfterAll
     static void table() {
         StringBuilder s = new StringBuilder("\nHostile inputs: cases per command\n");
@@ -117,7 +104,6 @@ class HostileInputTest {
             ok += e.getValue()[1];
         }
         s.append(String.format("%-20s %6d %7d%n", "total", n, ok));
-        s.append(String.format("%-20s %6d %7s%n", "pending (skipped)", pending, "-"));
         System.out.print(s);
         try {
             Files.write(Path.of("target", "hostile-inputs.tsv"), RECORD);
@@ -182,8 +168,8 @@ class HostileInputTest {
                     continue;
                 }
                 String[] cells = line.split("\t", -1);
-                assertTrue(cells.length == 3 || cells.length == 4, "id, exit code, command line[, why]: " + line);
-                cases.add(new Case(cells[0], Integer.parseInt(cells[1]), cells[2], cells.length == 4 ? cells[3] : ""));
+                assertEquals(3, cells.length, "id, exit code, command line: " + line);
+                cases.add(new Case(cells[0], Integer.parseInt(cells[1]), cells[2]));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -103,7 +103,9 @@ class PriceCommandTest {
         "corr not a number | --corr | 1,x,0.3;0.5,1,0.4;0.3,0.4,1 | --corr: 'x' is not a number (row 1, column 2)",
         "strike NaN | --strike | NaN | --strike must be finite, got NaN",
         "maturity zero | --maturity | 0 | --maturity must be finite and > 0, got 0.0",
-        "zero paths | --paths | 0 | --paths must be >= 1, got 0",
+        "zero paths | --paths | 0 | --paths must be >= 3 with antithetic variates (a standard error needs at least 2 antithetic pairs), got 0",
+        "one path: no standard error | --paths | 1 | --paths must be >= 3 with antithetic variates (a standard error needs at least 2 antithetic pairs), got 1",
+        "one antithetic pair | --paths | 2 | --paths must be >= 3 with antithetic variates (a standard error needs at least 2 antithetic pairs), got 2",
         "zero threads | --threads | 0 | --threads must be in [1, 1024], got 0",
         "unknown payoff | --payoff | put | --payoff must be call, smoothed-call, digital or smoothed-digital, got put",
         "bad width | --width | -1 | --width applies to smoothed payoffs only, got --payoff call"})

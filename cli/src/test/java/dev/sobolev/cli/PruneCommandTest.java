@@ -142,4 +142,15 @@ class PruneCommandTest {
                 inside.err());
         assertTrue(!Files.exists(inTest));
     }
+
+    @Test
+    void fineTuningThatDivergesExitsFourAndWritesNothing() {
+        Path out = tmp.resolve("diverged-prune.json");
+        CliRunner.Run r = prune(out, "--finetune", "nn", "--lr", "1e6");
+        assertEquals(SobolevCli.DIVERGED, r.code(), r.err());
+        assertEquals("", r.out());
+        assertEquals(1, r.err().strip().split("\n").length, r.err());
+        assertTrue(r.err().startsWith("sobolev: training diverged in epoch 1 ("), r.err());
+        assertTrue(java.nio.file.Files.notExists(out));
+    }
 }

@@ -126,4 +126,69 @@ class TrainCommandTest {
         assertEquals(0, CliRunner.run(forced.toArray(String[]::new)).code());
         assertArrayEquals(first, Files.readAllBytes(m));
     }
+
+    @Test
+    void aDivergedRunExitsFourAndWritesNothingUnlessAskedToKeepTheBestWeights() throws Exception {
+        // Adam at 1e6 reported a loss of 1e12 as "completed"
+        Path out = tmp.resolve("diverged.json");
+        CliRunner.Run r = train(out, "--lr", "1e6");
+        assertEquals(SobolevCli.DIVERGED, r.code(), r.err());
+        assertEquals("", r.out());
+        assertEquals(1, r.err().strip().split("\n").length, r.err());
+        assertTrue(r.err().startsWith("sobolev: training diverged in epoch 1 ("), r.err());
+        assertTrue(r.err().strip().endsWith("; nothing written (--keep-best writes the best finished epoch's weights)"),
+                r.err());
+        assertTrue(Files.notExists(out));
+        // plain SGD on a one-cycle schedule up to 1: epoch 1 finishes, epoch 2's loss explodes; --keep-best writes
+        // the best finished epoch and says so
+        CliRunner.Run kept = CliRunner.run(List.of("train", "--data", data.toString(), "--hidden", "8x2", "--epochs",
+                "15", "--batch", "128", "--out", out.toString(), "--json", "--keep-best"), "--optimizer", "sgd",
+                "--schedule", "one-cycle", "--lr", "1");
+        assertEquals(0, kept.code(), kept.err());
+        JsonNode j = Json.MAPPER.readTree(kept.out());
+        assertTrue(j.get("diverged").asBoolean(), j.toString());
+        int epoch = j.get("bestEpoch").asInt();
+        assertTrue(j.get("stopReason").asText().endsWith("; kept the weights of epoch " + epoch
+                + ", the best finished epoch"), j.toString());
+        JsonNode provenance = ModelFile.read(out).provenance();
+        assertTrue(provenance.get("result").get("diverged").asBoolean(), provenance.toString());
+        assertEquals(j.get("stopReason").asText(), provenance.get("result").get("stopReason").asText());
+        assertTrue(provenance.get("training").get("keepBest").asBoolean(), provenance.toString());
+        Files.delete(out);
+        CliRunner.Run plain = train(out, "--optimizer", "sgd", "--schedule", "one-cycle", "--lr", "1");
+        assertEquals(SobolevCli.DIVERGED, plain.code(), plain.err());
+        assertTrue(Files.notExists(out));
+    }
+
+    @Test
+    void aNetworkTooLargeForTheHeapIsBadInputNamingHidden() {
+        // printed an OutOfMemoryError stack trace
+        Path out = tmp.resolve("huge.json");
+        CliRunner.Run r = train(out, "--hidden", "20000x3");
+        assertEquals(SobolevCli.BAD_INPUT, r.code(), r.err());
+        assertEquals("", r.out());
+        assertEquals(1, r.err().strip().split("\n").length, r.err());
+        assertTrue(r.err().startsWith("sobolev: --hidden [20000, 20000, 20000] needs about "), r.err());
+        assertTrue(r.err().contains(" units a layer fit, or raise the maximum heap (-Xmx)"), r.err());
+        assertTrue(Files.notExists(out));
+    }
+
+    @Test
+    void evalAndPruneRefuseAModelFileTooLargeForTheHeap() throws Exception {
+        Path huge = tmp.resolve("huge-model.json");
+        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(huge.toFile(), "rw")) {
+            f.setLength(1L << 40); // sparse
+        }
+        for (CliRunner.Run r : List.of(
+                CliRunner.run("eval", "--model", huge.toString(), "--test", data.resolve("test").toString()),
+                CliRunner.run("prune", "--model", huge.toString(), "--data", data.toString(), "--width", "2", "--out",
+                        tmp.resolve("never.json").toString()))) {
+            assertEquals(SobolevCli.BAD_INPUT, r.code(), r.err());
+            assertEquals("", r.out());
+            assertEquals(1, r.err().strip().split("\n").length, r.err());
+            assertTrue(r.err().startsWith("sobolev: --model: model file " + huge + " holds 1024.0 GiB; reading it needs about"),
+                    r.err());
+        }
+        assertTrue(Files.notExists(tmp.resolve("never.json")));
+    }
 }

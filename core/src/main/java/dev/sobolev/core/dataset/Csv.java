@@ -185,7 +185,7 @@ final class Csv {
         }
     }
 
-    private static String[] split(String line) {
+    static String[] split(String line) {
         List<String> out = new ArrayList<>();
         int start = 0;
         for (int i = 0; i < line.length(); i++) {
@@ -198,7 +198,7 @@ final class Csv {
         return out.toArray(new String[0]);
     }
 
-    private static boolean isHeader(String[] cells) {
+    static boolean isHeader(String[] cells) {
         for (String c : cells) {
             try {
                 parse(clean(c));
@@ -210,7 +210,7 @@ final class Csv {
         return true;
     }
 
-    private static String clean(String cell) {
+    static String clean(String cell) {
         String s = cell.strip();
         if (s.length() >= 2 && s.charAt(0) == '"' && s.charAt(s.length() - 1) == '"') {
             s = s.substring(1, s.length() - 1).strip();
@@ -244,7 +244,7 @@ final class Csv {
         }
     }
 
-    private static double parseCell(String cell, String display, long lineNo, int row, int column) {
+    static double parseCell(String cell, String display, long lineNo, int row, int column) {
         String s = clean(cell);
         String where = display + " line " + lineNo + " (row " + row + "), column " + column + ": ";
         if (s.isEmpty()) {

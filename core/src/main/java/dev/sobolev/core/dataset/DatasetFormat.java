@@ -25,6 +25,16 @@ public enum DatasetFormat {
     }
 
     /**
+     * The bytes one value takes in a file of this format, at most: 8 for NPY; for CSV Java's longest shortest
+     * round-trip form of a double (24 characters) and its separator. For checking disk space before writing.
+     *
+     * @return bytes per value
+     */
+    public int maxBytesPerValue() {
+        return this == NPY ? Double.BYTES : 25;
+    }
+
+    /**
      * Returns the file name of an array stem in this format.
      *
      * @param stem array stem such as {@code "X"} or {@code "test/dYdX"}

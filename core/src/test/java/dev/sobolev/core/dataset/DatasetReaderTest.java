@@ -226,7 +226,7 @@ class DatasetReaderTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Npy.read(dir));
         assertEquals(dir + " is a directory, not a NumPy .npy file", e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> SeriesReader.read(dir, null));
-        assertEquals(dir + " is a directory, not a CSV file", e.getMessage());
+        assertEquals("file " + dir + " is a directory, not a CSV file", e.getMessage());
     }
 
     @Test
@@ -234,7 +234,7 @@ class DatasetReaderTest {
         Path file = tmp.resolve("binary.csv");
         Files.writeString(file, "r\n0.1\n\u0001\u0002" + "z".repeat(100) + "\n");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SeriesReader.read(file, null));
-        assertEquals(file + " line 3 (row 2), column 1: cannot parse \"\\x01\\x02" + "z".repeat(78) + "...\" as a number",
+        assertEquals("file " + file + " line 3 (row 2), column 1: cannot parse \"\\x01\\x02" + "z".repeat(78) + "...\" as a number",
                 e.getMessage());
     }
 

@@ -122,8 +122,8 @@ class SeriesReaderFuzzTest {
         Path file = tmp.resolve("gap.csv");
         Files.writeString(file, "r\n0.01\n\n-0.02\n0.005\n");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SeriesReader.read(file, null));
-        assertEquals(file + " line 3 (row 2), column 1: empty value (a blank line between the rows of a one-column"
-                + " file)", e.getMessage());
+        assertEquals("file " + file + " line 3 is blank: a missing observation between rows 1 and 2 of the series",
+                e.getMessage());
         Files.writeString(file, "\n0.01\n-0.02\n\n\n");
         assertArrayEquals(new double[] {0.01, -0.02}, SeriesReader.read(file, null));
     }
@@ -132,7 +132,7 @@ class SeriesReaderFuzzTest {
     @Test
     void regressionDirectoryIsRefusedByName() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SeriesReader.read(tmp, null));
-        assertEquals(tmp + " is a directory, not a CSV file", e.getMessage());
+        assertEquals("file " + tmp + " is a directory, not a CSV file", e.getMessage());
     }
 
     /** 1e400 was reported as "Infinity is not allowed", a value the file does not hold. */
@@ -140,7 +140,7 @@ class SeriesReaderFuzzTest {
     void regressionOverflowingValueIsNamedAsWritten() throws Exception {
         Path file = tmp.resolve("big.csv");
         Files.writeString(file, "0.1\n-1E400\n");
-        assertEquals(file + " line 2 (row 2), column 1: \"-1E400\" is outside the range of a double",
+        assertEquals("file " + file + " line 2 (row 2), column 1: \"-1E400\" is outside the range of a double",
                 assertThrows(IllegalArgumentException.class, () -> SeriesReader.read(file, null)).getMessage());
     }
 }

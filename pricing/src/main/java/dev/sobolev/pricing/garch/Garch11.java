@@ -40,7 +40,12 @@ public record Garch11(double mu, double omega, double alpha, double beta) {
         return new Garch11(theta[0], theta[1], theta[2], theta[3]);
     }
 
-    /** A new array in index order. */
+    /** The parameters by name, for messages: {@code mu 0.0, omega 0.01, alpha 0.1, beta 0.8}. */
+    public String describe() {
+        return "mu " + mu + ", omega " + omega + ", alpha " + alpha + ", beta " + beta;
+    }
+
+        /** A new array in index order. */
     public double[] toArray() {
         return new double[] {mu, omega, alpha, beta};
     }

@@ -17,6 +17,7 @@ import dev.sobolev.core.dataset.BlockStreamWriter;
 import dev.sobolev.core.dataset.Columns;
 import dev.sobolev.core.dataset.DatasetFormat;
 import dev.sobolev.core.dataset.DatasetWriter;
+import dev.sobolev.core.io.DiskSpace;
 import dev.sobolev.core.random.RandomStreams;
 import dev.sobolev.pricing.sensitivities.Sensitivities;
 
@@ -109,6 +110,9 @@ public final class GarchDataset {
     public static Path write(Job job, Path out, LongConsumer progress) {
         LongConsumer report = progress == null ? n -> { } : progress;
         int h = job.horizon();
+        double perRow = (4 + h + 4.0 * h) * job.format().maxBytesPerValue();
+        DiskSpace.require(out, job.size() * perRow, "size", job.size());
+        DiskSpace.require(out, (job.size() + (double) job.testSize()) * perRow, "testSize", job.testSize());
         BlockStreamWriter.Filler filler = (rng, rows, row0, b) -> fill(job, rng, rows, row0, b[0], b[1], b[2]);
         try (DatasetWriter w = DatasetWriter.create(out, job.format())) {
             BlockStreamWriter.write(w, List.of(new BlockStreamWriter.Array("X", 4), new BlockStreamWriter.Array("Y", h),

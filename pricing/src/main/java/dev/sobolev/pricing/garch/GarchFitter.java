@@ -59,6 +59,10 @@ public final class GarchFitter {
             if (!plain) {
                 step = shiftedStep(negH, g);
             }
+            if (!allFinite(step)) {
+                message = "the Newton step is not finite (the likelihood's derivatives overflowed)";
+                break;
+            }
             double decrement = dot(g, step);
             if (plain && decrement < 1e-20 && smallStep(step, theta)) {
                 converged = true;
@@ -98,6 +102,10 @@ public final class GarchFitter {
             opg = new double[Garch11.SIZE][Garch11.SIZE];
             s = likelihood.derivativesWithOuterProduct(est, opg);
         }
+        if (converged && !(Double.isFinite(s.value()) && allFinite(s.delta()))) {
+            converged = false;
+            message = "log-likelihood or gradient not finite at the estimate (logL " + s.value() + ")";
+        }
         return withStandardErrors(est, s, hessian, opg, it, converged, message);
     }
 
@@ -131,6 +139,10 @@ public final class GarchFitter {
                     arg = t;
                 }
             }
+        }
+        if (arg == null) {
+            throw new IllegalArgumentException("the log-likelihood is not finite at any start value (sample mean "
+                    + mu + ", variance " + s2 + ")");
         }
         return arg;
     }
@@ -182,7 +194,7 @@ public final class GarchFitter {
                 cand[i] = theta[i] + t * step[i];
                 moved |= cand[i] != theta[i];
             }
-            if (!moved) {
+            if (!moved || !allFinite(cand)) {
                 return null;
             }
             Garch11 c = Garch11.of(cand);
@@ -223,6 +235,15 @@ public final class GarchFitter {
             return "alpha + beta -> 1";
         }
         return null;
+    }
+
+    private static boolean allFinite(double[] v) {
+        for (double x : v) {
+            if (!Double.isFinite(x)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static double dot(double[] a, double[] b) {

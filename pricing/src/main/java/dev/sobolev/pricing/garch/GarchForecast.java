@@ -17,6 +17,8 @@ import dev.sobolev.pricing.sensitivities.Sensitivities;
 public final class GarchForecast {
     /** Index of ∂/∂y_T in a forecast gradient. */
     public static final int LAST_OBSERVATION = 4;
+    /** Names of the five gradient entries, in index order. */
+    private static final String[] GRADIENT_NAMES = {"mu", "omega", "alpha", "beta", "y_T"};
 
     private GarchForecast() {
     }
@@ -28,6 +30,8 @@ public final class GarchForecast {
      * @param theta      parameters (a fit's estimate, or given)
      * @param horizon    H ≥ 1
      * @return H forecasts, index k−1 for h_{T+k}
+     * @throws IllegalArgumentException if h_T, a forecast or one of its gradient entries overflows double
+     *                                  precision (naming the horizon and the quantity)
      */
     public static List<Sensitivities> forecast(GarchLikelihood likelihood, Garch11 theta, int horizon) {
         double[] st = likelihood.lastStateWithGradient(theta);
@@ -35,6 +39,13 @@ public final class GarchForecast {
         double eT = st[5];
         int n = likelihood.size();
         double dhTdy = Math.pow(theta.beta(), n - 1) * (theta.alpha() + theta.beta()) * 2 * eT / n;
+        for (int i = 0; i < 5; i++) {
+            if (!Double.isFinite(st[i])) {
+                throw new IllegalArgumentException((i == 0 ? "the in-sample conditional variance h_T"
+                        : "the gradient of h_T with respect to " + GRADIENT_NAMES[i - 1]) + " is " + st[i]
+                        + ": it overflows double precision with " + theta.describe() + " on this series");
+            }
+        }
         return fromState(theta, eT, hT, new double[] {st[1], st[2], st[3], st[4], dhTdy}, horizon);
     }
 
@@ -48,6 +59,8 @@ public final class GarchForecast {
      * @param dhT     ∂h_T/∂(μ, ω, α, β, y_T), five entries
      * @param horizon H ≥ 1
      * @return H forecasts with gradients in (μ, ω, α, β, y_T)
+     * @throws IllegalArgumentException if a forecast or one of its gradient entries is not finite (it overflowed),
+     *                                  naming the horizon and the quantity
      */
     public static List<Sensitivities> fromState(Garch11 theta, double eT, double hT, double[] dhT, int horizon) {
         if (horizon < 1) {
@@ -63,15 +76,30 @@ public final class GarchForecast {
             hT + b * dhT[3],
             2 * a * eT + b * dhT[4]};
         List<Sensitivities> out = new ArrayList<>(horizon);
-        out.add(Sensitivities.ofValue(h).withDelta(g));
+        out.add(checked(theta, 1, h, g));
         double p = a + b;
         for (int k = 2; k <= horizon; k++) {
             double hPrev = h;
             h = theta.omega() + p * hPrev;
             g = new double[] {p * g[0], 1 + p * g[1], hPrev + p * g[2], hPrev + p * g[3], p * g[4]};
-            out.add(Sensitivities.ofValue(h).withDelta(g));
+            out.add(checked(theta, k, h, g));
         }
         return out;
+    }
+
+    /** The forecast h_{T+k} with its gradient, refused if some entry overflowed. */
+    private static Sensitivities checked(Garch11 theta, int k, double h, double[] g) {
+        if (!Double.isFinite(h)) {
+            throw new IllegalArgumentException("the variance forecast h_{T+" + k + "} is " + h
+                    + ": it overflows double precision with " + theta.describe());
+        }
+        for (int i = 0; i < g.length; i++) {
+            if (!Double.isFinite(g[i])) {
+                throw new IllegalArgumentException("the gradient of the variance forecast h_{T+" + k + "} with respect to "
+                        + GRADIENT_NAMES[i] + " is " + g[i] + ": it overflows double precision with " + theta.describe());
+            }
+        }
+        return Sensitivities.ofValue(h).withDelta(g);
     }
 
     /**

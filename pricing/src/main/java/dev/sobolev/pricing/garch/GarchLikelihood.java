@@ -1,5 +1,7 @@
 package dev.sobolev.pricing.garch;
 
+import java.util.Locale;
+
 import dev.sobolev.pricing.sensitivities.Sensitivities;
 
 /**
@@ -20,6 +22,17 @@ import dev.sobolev.pricing.sensitivities.Sensitivities;
 public final class GarchLikelihood {
     /** Fewest observations accepted (4 parameters plus a handful of degrees of freedom). */
     public static final int MIN_OBSERVATIONS = 10;
+    /**
+     * Smallest sample variance accepted. The ω entries of the Hessian and of the outer product of the scores grow
+     * like T/h² with hₜ ≈ s², and overflow double precision for small enough s² (a fit of the DEM/GBP series
+     * times 1e−60, variance 2e−121, converges; times 1e−80, variance 2e−161, does not): 1e−100 keeps a margin.
+     */
+    public static final double MIN_VARIANCE = 1e-100;
+    /**
+     * Largest sample variance accepted: products of two conditional variances in the Hessian overflow above about
+     * 1e150 (the DEM/GBP series times 1e60, variance 2e119, converges; times 1e80 it does not).
+     */
+    public static final double MAX_VARIANCE = 1e100;
     private static final double LN_2PI = Math.log(2 * Math.PI);
     private static final int P = Garch11.SIZE;
     private static final int MU = 0;
@@ -43,7 +56,8 @@ public final class GarchLikelihood {
     private final double variance;
 
     /**
-     * @param y the observations y₁..y_T, finite, T ≥ {@value #MIN_OBSERVATIONS}, not all equal
+     * @param y the observations y₁..y_T, finite, T ≥ {@value #MIN_OBSERVATIONS}, not all equal, with a sample
+     *          variance in [{@value #MIN_VARIANCE}, {@value #MAX_VARIANCE}]
      */
     public GarchLikelihood(double[] y) {
         if (y.length < MIN_OBSERVATIONS) {
@@ -75,6 +89,21 @@ public final class GarchLikelihood {
             squares.add(d * d);
         }
         this.variance = squares.value() / y.length;
+        if (!(variance >= MIN_VARIANCE && variance <= MAX_VARIANCE)) {
+            double largest = 0;
+            for (double v : y) {
+                largest = Math.max(largest, Math.abs(v));
+            }
+            String what = Double.isFinite(variance)
+                    ? "sample variance " + String.format(Locale.ROOT, "%.2g", variance) + " is too "
+                            + (variance > MAX_VARIANCE ? "large" : "small")
+                    : "sample variance overflows (values up to " + String.format(Locale.ROOT, "%.2g", largest) + ")";
+            // the variance scales with the square of a factor, the values with the factor
+            long exponent = Double.isFinite(variance) ? -Math.round(Math.log10(variance) / 2)
+                    : -Math.round(Math.log10(largest));
+            throw new IllegalArgumentException("the series' " + what + " for the likelihood's derivatives in double "
+                    + "precision (allowed: 1e-100 to 1e100); rescale the series, e.g. by 1e" + exponent);
+        }
     }
 
     /** Number of observations T. */

@@ -28,6 +28,7 @@ import dev.sobolev.pricing.sensitivities.Sensitivities;
 public final class GarchMonteCarlo {
     static final int BLOCK = 1 << 14;
     private static final int G = 5;
+    private static final String[] GRADIENT = {"mu", "omega", "alpha", "beta", "y_T"};
 
     /**
      * The three forecast statistics per horizon (index k−1 for horizon k).
@@ -54,7 +55,9 @@ public final class GarchMonteCarlo {
      * @param data    the series (FCP conventions for the in-sample state)
      * @param theta   parameters
      * @param horizon H ≥ 1
-     * @param config  paths, seed, threads (antithetic must be off)
+     * @param config  paths (at least 2, {@link McConfig}), seed, threads (antithetic must be off)
+     * @throws IllegalArgumentException if a path's variance, a statistic or its standard error overflows double
+     *                                  precision (naming the horizon and the statistic)
      */
     public static Forecast forecast(GarchLikelihood data, Garch11 theta, int horizon, McConfig config) {
         if (horizon < 1) {
@@ -120,19 +123,28 @@ public final class GarchMonteCarlo {
         List<McResult> a = new ArrayList<>();
         for (int k = 0; k < horizon; k++) {
             int o = 3 * k * (1 + G);
-            v.add(result(total, o, config));
-            s.add(result(total, o + 1 + G, config));
-            a.add(result(total, o + 2 + 2 * G, config));
+            v.add(result(total, o, config, "E[h_{T+" + (k + 1) + "}]", theta));
+            s.add(result(total, o + 1 + G, config, "E[e^2_{T+" + (k + 1) + "}]", theta));
+            a.add(result(total, o + 2 + 2 * G, config, "the " + (k + 1) + "-day aggregate variance", theta));
         }
         return new Forecast(v, s, a);
     }
 
-    private static McResult result(SampleStatistics st, int offset, McConfig config) {
+    private static McResult result(SampleStatistics st, int offset, McConfig config, String statistic, Garch11 theta) {
         double[] g = new double[G];
         double[] ge = new double[G];
         for (int i = 0; i < G; i++) {
             g[i] = st.mean(offset + 1 + i);
             ge[i] = st.standardError(offset + 1 + i);
+        }
+        for (int i = 0; i <= G; i++) {
+            double mean = st.mean(offset + i);
+            double se = st.standardError(offset + i);
+            if (!Double.isFinite(mean) || !Double.isFinite(se)) {
+                String what = i == 0 ? statistic : "the gradient of " + statistic + " with respect to " + GRADIENT[i - 1];
+                throw new IllegalArgumentException("the Monte Carlo estimate of " + what + " is " + mean
+                        + " with standard error " + se + ": the simulated paths overflow double precision with " + theta.describe());
+            }
         }
         return new McResult(Sensitivities.ofValue(st.mean(offset)).withDelta(g),
                 Sensitivities.ofValue(st.standardError(offset)).withDelta(ge), config.paths(), config.paths(),

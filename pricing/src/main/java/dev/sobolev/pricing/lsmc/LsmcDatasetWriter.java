@@ -14,6 +14,7 @@ import dev.sobolev.pricing.bachelier.BachelierBasket;
 import dev.sobolev.core.dataset.BlockStreamWriter;
 import dev.sobolev.core.dataset.Columns;
 import dev.sobolev.core.dataset.DatasetWriter;
+import dev.sobolev.core.io.DiskSpace;
 import dev.sobolev.core.random.RandomStreams;
 
 /**
@@ -45,6 +46,10 @@ public final class LsmcDatasetWriter {
                 : job.secondOrder().directions(recipe, RandomStreams.stream(job.seed(), RandomStreams.AUXILIARY, 1));
         LabelKernel kernel = new LabelKernel(recipe, directions);
         int k = directions.length;
+        double perValue = job.format().maxBytesPerValue();
+        double training = (double) job.size() * (2 * d + 1 + (long) k * d) * perValue;
+        DiskSpace.require(out, training, "size", job.size());
+        DiskSpace.require(out, training + (double) job.testSize() * (2 * d + 2) * perValue, "testSize", job.testSize());
         LongConsumer report = progress == null ? n -> { } : progress;
         try (DatasetWriter writer = DatasetWriter.create(out, job.format())) {
             writeTraining(job, kernel, writer, report);

@@ -81,11 +81,11 @@ public final class SampleStatistics {
         return mean[i];
     }
 
-    /** Standard error of the mean of statistic i: √(M2/(n−1)/n); 0 for fewer than two samples. */
+    /** Standard error of the mean of statistic i: √(M2/(n−1)/n); NaN (undefined) for fewer than two samples. */
     public double standardError(int i) {
         finish();
         if (count < 2) {
-            return 0.0;
+            return Double.NaN;
         }
         return Math.sqrt(m2[i] / (count - 1) / count);
     }

@@ -12,6 +12,7 @@ import dev.sobolev.pricing.bachelier.BachelierFormulas;
 import dev.sobolev.pricing.bachelier.GoldenBaskets;
 import dev.sobolev.pricing.payoff.Call;
 import dev.sobolev.pricing.payoff.Digital;
+import dev.sobolev.pricing.payoff.Forward;
 import dev.sobolev.pricing.payoff.SmoothedCall;
 import dev.sobolev.pricing.sensitivities.Sensitivities;
 
@@ -125,9 +126,33 @@ class MonteCarloEngineTest {
     }
 
     @Test
+    void theFewestPathsGiveAPositiveStandardError() {
+        McResult two = MonteCarloEngine.price(GOLDEN, new Forward(100), new McConfig(2, 3, 1, false));
+        assertEquals(2, two.samples());
+        assertTrue(two.standardError().value() > 0, "se " + two.standardError().value());
+        McResult pairs = MonteCarloEngine.price(GOLDEN, new SmoothedCall(100, 50), new McConfig(3, 3, 1, true));
+        assertEquals(2, pairs.samples());
+        assertTrue(pairs.standardError().value() > 0, "se " + pairs.standardError().value());
+    }
+
+    @Test
+    void oneSampleHasAnUndefinedStandardErrorNotZero() {
+        SampleStatistics st = new SampleStatistics(1);
+        st.add(new double[] {3.0});
+        assertEquals(3.0, st.mean(0));
+        assertTrue(Double.isNaN(st.standardError(0)));
+    }
+
+    @Test
     void rejectsBadConfiguration() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new McConfig(0, 1, 1, true));
-        assertEquals("paths must be >= 1, got 0", e.getMessage());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new McConfig(0, 1, 1, false));
+        assertEquals("paths must be >= 2 (a standard error needs at least 2 samples), got 0", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> new McConfig(1, 1, 1, false));
+        assertEquals("paths must be >= 2 (a standard error needs at least 2 samples), got 1", e.getMessage());
+        // two paths with antithetic variates are one pair, one sample of the estimator
+        e = assertThrows(IllegalArgumentException.class, () -> new McConfig(2, 1, 1, true));
+        assertEquals("paths must be >= 3 with antithetic variates (a standard error needs at least 2 antithetic pairs), "
+                + "got 2", e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> new McConfig(10, 1, 0, true));
         assertEquals("threads must be in [1, 1024], got 0", e.getMessage());
     }

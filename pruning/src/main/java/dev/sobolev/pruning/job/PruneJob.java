@@ -433,14 +433,18 @@ public final class PruneJob {
     }
 
     /**
-     * What pruning measured (section {@code result}): the steps and the bound.
+     * What pruning measured (section {@code result}): the steps, the bound and, when fine-tuning diverged and kept
+     * its best weights, why.
      *
-     * @param steps   the pruning steps
-     * @param bound   the certified bound over the box
-     * @param sampled the largest sampled differences
-     * @param box     the box, in data units
+     * @param steps          the pruning steps
+     * @param bound          the certified bound over the box
+     * @param sampled        the largest sampled differences
+     * @param box            the box, in data units
+     * @param fineTuningStop the diverged fine-tuning's stop reason naming the epoch kept, or null if it did not
+     *                       diverge
      */
-    public record Outcome(List<Pruner.Step> steps, CertifiedBound bound, CertifiedBound sampled, InputBox box)
+    public record Outcome(List<Pruner.Step> steps, CertifiedBound bound, CertifiedBound sampled, InputBox box,
+                          String fineTuningStop)
             implements Provenance.Section {
         /** Copies the steps. */
         public Outcome {
@@ -452,12 +456,15 @@ public final class PruneJob {
             return Provenance.OUTCOME;
         }
 
-        /** {@code {"steps": stepsJson(), "bound": boundJson()}}. */
+        /** {@code {"steps": stepsJson(), "bound": boundJson()}} and {@code fineTuningDiverged} with the reason. */
         @Override
         public ObjectNode toJson() {
             ObjectNode o = MAPPER.createObjectNode();
             o.set("steps", stepsJson());
             o.set("bound", boundJson());
+            if (fineTuningStop != null) {
+                o.put("fineTuningDiverged", fineTuningStop);
+            }
             return o;
         }
 
@@ -581,7 +588,8 @@ public final class PruneJob {
             case DATA -> request.fineTuneData() == null ? pruneData
                     : TrainingData.of(request.fineTuneData(), sobolev, false);
         };
-        Surrogate result = strategy.apply(pruned.model(), original, tuneData, tuning).model();
+        FineTuning.Result tuned = strategy.apply(pruned.model(), original, tuneData, tuning);
+        Surrogate result = tuned.model();
         double seconds = (System.nanoTime() - t0) / 1e9;
 
         CertifiedBound bound = CertifiedBound.of(original, result, box, request.boundSplits());
@@ -594,7 +602,8 @@ public final class PruneJob {
         TestMetrics test = request.test() == null ? null : new TestMetrics(Metrics.of(original, request.test(), 0),
                 Metrics.of(pruned.model(), request.test(), 0),
                 strategy == FineTuning.NONE ? null : Metrics.of(result, request.test(), 0));
-        Outcome outcome = new Outcome(pruned.steps(), bound, sampled, box);
+        Outcome outcome = new Outcome(pruned.steps(), bound, sampled, box,
+                tuned.history() != null && tuned.history().diverged() ? tuned.history().stopReason() : null);
         Configuration configuration = new Configuration(request.saliency(), widths, request.stepFraction(),
                 request.tolerance(), request.retrainEpochs(), request.retrainLoss(), strategy,
                 new TrainJob.Configuration(tuning, request.tuningLoss()));

@@ -202,13 +202,39 @@ public final class ModelFile {
     }
 
     /**
+     * Heap bytes per byte of a model file while it is read: the JSON tree holds each number as an object of about
+     * 24 bytes plus a reference, for about 20 bytes of text, and the parameters then become a double[] as well.
+     */
+    private static final double READ_BYTES_PER_FILE_BYTE = 3;
+
+    /** Refuses a file whose reading would exhaust the heap, before any of it is read. */
+    private static void checkMemory(Path file) {
+        long size;
+        try {
+            size = Files.size(file);
+        } catch (IOException e) {
+            return; // a missing or unreadable file is reported by the read itself
+        }
+        Runtime rt = Runtime.getRuntime();
+        double free = rt.maxMemory() - (double) (rt.totalMemory() - rt.freeMemory());
+        double need = READ_BYTES_PER_FILE_BYTE * size;
+        if (need > free) {
+            double gib = 1L << 30;
+            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "model file %s holds %.1f GiB; "
+                    + "reading it needs about %.1f GiB, but the JVM has %.1f GiB free of its %.1f GiB maximum heap: "
+                    + "raise the maximum heap (-Xmx)", file, size / gib, need / gib, free / gib, rt.maxMemory() / gib));
+        }
+    }
+
+    /**
      * Reads a model file of version 1 or 2, validating format, version and shapes.
      *
      * @param file the model file
      * @return the model, its schema, provenance and version
      * @throws IllegalArgumentException if the file does not exist, is a directory, may not be read, is not JSON,
-     *                                  has another format or version, or its parts are inconsistent (the message
-     *                                  names the file and the field)
+     *                                  has another format or version, its parts are inconsistent, or reading it
+     *                                  needs more memory than the heap has free (the message names the file and
+     *                                  the field)
      * @throws UncheckedIOException     if reading fails for another reason (a device error)
      */
     public static Loaded read(Path file) {
@@ -216,6 +242,7 @@ public final class ModelFile {
         if (Files.isDirectory(file)) {
             throw new IllegalArgumentException("model file " + file + " is a directory, not a file");
         }
+        checkMemory(file);
         JsonNode root;
         try {
             root = MAPPER.readTree(file.toFile());

@@ -23,6 +23,7 @@ import dev.sobolev.surrogate.train.Loss;
 import dev.sobolev.surrogate.train.Trainer;
 import dev.sobolev.surrogate.train.TrainingConfig;
 import dev.sobolev.surrogate.train.TrainingData;
+import dev.sobolev.surrogate.train.TrainingDivergedException;
 import dev.sobolev.surrogate.train.TrainingHistory;
 
 /**
@@ -112,7 +113,8 @@ public final class TrainJob {
         /**
          * The loss and optimisation settings alone (what fine-tuning a given network uses): {@code loss},
          * {@code alpha}, {@code derivativeScaling}, {@code optimizer}, {@code schedule}, {@code epochs},
-         * {@code batch}, {@code l2}, {@code dropout}, {@code validation}, {@code seed}.
+         * {@code batch}, {@code l2}, {@code dropout}, {@code validation}, {@code seed}, and {@code keepBest}
+         * when a diverged run is to keep its best weights.
          */
         public ObjectNode optimisationJson() {
             ObjectNode o = MAPPER.createObjectNode();
@@ -127,13 +129,16 @@ public final class TrainJob {
             o.put("dropout", config.dropout());
             o.put("validation", config.validationFraction());
             o.put("seed", config.seed());
+            if (config.keepBest()) {
+                o.put("keepBest", true);
+            }
             return o;
         }
     }
 
     /**
      * The training outcome as the provenance records it (section {@code result}): final loss, best epoch, stop
-     * reason and the loss of every epoch.
+     * reason, {@code diverged: true} for a diverged run that kept its best weights, and the loss of every epoch.
      *
      * @param history the run's history
      */
@@ -149,6 +154,9 @@ public final class TrainJob {
             o.put("finalLoss", history.finalLoss());
             o.put("bestEpoch", history.bestEpoch());
             o.put("stopReason", history.stopReason());
+            if (history.diverged()) {
+                o.put("diverged", true);
+            }
             ArrayNode losses = o.putArray("trainLoss");
             for (TrainingHistory.Epoch e : history.epochs()) {
                 losses.add(e.trainLoss());
@@ -179,6 +187,7 @@ public final class TrainJob {
      * @return the model, its history and its provenance
      * @throws InvalidParameterException if the Sobolev loss meets a data set without derivative labels
      *                                   ({@code loss}), or a second-order weight the value loss ({@code secondOrderWeight})
+     * @throws TrainingDivergedException if training diverges and the configuration does not keep its best weights
      */
     public static Result run(Request request, Consumer<TrainingHistory.Epoch> listener) {
         Dataset ds = request.dataset();

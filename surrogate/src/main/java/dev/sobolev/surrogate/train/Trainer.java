@@ -3,6 +3,7 @@ package dev.sobolev.surrogate.train;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Consumer;
 
 import org.apache.commons.rng.UniformRandomProvider;
@@ -24,12 +25,30 @@ import dev.sobolev.surrogate.nn.Surrogate;
  * weights for 1, 2 or more threads.
  *
  * <p>Look-back early stopping (Rojo, "Machine Learning for Physics and Astronomy"): with a validation share, the weights of the epoch with the
- * lowest validation loss are kept. Divergence guard: a non-finite loss stops training, restores the best
- * weights and says why in the history.
+ * lowest validation loss are kept.
+ *
+ * <p>Divergence: the starting loss is the first mini-batch's loss at the starting weights. A run diverges when a
+ * loss or a parameter becomes non-finite, or an epoch's training loss exceeds {@link #DIVERGENCE_FACTOR} times the
+ * starting loss (training stops there), or the weights it would keep end with a training loss above
+ * {@link #END_FACTOR} times the starting loss (training made the network worse than it started). A diverged run
+ * throws {@link TrainingDivergedException} unless {@link TrainingConfig#keepBest()} asks for the weights of its
+ * best finished epoch (lowest validation loss, or lowest training loss without validation), which the history
+ * then names; with no finished epoch it throws either way.
+ *
+ * <p>Memory: before anything is allocated, the run's needs (network copies, shard buffers, per-thread workspaces,
+ * the scaled data) are estimated and checked against the heap's free memory; a run that cannot fit is refused
+ * naming {@code hidden} (or {@code model} for a given network) with the widest layers that would fit.
  */
 public final class Trainer {
     /** Samples per shard of a mini-batch. */
     static final int SHARD = 64;
+    /** An epoch whose training loss exceeds this multiple of the starting loss stops the run as diverged. */
+    public static final double DIVERGENCE_FACTOR = 1e6;
+    /**
+     * Kept weights whose epoch training loss exceeds this multiple of the starting loss mark the run as diverged;
+     * the margin over 1 absorbs the difference between one mini-batch's loss and an epoch's mean.
+     */
+    public static final double END_FACTOR = 10;
 
     private Trainer() {
     }
@@ -44,6 +63,7 @@ public final class Trainer {
      * @param data     training arrays in data units
      * @param config   the run
      * @param progress receives each finished epoch (may be null)
+     * @throws TrainingDivergedException if the run diverges and the configuration does not keep its best weights
      */
     public static Result train(TrainingData data, TrainingConfig config, Consumer<TrainingHistory.Epoch> progress) {
         return train(data, config, null, progress);
@@ -59,6 +79,9 @@ public final class Trainer {
      * @param requested the run (a default α becomes 1/(1 + d) for the data's d inputs)
      * @param start    the surrogate to start from, or null to initialise per {@code requested}
      * @param progress receives each finished epoch (may be null)
+     * @throws TrainingDivergedException if the run diverges and the configuration does not keep its best weights
+     * @throws InvalidParameterException  naming {@code hidden} (or {@code model}) if the run needs more memory than
+     *                                    the heap has free
      */
     public static Result train(TrainingData data, TrainingConfig requested, Surrogate start,
                                Consumer<TrainingHistory.Epoch> progress) {
@@ -86,6 +109,10 @@ public final class Trainer {
         int[] perm = PermutationSampler.natural(n);
         PermutationSampler.shuffle(splitRng, perm);
         int nVal = (int) Math.floor(n * config.validationFraction());
+        TrainingMemory.check(start == null ? "hidden" : "model", start == null ? config.widths(d, m)
+                : start.network().widths(), n - nVal, nVal, Math.min(config.batchSize(), n - nVal),
+                config.secondOrderWeight() > 0 ? data.directions().length : 0, config.threads(), config.keepBest(),
+                (double) x.length + y.length + (dydx == null ? 0 : dydx.length) + (data.hv() == null ? 0 : data.hv().length));
         int[] val = Arrays.copyOfRange(perm, 0, nVal);
         int[] trn = Arrays.copyOfRange(perm, nVal, n);
         Arrays.sort(trn);
@@ -133,6 +160,13 @@ public final class Trainer {
         double bestLoss = Double.POSITIVE_INFINITY;
         int bestEpoch = 0;
         String reason = "completed";
+        boolean diverged = false;
+        double startLoss = Double.NaN;
+        // without validation the last epoch is kept, but a diverged run asked to keep its best weights keeps the
+        // epoch of the lowest training loss
+        double[] lowest = config.keepBest() && nVal == 0 ? theta.clone() : null;
+        double lowestLoss = Double.POSITIVE_INFINITY;
+        int lowestEpoch = 0;
         List<TrainingHistory.Epoch> epochs = new ArrayList<>();
         int[] order = trn.clone();
         int batchesPerEpoch = (trn.length + batch - 1) / batch;
@@ -163,9 +197,12 @@ public final class Trainer {
                     });
                     double batchLoss = sumShards(shardGrad, shardLoss, used, grad);
                     if (!Double.isFinite(batchLoss)) {
-                        reason = "diverged in epoch " + (e + 1) + " (loss " + batchLoss + "); restored the weights of epoch "
-                                + bestEpoch;
+                        reason = "diverged in epoch " + (e + 1) + " (loss " + batchLoss + ")";
+                        diverged = true;
                         break epochLoop;
+                    }
+                    if (e == 0 && bi == 0) {
+                        startLoss = batchLoss;
                     }
                     if (config.l2() > 0) {
                         addL2(config.l2(), theta, grad);
@@ -179,12 +216,25 @@ public final class Trainer {
                         ? evaluate(template, theta, loss, xs, ys, gs, hvs, val, workers, scratch)
                         : trainLoss;
                 if (!Double.isFinite(valLoss) || !Double.isFinite(trainLoss) || !allFinite(theta)) {
-                    reason = "diverged in epoch " + (e + 1) + "; restored the weights of epoch " + bestEpoch;
+                    reason = "diverged in epoch " + (e + 1) + " (" + (allFinite(theta) ? "loss " + trainLoss
+                            + ", validation loss " + valLoss : "non-finite weights") + ")";
+                    diverged = true;
                     break;
                 }
                 TrainingHistory.Epoch ep = new TrainingHistory.Epoch(e + 1, trainLoss, valLoss, lr,
                         (System.nanoTime() - t0) / 1e9);
                 epochs.add(ep);
+                if (trainLoss > DIVERGENCE_FACTOR * startLoss) {
+                    reason = String.format(Locale.ROOT, "diverged in epoch %d (loss %.4e, more than %.0e times the "
+                            + "starting loss %.4e)", e + 1, trainLoss, DIVERGENCE_FACTOR, startLoss);
+                    diverged = true;
+                    break;
+                }
+                if (lowest != null && trainLoss < lowestLoss) {
+                    lowestLoss = trainLoss;
+                    lowestEpoch = e + 1;
+                    System.arraycopy(theta, 0, lowest, 0, theta.length);
+                }
                 if (nVal == 0 || valLoss < bestLoss) {
                     bestLoss = valLoss;
                     bestEpoch = e + 1;
@@ -195,8 +245,26 @@ public final class Trainer {
                 }
             }
         }
+        if (!diverged && bestEpoch > 0) {
+            double kept = epochs.get(bestEpoch - 1).trainLoss();
+            if (kept > END_FACTOR * startLoss) {
+                reason = String.format(Locale.ROOT, "diverged: the weights of epoch %d, which it would keep, have loss "
+                        + "%.4e, more than %.0f times the starting loss %.4e", bestEpoch, kept, END_FACTOR, startLoss);
+                diverged = true;
+            }
+        }
+        if (diverged) {
+            int keptEpoch = lowest != null ? lowestEpoch : bestEpoch;
+            if (!config.keepBest() || keptEpoch == 0) {
+                throw new TrainingDivergedException(new TrainingHistory(epochs, 0, reason + (config.keepBest()
+                        ? "; no finished epoch to keep" : ""), true), config.keepBest());
+            }
+            reason += "; kept the weights of epoch " + keptEpoch + ", the best finished epoch";
+            Mlp kept = template.withParameters(lowest != null ? lowest : best);
+            return new Result(new Surrogate(kept, norm), new TrainingHistory(epochs, keptEpoch, reason, true));
+        }
         Mlp trained = template.withParameters(best);
-        return new Result(new Surrogate(trained, norm), new TrainingHistory(epochs, bestEpoch, reason));
+        return new Result(new Surrogate(trained, norm), new TrainingHistory(epochs, bestEpoch, reason, false));
     }
 
     /**

@@ -32,11 +32,14 @@ import dev.sobolev.surrogate.nn.Normalisation;
  * @param validationFraction share of the rows held out for look-back early stopping, in [0, 0.5]
  * @param seed               seed of initialisation, split and shuffling
  * @param threads            worker threads in [1, 1024]; the result does not depend on it
+ * @param keepBest           what a run that diverges ({@link Trainer}) gives: false (the default) throws
+ *                           {@link TrainingDivergedException}; true returns the weights of its best finished epoch
+ *                           and says so in the history
  */
 public record TrainingConfig(int[] hidden, Activation activation, Activation outputActivation, double alpha,
                              double secondOrderWeight, boolean derivativeScaling, Normalisation.Kind normalisation, Optimizer optimizer,
                              Schedule schedule, int epochs, int batchSize, Initializer initializer, double l2,
-                             double dropout, double validationFraction, long seed, int threads) {
+                             double dropout, double validationFraction, long seed, int threads, boolean keepBest) {
     /**
      * The α that stands for Huge &amp; Savine's 1/(1 + d) (Huge &amp; Savine 2020, "Differential Machine
      * Learning", §2), resolved by {@link #forInputs(int)}: NaN, the one α value no explicit choice can take.
@@ -153,7 +156,8 @@ public record TrainingConfig(int[] hidden, Activation activation, Activation out
                 && optimizer.equals(c.optimizer) && schedule.equals(c.schedule) && epochs == c.epochs
                 && batchSize == c.batchSize && initializer == c.initializer && Double.compare(l2, c.l2) == 0
                 && Double.compare(dropout, c.dropout) == 0
-                && Double.compare(validationFraction, c.validationFraction) == 0 && seed == c.seed && threads == c.threads;
+                && Double.compare(validationFraction, c.validationFraction) == 0 && seed == c.seed && threads == c.threads
+                && keepBest == c.keepBest;
     }
 
     @Override
@@ -190,6 +194,7 @@ public record TrainingConfig(int[] hidden, Activation activation, Activation out
         private double validationFraction = 0;
         private long seed = 42;
         private int threads = Runtime.getRuntime().availableProcessors();
+        private boolean keepBest = false;
 
         private Builder() {
         }
@@ -212,6 +217,7 @@ public record TrainingConfig(int[] hidden, Activation activation, Activation out
             validationFraction = c.validationFraction;
             seed = c.seed;
             threads = c.threads;
+            keepBest = c.keepBest;
         }
 
         /** @param widths hidden widths, one per hidden layer (copied) */
@@ -316,6 +322,12 @@ public record TrainingConfig(int[] hidden, Activation activation, Activation out
             return this;
         }
 
+        /** @param keep whether a diverged run returns its best finished epoch's weights instead of throwing */
+        public Builder keepBest(boolean keep) {
+            keepBest = keep;
+            return this;
+        }
+
         /**
          * The configuration.
          *
@@ -324,7 +336,7 @@ public record TrainingConfig(int[] hidden, Activation activation, Activation out
         public TrainingConfig build() {
             return new TrainingConfig(hidden, activation, outputActivation, alpha, secondOrderWeight, derivativeScaling,
                     normalisation, optimizer, schedule, epochs, batchSize, initializer, l2, dropout, validationFraction,
-                    seed, threads);
+                    seed, threads, keepBest);
         }
     }
 }

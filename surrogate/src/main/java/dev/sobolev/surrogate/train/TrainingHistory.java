@@ -7,9 +7,11 @@ import java.util.List;
  *
  * @param epochs     one entry per epoch run
  * @param bestEpoch  the epoch whose weights were kept (look-back early stopping; the last without validation)
- * @param stopReason why training ended ("completed", or the divergence that stopped it)
+ * @param stopReason why training ended ("completed", or the divergence that stopped it and the weights kept)
+ * @param diverged   whether the run diverged ({@link Trainer}); its weights are then those of {@code bestEpoch},
+ *                   returned only when the configuration asked to keep them
  */
-public record TrainingHistory(List<Epoch> epochs, int bestEpoch, String stopReason) {
+public record TrainingHistory(List<Epoch> epochs, int bestEpoch, String stopReason, boolean diverged) {
     /** Copies the list. */
     public TrainingHistory {
         epochs = List.copyOf(epochs);

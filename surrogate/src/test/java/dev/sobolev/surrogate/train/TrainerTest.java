@@ -2,6 +2,7 @@ package dev.sobolev.surrogate.train;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 
@@ -33,13 +34,13 @@ class TrainerTest {
     }
 
     /**
-     * The divergence guard: plain SGD at absurd rates stops training, says in which epoch and which weights it
-     * restored, and returns finite weights instead of throwing. At the largest double as the rate, on labels of
-     * order 10⁶ without normalisation and one batch an epoch, the first step overflows θ after a finite loss;
-     * at 10¹⁵⁰ with four batches an epoch the loss overflows.
+     * The divergence guard: plain SGD at absurd rates stops training and throws, saying in which epoch and why,
+     * instead of returning the starting weights. At the largest double as the rate, on labels of order 10⁶ without
+     * normalisation and one batch an epoch, the first step overflows θ after a finite loss; at 10¹⁵⁰ with four
+     * batches an epoch the loss overflows. Asked to keep its best weights, a run with no finished epoch still throws.
      */
     @Test
-    void aNonFiniteLossOrStepStopsTrainingAndRestoresTheBestWeights() {
+    void aNonFiniteLossOrStepThrowsNamingTheEpoch() {
         double[][] d = SyntheticData.arrays(256, 1);
         double[] y = d[1].clone();
         double[] dy = d[2].clone();
@@ -52,20 +53,58 @@ class TrainerTest {
         TrainingConfig overflowingStep = TrainingConfig.builder().hidden(8).activation(Activation.TANH).alpha(0.5)
                 .derivativeScaling(false).normalisation(Normalisation.Kind.NONE).optimizer(new Optimizer.Sgd())
                 .schedule(new Schedule.Constant(Double.MAX_VALUE)).epochs(20).batchSize(256).threads(2).build();
-        Trainer.Result step = Trainer.train(new TrainingData(d[0], y, dy, null, null, 256), overflowingStep, null);
-        assertEquals("diverged in epoch 1; restored the weights of epoch 0", step.history().stopReason());
+        TrainingData big = new TrainingData(d[0], y, dy, null, null, 256);
+        TrainingDivergedException step = assertThrows(TrainingDivergedException.class,
+                () -> Trainer.train(big, overflowingStep, null));
+        assertEquals("training diverged in epoch 1 (non-finite weights)", step.getMessage());
+        assertTrue(step.history().diverged() && step.history().epochs().isEmpty());
+        TrainingDivergedException kept = assertThrows(TrainingDivergedException.class,
+                () -> Trainer.train(big, overflowingStep.toBuilder().keepBest(true).build(), null));
+        assertEquals("training diverged in epoch 1 (non-finite weights); no finished epoch to keep", kept.getMessage());
+        assertTrue(kept.keepBestAsked());
         TrainingConfig overflowingLoss = overflowingStep.toBuilder().derivativeScaling(true)
                 .normalisation(Normalisation.Kind.PER_FEATURE).schedule(new Schedule.Constant(1e150)).batchSize(64)
                 .build();
-        Trainer.Result loss = Trainer.train(new TrainingData(d[0], d[1], d[2], null, null, 256), overflowingLoss, null);
-        String why = loss.history().stopReason();
-        assertTrue(why.matches("diverged in epoch \\d+ \\(loss (Infinity|NaN)\\); restored the weights of epoch \\d+"), why);
-        for (Trainer.Result r : new Trainer.Result[] {step, loss}) {
-            assertTrue(r.history().epochs().size() < 20, r.history().stopReason());
-            for (double t : r.model().network().parameters()) {
-                assertTrue(Double.isFinite(t), r.history().stopReason());
-            }
+        TrainingDivergedException loss = assertThrows(TrainingDivergedException.class,
+                () -> Trainer.train(new TrainingData(d[0], d[1], d[2], null, null, 256), overflowingLoss, null));
+        assertTrue(loss.getMessage().matches("training diverged in epoch 1 \\(loss (Infinity|NaN)\\)"), loss.getMessage());
+        assertTrue(!loss.keepBestAsked());
+    }
+
+    /**
+     * A finite loss that grows by more than {@link Trainer#DIVERGENCE_FACTOR} diverges too (Adam at a rate of 10⁶
+     * reported a loss of 10¹² as completed), and so does a run whose kept weights end above {@link Trainer#END_FACTOR}
+     * times the starting loss: plain SGD at a rate of 2 on these data ends near 10³ from a start near 1.6. With
+     * keepBest the lowest-loss epoch's weights come back, named in the history.
+     */
+    @Test
+    void aLossThatExplodesDivergesAndKeepBestReturnsTheBestFinishedEpoch() {
+        double[][] d = SyntheticData.arrays(512, 1);
+        TrainingData data = new TrainingData(d[0], d[1], d[2], null, null, 512);
+        TrainingConfig huge = TrainingConfig.builder().hidden(16, 16).alpha(0.5).schedule(new Schedule.Constant(1e6))
+                .epochs(10).batchSize(64).threads(2).build();
+        TrainingDivergedException e = assertThrows(TrainingDivergedException.class, () -> Trainer.train(data, huge, null));
+        assertTrue(e.getMessage().matches("training diverged in epoch 1 \\((loss \\S+, more than 1e\\+06 times the "
+                + "starting loss \\S+|loss (Infinity|NaN))\\)"), e.getMessage());
+        TrainingConfig climbing = huge.toBuilder().optimizer(new Optimizer.Sgd()).schedule(new Schedule.Constant(2))
+                .keepBest(true).build();
+        Trainer.Result r = Trainer.train(data, climbing, null);
+        TrainingHistory h = r.history();
+        assertTrue(h.diverged(), h.stopReason());
+        assertTrue(h.stopReason().startsWith("diverged: the weights of epoch 10, which it would keep, have loss "),
+                h.stopReason());
+        assertTrue(h.bestEpoch() >= 1 && h.bestEpoch() < climbing.epochs(), h.stopReason());
+        assertTrue(h.stopReason().endsWith("; kept the weights of epoch " + h.bestEpoch() + ", the best finished epoch"),
+                h.stopReason());
+        double keptLoss = h.epochs().get(h.bestEpoch() - 1).trainLoss();
+        for (TrainingHistory.Epoch ep : h.epochs()) {
+            assertTrue(keptLoss <= ep.trainLoss() || !Double.isFinite(ep.trainLoss()), h.stopReason());
         }
+        for (double t : r.model().network().parameters()) {
+            assertTrue(Double.isFinite(t));
+        }
+        assertThrows(TrainingDivergedException.class, () -> Trainer.train(data, climbing.toBuilder().keepBest(false)
+                .build(), null));
     }
 
     @Test
@@ -130,5 +169,28 @@ class TrainerTest {
         TrainingData td = new TrainingData(d[0], d[1], d[2], null, null, 600);
         assertArrayEquals(Trainer.train(td, c1, null).model().network().parameters(),
                 Trainer.train(td, c2, null).model().network().parameters());
+    }
+
+    /** --hidden 20000x3 printed an OutOfMemoryError stack trace: the need is checked before anything is allocated. */
+    @Test
+    void aNetworkTooLargeForTheHeapIsRefusedBeforeAnyWorkWithWhatWouldFit() {
+        double[][] d = SyntheticData.arrays(256, 1);
+        TrainingData data = new TrainingData(d[0], d[1], d[2], null, null, 256);
+        TrainingConfig huge = TrainingConfig.builder().hidden(20_000, 20_000, 20_000).epochs(1).threads(2).build();
+        dev.sobolev.core.InvalidParameterException e = assertThrows(dev.sobolev.core.InvalidParameterException.class,
+                () -> Trainer.train(data, huge, null));
+        assertEquals("hidden", e.parameter());
+        assertTrue(e.detail().matches("\\[20000, 20000, 20000\\] needs about \\d+\\.\\d GiB for training \\(weights, "
+                + "gradients, optimiser moments, shard buffers and 2 threads' workspaces\\), but the JVM has .* free of "
+                + "its .* maximum heap; at most about [\\d,]+ units a layer fit, or raise the maximum heap \\(-Xmx\\)"),
+                e.detail());
+        // the estimate: 7 copies of θ, 4 shard buffers of a 256-row batch, and 2 workspaces of θ's gradient plus
+        // rows of 64·(1 + 3) columns per unit (3 of them, and 6 of 64) and a transposed shard of the widest layer
+        int[] widths = {3, 20_000, 20_000, 20_000, 1};
+        double parameters = 4.0 * 20_000 + 2 * 20_001.0 * 20_000 + 20_001;
+        double units = 3 + 3 * 20_000 + 1;
+        double workspace = parameters + units * (3 * 256 + 6 * 64) + 256.0 * 20_000;
+        assertEquals(8 * (11 * parameters + 2 * workspace + 256), TrainingMemory.bytes(widths, 256, 0, 256, 0, 2, false, 0),
+                1e-6 * parameters);
     }
 }
