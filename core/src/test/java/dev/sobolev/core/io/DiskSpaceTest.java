@@ -22,7 +22,7 @@ class DiskSpaceTest {
         InvalidParameterException e = assertThrows(InvalidParameterException.class,
                 () -> DiskSpace.require(target, 1e30, "size", 12_345L));
         assertEquals("size", e.parameter());
-        assertTrue(e.detail().startsWith("of 12345 needs about 827180.6 EiB on disk, but the file system of " + tmp
+        assertTrue(e.detail().startsWith("of 12345 needs about 867361737988.4 EiB on disk, but the file system of " + tmp
                 + " has "), e.detail());
         assertTrue(!target.getParent().getParent().toFile().exists());
     }
