@@ -40,7 +40,28 @@ final class TrainingMemory {
                       boolean keepBest, double dataDoubles) {
         Runtime rt = Runtime.getRuntime();
         double max = rt.maxMemory();
-        double free = max - (rt.totalMemory() - rt.freeMemory());
+        check(parameter, max - (rt.totalMemory() - rt.freeMemory()), max, widths, rows, validation, batch, directions,
+                threads, keepBest, dataDoubles);
+    }
+
+    /**
+     * Throws if the estimate of {@link #bytes} exceeds the given free memory.
+     *
+     * @param parameter   as for {@link #check(String, int[], int, int, int, int, int, boolean, double)}
+     * @param free        bytes of heap available to the run
+     * @param max         the maximum heap in bytes, for the message
+     * @param widths      n₀..n_{L+1}
+     * @param rows        training rows
+     * @param validation  validation rows
+     * @param batch       mini-batch size
+     * @param directions  Hessian–vector directions trained on
+     * @param threads     worker threads
+     * @param keepBest    whether the lowest-loss weights are kept as well
+     * @param dataDoubles doubles in the data set's arrays
+     * @throws InvalidParameterException naming {@code parameter} when the estimate exceeds {@code free}
+     */
+    static void check(String parameter, double free, double max, int[] widths, int rows, int validation, int batch,
+                      int directions, int threads, boolean keepBest, double dataDoubles) {
         double need = bytes(widths, rows, validation, batch, directions, threads, keepBest, dataDoubles);
         if (need <= free) {
             return;
