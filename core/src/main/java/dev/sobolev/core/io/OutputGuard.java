@@ -6,6 +6,7 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Objects;
@@ -19,6 +20,9 @@ import dev.sobolev.core.InvalidParameterException;
  * existing part, the rest normalised), so symbolic links and {@code ..} do not hide a clash.
  */
 public final class OutputGuard {
+    /** Symbolic links followed in one path before it counts as a loop (Linux's limit). */
+    private static final int MAX_LINKS = 40;
+
     private OutputGuard() {
     }
 
@@ -50,16 +54,17 @@ public final class OutputGuard {
     public static Path checkFile(String parameter, Path out, boolean overwrite, List<Input> inputs) {
         Objects.requireNonNull(out, parameter);
         Path real = realPath(parameter, out);
+        Path placed = placement(parameter, out, real);
         for (Input in : inputs) {
             if (in == null) {
                 continue;
             }
             Path input = realPath(parameter, in.path());
-            if (real.equals(input)) {
+            if (real.equals(input) || placed.equals(input)) {
                 throw new InvalidParameterException(parameter, out + " is the input " + in.what() + " " + in.path()
                         + "; writing it would destroy the input; choose another path");
             }
-            if (real.startsWith(input) && Files.isDirectory(input)) {
+            if ((real.startsWith(input) || placed.startsWith(input)) && Files.isDirectory(input)) {
                 throw new InvalidParameterException(parameter, out + " lies inside the input " + in.what() + " "
                         + in.path() + "; writing it would change the input; choose a path outside it");
             }
@@ -75,8 +80,23 @@ public final class OutputGuard {
     }
 
     /**
-     * The real path of {@code p}: {@link Path#toRealPath} of its longest existing prefix, with the remaining
-     * names appended after normalisation.
+     * Where the rename that publishes {@code out} puts its directory entry: the real path of its directory with
+     * its own name, which differs from {@code real} when {@code out} is a symbolic link (the rename replaces the
+     * link, in the link's directory).
+     */
+    private static Path placement(String parameter, Path out, Path real) {
+        Path abs = out.toAbsolutePath();
+        Path name = abs.getFileName();
+        if (abs.getParent() == null || name == null || name.toString().equals(".") || name.toString().equals("..")) {
+            return real;
+        }
+        return realPath(parameter, abs.getParent()).resolve(name);
+    }
+
+    /**
+     * The real path of {@code p}, resolved name by name as the operating system does: an existing prefix by
+     * {@link Path#toRealPath}, a symbolic link (also a dangling one) followed before a later {@code ..} applies,
+     * and the names after the longest existing prefix appended.
      *
      * @param parameter named if the path cannot be resolved
      * @param p         the path
@@ -86,24 +106,45 @@ public final class OutputGuard {
     public static Path realPath(String parameter, Path p) {
         Path abs;
         try {
-            abs = p.toAbsolutePath().normalize();
+            abs = p.toAbsolutePath();
         } catch (InvalidPathException e) {
             throw new InvalidParameterException(parameter, p + " is not a valid path: " + e.getMessage(), e);
         }
-        Deque<Path> rest = new ArrayDeque<>();
-        Path existing = abs;
-        while (existing != null && !Files.exists(existing)) {
-            rest.push(existing.getFileName());
-            existing = existing.getParent();
-        }
-        Path real;
+        Deque<Path> names = new ArrayDeque<>();
+        abs.forEach(names::addLast);
+        Path real = abs.getRoot();
+        int links = 0;
         try {
-            real = existing == null ? abs.getRoot() : existing.toRealPath();
+            while (!names.isEmpty()) {
+                String name = names.removeFirst().toString();
+                if (name.equals(".")) {
+                    continue;
+                }
+                if (name.equals("..")) {
+                    real = real.getParent() == null ? real : real.getParent();
+                    continue;
+                }
+                Path next = real.resolve(name);
+                if (Files.isSymbolicLink(next)) {
+                    if (++links > MAX_LINKS) {
+                        throw new InvalidParameterException(parameter, p + " cannot be resolved: too many levels "
+                                + "of symbolic links");
+                    }
+                    Path target = Files.readSymbolicLink(next);
+                    List<Path> targetNames = new ArrayList<>();
+                    target.forEach(targetNames::add);
+                    for (int i = targetNames.size() - 1; i >= 0; i--) {
+                        names.addFirst(targetNames.get(i));
+                    }
+                    if (target.isAbsolute()) {
+                        real = target.getRoot();
+                    }
+                    continue;
+                }
+                real = Files.exists(next) ? next.toRealPath() : next;
+            }
         } catch (IOException e) {
             throw new InvalidParameterException(parameter, p + " cannot be resolved: " + e.getMessage(), e);
-        }
-        while (!rest.isEmpty()) {
-            real = real.resolve(rest.pop());
         }
         return real;
     }

@@ -209,7 +209,13 @@ public final class Staging {
                         continue;
                     }
                 }
-                long pid = Long.parseLong(m.group(1));
+                long pid;
+                try {
+                    pid = Long.parseLong(m.group(1));
+                } catch (NumberFormatException e) {
+                    // no process has an id beyond a long; not a name this class gives
+                    continue;
+                }
                 if (ownerAlive(p, pid)) {
                     continue;
                 }
@@ -221,7 +227,7 @@ public final class Staging {
                             + "remove it: " + e.getCause().getMessage());
                 }
             }
-        } catch (IOException | NumberFormatException e) {
+        } catch (IOException e) {
             notices.add("could not look for leftover staging paths of " + abs + ": " + e.getMessage());
         }
         return notices;

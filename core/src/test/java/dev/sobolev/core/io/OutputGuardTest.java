@@ -58,4 +58,25 @@ class OutputGuardTest {
         Path dir = Files.createDirectories(tmp.resolve("dir"));
         assertEquals(dir + " is a directory; a file path is needed", refusal(dir, true));
     }
+
+    @Test
+    void dotDotAfterALinkIsResolvedFromTheLinkTarget() throws IOException {
+        Path data = Files.createDirectories(tmp.resolve("data").resolve("sub"));
+        OutputGuard.Input in = new OutputGuard.Input("data set", data.getParent());
+        Path link = Files.createSymbolicLink(tmp.resolve("alias"), data);
+        // alias/.. is data, not tmp: the file lands inside the input
+        refusal(link.resolve("..").resolve("new.npy"), true, in);
+    }
+
+    @Test
+    void aLinkInsideAnInputDirectoryIsRefusedEvenWhenItLeadsOutside() throws IOException {
+        Path data = Files.createDirectories(tmp.resolve("data"));
+        Path outside = Files.writeString(tmp.resolve("outside.json"), "{}");
+        Path link = Files.createSymbolicLink(data.resolve("m.json"), outside);
+        OutputGuard.Input in = new OutputGuard.Input("data set", data);
+        // publishing renames onto the link itself, which would change the data set directory
+        refusal(link, true, in);
+        Path dangling = Files.createSymbolicLink(tmp.resolve("dangling.json"), data.resolve("new.json"));
+        refusal(dangling, true, in);
+    }
 }

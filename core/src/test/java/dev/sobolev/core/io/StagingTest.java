@@ -81,4 +81,14 @@ class StagingTest {
         assertTrue(Files.exists(target));
         assertFalse(entry.aborted());
     }
+
+    @Test
+    void aNameWithAnOverlongProcessIdDoesNotStopTheSweep() throws IOException {
+        Path odd = Files.createDirectories(tmp.resolve(".data.partial-99999999999999999999999-1f"));
+        Path dead = Files.createFile(tmp.resolve(".data." + GONE + "-2e.partial"));
+        List<String> notices = Staging.sweep(tmp.resolve("data"));
+        assertEquals(1, notices.size(), notices.toString());
+        assertFalse(Files.exists(dead));
+        assertTrue(Files.exists(odd));
+    }
 }
