@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -91,6 +92,76 @@ class PipelineCommandTest {
                 unverified.get("metrics").get("redoneBecause").asText());
         assertEquals("reused", stage(out).get("status").asText());
         assertArrayEquals(xBytes, Files.readAllBytes(x));
+    }
+
+    /**
+     * Property: whatever single corruption a finished data set stage suffers (a file truncated at a random length,
+     * a random byte flipped, a file deleted, a stray file added, a manifest entry edited), the rerun never reuses
+     * it: it redoes the stage and restores every file to the bytes of the first run; the next rerun reuses it.
+     */
+    @Test
+    void aRerunNeverReusesACorruptedStage() throws Exception {
+        Path out = tmp.resolve("property");
+        assertEquals(0, CliRunner.run("pipeline", "--quick", "--out", out.toString(), "--seed", "5").code());
+        Path stageDir = out.resolve("dataset");
+        java.util.Map<Path, byte[]> original = new java.util.TreeMap<>();
+        try (java.util.stream.Stream<Path> files = Files.walk(stageDir)) {
+            for (Path p : files.filter(Files::isRegularFile).toList()) {
+                original.put(p, Files.readAllBytes(p));
+            }
+        }
+        List<Path> paths = new java.util.ArrayList<>(original.keySet());
+        java.util.SplittableRandom r = new java.util.SplittableRandom(2424);
+        for (int c = 0; c < 12; c++) {
+            int kind = c % 5;
+            Path victim = paths.get(r.nextInt(paths.size()));
+            byte[] bytes = original.get(victim);
+            String what;
+            switch (kind) {
+                case 0 -> {
+                    int length = r.nextInt(bytes.length);
+                    Files.write(victim, java.util.Arrays.copyOf(bytes, length));
+                    what = "truncated " + victim + " to " + length;
+                }
+                case 1 -> {
+                    byte[] b = bytes.clone();
+                    int at = r.nextInt(b.length);
+                    b[at] ^= (byte) (1 << r.nextInt(8));
+                    Files.write(victim, b);
+                    what = "flipped a bit of byte " + at + " of " + victim;
+                }
+                case 2 -> {
+                    Files.delete(victim);
+                    what = "deleted " + victim;
+                }
+                case 3 -> {
+                    Path stray = victim.resolveSibling("stray-" + c + ".npy");
+                    Files.write(stray, new byte[] {1, 2, 3});
+                    what = "added " + stray;
+                }
+                default -> {
+                    Path manifest = out.resolve("dataset.manifest.json");
+                    String m = Files.readString(manifest);
+                    String edited = m.replaceFirst("\"sha256\" ?: ?\"([0-9a-f])", "\"sha256\":\"" + (r.nextBoolean()
+                            ? "0" : "f"));
+                    if (edited.equals(m)) {
+                        edited = m.replaceFirst("\"sha256\" ?: ?\"", "\"sha256\":\"1");
+                    }
+                    Files.writeString(manifest, edited);
+                    what = "edited a checksum of the manifest";
+                }
+            }
+            JsonNode redone = stage(out);
+            assertEquals("redone", redone.get("status").asText(), what + ": " + redone);
+            try (java.util.stream.Stream<Path> files = Files.walk(stageDir)) {
+                assertEquals(original.keySet(), new java.util.TreeSet<>(files.filter(Files::isRegularFile).toList()),
+                        what);
+            }
+            for (java.util.Map.Entry<Path, byte[]> e : original.entrySet()) {
+                assertArrayEquals(e.getValue(), Files.readAllBytes(e.getKey()), what + ": " + e.getKey());
+            }
+            assertEquals("reused", stage(out).get("status").asText(), "after " + what);
+        }
     }
 
     /** Reruns the pipeline of {@code aStageWhose…} and returns its data set stage. */
