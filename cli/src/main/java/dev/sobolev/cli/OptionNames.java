@@ -80,16 +80,12 @@ final class OptionNames {
                     Map.entry("model", "--model"),
                     Map.entry("widths", "--width"),
                     Map.entry("budget", "--budget"),
-                    Map.entry("saliency", "--method"),
                     Map.entry("box", "--box"),
                     Map.entry("stepFraction", "--step-fraction"),
                     Map.entry("retrainEpochs", "--retrain-epochs"),
                     Map.entry("tolerance", "--tolerance"),
-                    Map.entry("fineTuning", "--finetune"),
                     Map.entry("splits", "--bound-splits"),
-                    Map.entry("boundSplits", "--bound-splits"),
-                    Map.entry("samples", "--bound-samples"),
-                    Map.entry("boundSamples", "--bound-samples"))),
+                    Map.entry("samples", "--bound-samples"))),
             "pipeline", with(COMMON, Map.of("out", "--out")));
 
     private OptionNames() {

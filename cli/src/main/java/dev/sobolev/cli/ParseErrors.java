@@ -42,13 +42,13 @@ final class ParseErrors {
         }
         if (ex.getArgSpec() instanceof OptionSpec option) {
             if (ex.getCause() instanceof Converters.OptionValueException bad) {
-                return option.longestName() + " " + oneLine(bad.getMessage());
+                return option.longestName() + " " + bad.getMessage();
             }
             if (ex.getCause() instanceof TypeConversionException) {
                 return option.longestName() + ": " + notOfType(option.type(), ex.getValue());
             }
         }
-        return oneLine(String.valueOf(ex.getMessage()));
+        return String.valueOf(ex.getMessage());
     }
 
     /**
@@ -68,7 +68,7 @@ final class ParseErrors {
     private static String missing(MissingParameterException m) {
         List<String> names = m.getMissing().stream().map(ParseErrors::name).toList();
         if (names.isEmpty()) {
-            return oneLine(String.valueOf(m.getMessage()));
+            return String.valueOf(m.getMessage());
         }
         if (String.valueOf(m.getMessage()).startsWith("Missing required parameter")
                 || String.valueOf(m.getMessage()).startsWith("Expected parameter")) {
@@ -110,9 +110,5 @@ final class ParseErrors {
 
     private static String name(ArgSpec spec) {
         return spec instanceof OptionSpec o ? o.longestName() : spec.paramLabel();
-    }
-
-    private static String oneLine(String s) {
-        return s.replaceAll("\\s+", " ").trim();
     }
 }

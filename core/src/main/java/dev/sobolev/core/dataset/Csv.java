@@ -13,6 +13,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
+import dev.sobolev.core.Printable;
+
 /** Package-private CSV codec: header names for writing, a validating numeric table reader. */
 final class Csv {
 

@@ -11,6 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
 
+import dev.sobolev.core.Printable;
+
 /**
  * Loads a dataset directory (NPY or CSV, see the {@linkplain dev.sobolev.core.dataset package docs}) into a
  * validated {@link Dataset}.

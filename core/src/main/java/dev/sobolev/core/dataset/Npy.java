@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
+import dev.sobolev.core.Printable;
 import dev.sobolev.core.io.AtomicFiles;
 
 /**

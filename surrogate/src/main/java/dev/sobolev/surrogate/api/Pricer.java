@@ -313,11 +313,7 @@ public final class Pricer {
      * box takes one branch; the rest (non-finite, outside) is sorted out on the slow path.
      */
     private void place(double[] x, Quote quote) {
-        Objects.requireNonNull(x, "x");
-        if (x.length != d) {
-            throw new InvalidParameterException("x", "has length " + x.length + ", the model takes " + d + " inputs "
-                    + inputList);
-        }
+        checkLength("x", x);
         Objects.requireNonNull(quote, "quote");
         if (quote.inputs() != d) {
             throw new InvalidParameterException("quote", "holds " + quote.inputs() + " inputs, the model takes " + d
@@ -347,13 +343,18 @@ public final class Pricer {
         quote.outsideCount = count;
     }
 
-    /** A point or direction of d finite entries. */
-    private void checkPoint(String name, double[] x) {
+    /** A point or direction of length d. */
+    private void checkLength(String name, double[] x) {
         Objects.requireNonNull(x, name);
         if (x.length != d) {
             throw new InvalidParameterException(name, "has length " + x.length + ", the model takes " + d + " inputs "
                     + inputList);
         }
+    }
+
+    /** A point or direction of d finite entries. */
+    private void checkPoint(String name, double[] x) {
+        checkLength(name, x);
         for (int j = 0; j < d; j++) {
             if (!Double.isFinite(x[j])) {
                 throw new InvalidParameterException(label(name, j), "must be finite, got " + x[j]);

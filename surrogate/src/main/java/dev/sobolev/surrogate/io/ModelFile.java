@@ -21,6 +21,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.sobolev.core.InvalidParameterException;
+import dev.sobolev.core.Printable;
 import dev.sobolev.core.io.AtomicFiles;
 import dev.sobolev.surrogate.nn.Activation;
 import dev.sobolev.surrogate.nn.Mlp;
@@ -251,7 +252,7 @@ public final class ModelFile {
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("model file " + file + " is not valid JSON"
                     + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")") + ": "
-                    + oneLine(e.getOriginalMessage()), e);
+                    + Printable.oneLine(e.getOriginalMessage()), e);
         } catch (IOException e) {
             if (!Files.exists(file)) {
                 throw new IllegalArgumentException("model file " + file + " does not exist", e);
@@ -267,7 +268,7 @@ public final class ModelFile {
         JsonNode format = root.path("format");
         if (!format.isTextual() || !FORMAT.equals(format.asText())) {
             throw new IllegalArgumentException("model file " + file + " has format "
-                    + (format.isMissingNode() ? "(none)" : format.isTextual() ? "'" + oneLine(format.asText()) + "'"
+                    + (format.isMissingNode() ? "(none)" : format.isTextual() ? "'" + Printable.oneLine(format.asText()) + "'"
                     : shown(format)) + ", expected '" + FORMAT + "'");
         }
         int version = version(root.path("version"), file);
@@ -290,7 +291,7 @@ public final class ModelFile {
             }
             return new Loaded(model, schema, provenance, version);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("model file " + file + " is inconsistent: " + oneLine(e.getMessage()), e);
+            throw new IllegalArgumentException("model file " + file + " is inconsistent: " + Printable.oneLine(e.getMessage()), e);
         }
     }
 
@@ -322,21 +323,10 @@ public final class ModelFile {
         return head.isEmpty() ? String.valueOf(READABLE_VERSIONS.get(last)) : head + " and " + READABLE_VERSIONS.get(last);
     }
 
-    /** An activation named by a string field of {@code architecture}. */
     /** A JSON value quoted in a message: one line, at most 80 characters. */
     private static String shown(JsonNode v) {
-        String s = oneLine(v.toString());
+        String s = Printable.oneLine(v.toString());
         return s.length() > 80 ? s.substring(0, 80) + "..." : s;
-    }
-
-    /** Text with line breaks and other control characters replaced by blanks, so a message stays one line. */
-    private static String oneLine(String s) {
-        StringBuilder sb = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            sb.append(Character.isISOControl(c) || c == '\u2028' || c == '\u2029' ? ' ' : c);
-        }
-        return sb.toString();
     }
 
     private static ModelSchema schema(JsonNode root) {

@@ -1,9 +1,9 @@
-package dev.sobolev.core.dataset;
+package dev.sobolev.core;
 
 import java.util.Locale;
 
 /** Text quoted from a file into a message, made safe to print on one line. */
-final class Printable {
+public final class Printable {
     private Printable() {
     }
 
@@ -15,7 +15,7 @@ final class Printable {
      * @param max the most characters of {@code s} to keep
      * @return the printable text
      */
-    static String of(String s, int max) {
+    public static String of(String s, int max) {
         int keep = Math.min(s.length(), max);
         StringBuilder sb = new StringBuilder(keep + 8);
         for (int i = 0; i < keep; i++) {
@@ -38,7 +38,7 @@ final class Printable {
      * @param s the text
      * @return the text on one line
      */
-    static String oneLine(String s) {
+    public static String oneLine(String s) {
         StringBuilder sb = new StringBuilder(s.length());
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
