@@ -31,10 +31,11 @@ public record PruningTrace(String method, List<Step> steps, List<List<Double>> s
      * @param r2Value    test R² of values after it (and its retraining)
      * @param r2Delta    of deltas
      * @param r2Gamma    of gamma (NaN without gamma labels)
-     * @param seconds    wall time of the step
+     * @param validationRmse value RMSE on the validation (test) set after it, NaN if not measured
+     * @param seconds    wall time of the step (NaN if not known)
      */
     public record Step(int step, List<Integer> widths, int parameters, double r2Value, double r2Delta,
-                       double r2Gamma, double seconds) {
+                       double r2Gamma, double validationRmse, double seconds) {
         /** Copies the widths. */
         public Step {
             widths = List.copyOf(widths);
