@@ -1,6 +1,7 @@
 package dev.sobolev.pruning;
 
 import java.util.Locale;
+import java.util.function.Consumer;
 
 import dev.sobolev.core.InvalidParameterException;
 import dev.sobolev.surrogate.nn.Surrogate;
@@ -26,17 +27,30 @@ public enum FineTuning {
     }
 
     /**
+     * Fine-tunes without progress reports: {@link #apply(Surrogate, Surrogate, TrainingData, TrainingConfig,
+     * Consumer)} with no listener.
+     */
+    public Result apply(Surrogate pruned, Surrogate original, TrainingData data, TrainingConfig config) {
+        return apply(pruned, original, data, config, null);
+    }
+
+    /**
+     * Fine-tunes a pruned surrogate.
+     *
      * @param pruned   the pruned surrogate
      * @param original the network it was pruned from (the teacher for {@link #NN})
      * @param data     inputs (and, for {@link #DATA}, labels) in data units
      * @param config   the training run (loss, optimiser, schedule, epochs, seed, threads)
+     * @param progress receives each finished epoch (may be null)
+     * @return the fine-tuned surrogate and its history
      */
-    public Result apply(Surrogate pruned, Surrogate original, TrainingData data, TrainingConfig config) {
+    public Result apply(Surrogate pruned, Surrogate original, TrainingData data, TrainingConfig config,
+                        Consumer<TrainingHistory.Epoch> progress) {
         if (this == NONE) {
             return new Result(pruned, null);
         }
         TrainingData labels = this == NN ? teacherLabels(original, data) : data;
-        Trainer.Result r = Trainer.train(labels, config, pruned, null);
+        Trainer.Result r = Trainer.train(labels, config, pruned, progress);
         return new Result(r.model(), r.history());
     }
 

@@ -3,7 +3,6 @@ package dev.sobolev.pruning;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.function.Consumer;
 
 import dev.sobolev.core.InvalidParameterException;
 import dev.sobolev.pruning.interval.InputBox;
@@ -13,6 +12,7 @@ import dev.sobolev.surrogate.nn.Surrogate;
 import dev.sobolev.surrogate.train.Trainer;
 import dev.sobolev.surrogate.train.TrainingConfig;
 import dev.sobolev.surrogate.train.TrainingData;
+import dev.sobolev.surrogate.train.TrainingHistory;
 
 /**
  * Iterative structured pruning of a surrogate (Kichler, Afghan &amp; Naumann, "Towards Sobolev Pruning"): each step ranks the
@@ -57,16 +57,62 @@ public final class Pruner {
         }
     }
 
-    /** One pruning step: the widths after it, its parameter count and validation RMSE (NaN without data). */
-    public record Step(int step, int[] widths, int parameters, double validationRmse, double seconds) {
-        /** Copies the widths. */
+    /**
+     * One pruning step.
+     *
+     * @param step           1, 2, … in order
+     * @param widths         hidden widths after it
+     * @param parameters     parameter count after it
+     * @param validationRmse value RMSE on the validation data after it (and its retraining), NaN without data
+     * @param seconds        wall time of the step
+     * @param model          the surrogate after it (and its retraining)
+     * @param scores         the saliency of every unit of the network the step pruned, {@code scores[l - 1][i]}
+     *                       for unit i of hidden layer l (lowest removed first)
+     * @param retraining     the retraining's history, or null without retraining
+     */
+    public record Step(int step, int[] widths, int parameters, double validationRmse, double seconds, Surrogate model,
+                       double[][] scores, TrainingHistory retraining) {
+        /** Copies the arrays. */
         public Step {
             widths = widths.clone();
+            scores = deepCopy(scores);
         }
 
         @Override
         public int[] widths() {
             return widths.clone();
+        }
+
+        @Override
+        public double[][] scores() {
+            return deepCopy(scores);
+        }
+
+        private static double[][] deepCopy(double[][] a) {
+            double[][] c = new double[a.length][];
+            for (int i = 0; i < a.length; i++) {
+                c[i] = a[i].clone();
+            }
+            return c;
+        }
+    }
+
+    /** Receives the progress of a pruning run. */
+    public interface Listener {
+        /**
+         * A finished step.
+         *
+         * @param step the step, as {@link Result#steps()} will hold it
+         */
+        void step(Step step);
+
+        /**
+         * A finished epoch of the retraining inside a step (none without retraining).
+         *
+         * @param step  the step being made (1-based)
+         * @param epoch the epoch
+         */
+        default void retrainingEpoch(int step, TrainingHistory.Epoch epoch) {
         }
     }
 
@@ -86,10 +132,10 @@ public final class Pruner {
      * @param box        the input box in data units (for interval significance)
      * @param config     targets and method
      * @param validation inputs and value labels for the tolerance (may be null with an infinite tolerance)
-     * @param onStep     receives each finished step (may be null)
+     * @param listener   receives each finished step and retraining epoch (may be null)
      */
     public static Result prune(Surrogate original, TrainingData data, InputBox box, Config config,
-                               TrainingData validation, Consumer<Step> onStep) {
+                               TrainingData validation, Listener listener) {
         Mlp net0 = original.network();
         int hidden = net0.layers() - 1;
         int[] target = config.widths();
@@ -133,8 +179,13 @@ public final class Pruner {
                 next = UnitRemoval.remove(next, l, lowest(scores[l], k), stats.means(l));
             }
             Surrogate candidate = new Surrogate(next, current.normalisation());
+            TrainingHistory retraining = null;
             if (config.retrain() != null) {
-                candidate = Trainer.train(data, config.retrain(), candidate, null).model();
+                int at = step;
+                Trainer.Result r = Trainer.train(data, config.retrain(), candidate,
+                        listener == null ? null : e -> listener.retrainingEpoch(at, e));
+                candidate = r.model();
+                retraining = r.history();
             }
             double rmse = validation == null ? Double.NaN : valueRmse(candidate, validation);
             if (rmse > config.tolerance()) {
@@ -143,10 +194,11 @@ public final class Pruner {
                 break;
             }
             current = candidate;
-            Step s = new Step(step, hiddenWidths(next), next.parameterCount(), rmse, (System.nanoTime() - t0) / 1e9);
+            Step s = new Step(step, hiddenWidths(next), next.parameterCount(), rmse, (System.nanoTime() - t0) / 1e9,
+                    candidate, Arrays.copyOfRange(scores, 1, hidden + 1), retraining);
             steps.add(s);
-            if (onStep != null) {
-                onStep.accept(s);
+            if (listener != null) {
+                listener.step(s);
             }
         }
         return new Result(current, steps, reason);

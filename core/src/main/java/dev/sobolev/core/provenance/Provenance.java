@@ -42,7 +42,9 @@ public record Provenance(String software, Job job, long seed, DatasetRef data, S
         /** Training from scratch; configuration section {@code training}. */
         TRAIN("training"),
         /** Pruning and fine-tuning a parent model; configuration section {@code pruning}. */
-        PRUNE("pruning");
+        PRUNE("pruning"),
+        /** Fine-tuning a pruned parent model; configuration section {@code fineTuning}. */
+        FINETUNE("fineTuning");
 
         private final String section;
 
@@ -50,7 +52,7 @@ public record Provenance(String software, Job job, long seed, DatasetRef data, S
             this.section = section;
         }
 
-        /** The lower-case name stored in the JSON form ({@code train}, {@code prune}). */
+        /** The lower-case name stored in the JSON form ({@code train}, {@code prune}, {@code finetune}). */
         public String label() {
             return name().toLowerCase(Locale.ROOT);
         }
@@ -66,7 +68,7 @@ public record Provenance(String software, Job job, long seed, DatasetRef data, S
                     return j;
                 }
             }
-            throw new InvalidParameterException("job", "must be train or prune, got " + label);
+            throw new InvalidParameterException("job", "must be train, prune or finetune, got " + label);
         }
     }
 

@@ -205,6 +205,27 @@ public final class GarchLikelihood {
     }
 
     /**
+     * The conditional variances over the sample at θ: h₁ = ω + (α + β)·s²(μ) and hₜ = ω + α·e²ₜ₋₁ + β·hₜ₋₁
+     * (FCP conventions, as in the likelihood), computed as {@link #lastState} does, so the last entry is its h_T.
+     *
+     * @param theta the parameters
+     * @return T variances, index t−1 for hₜ (in the squared units of the series)
+     */
+    public double[] conditionalVariances(Garch11 theta) {
+        double mu = theta.mu();
+        double[] h = new double[y.length];
+        double hPrev = initialVariance(mu);
+        double ePrev2 = hPrev;
+        for (int t = 0; t < y.length; t++) {
+            hPrev = theta.omega() + theta.alpha() * ePrev2 + theta.beta() * hPrev;
+            h[t] = hPrev;
+            double e = y[t] - mu;
+            ePrev2 = e * e;
+        }
+        return h;
+    }
+
+    /**
      * The last state and its derivatives in θ: h_T, ∂h_T/∂θ (4), e_T (∂e_T/∂μ = −1). Used by forecasts.
      *
      * @return {h_T, ∂h_T/∂μ, ∂h_T/∂ω, ∂h_T/∂α, ∂h_T/∂β, e_T}

@@ -56,6 +56,34 @@ class GarchLikelihoodTest {
         }
     }
 
+    /**
+     * hₜ against the recurrence written out on a 10-point series (h₁ = ω + (α+β)s², hₜ = ω + αe²ₜ₋₁ + βhₜ₋₁),
+     * the log-likelihood recomputed from them, and the last one against {@link GarchLikelihood#lastState}.
+     */
+    @Test
+    void conditionalVariancesFollowTheRecurrence() {
+        double[] y = {0.3, -0.2, 0.5, 0.1, -0.4, 0.25, -0.05, 0.6, -0.3, 0.15};
+        GarchLikelihood l = new GarchLikelihood(y);
+        Garch11 p = new Garch11(0.02, 0.05, 0.15, 0.7);
+        double[] h = l.conditionalVariances(p);
+        assertEquals(y.length, h.length);
+        double s2 = 0;
+        for (double v : y) {
+            s2 += (v - p.mu()) * (v - p.mu()) / y.length;
+        }
+        double expected = p.omega() + (p.alpha() + p.beta()) * s2;
+        double logL = 0;
+        for (int t = 0; t < y.length; t++) {
+            assertEquals(expected, h[t], 1e-15 * expected, "h at t = " + (t + 1));
+            double e = y[t] - p.mu();
+            logL += -0.5 * (Math.log(2 * Math.PI) + Math.log(h[t]) + e * e / h[t]);
+            expected = p.omega() + p.alpha() * e * e + p.beta() * h[t];
+        }
+        assertEquals(logL, l.logLikelihood(p), 1e-12 * Math.abs(logL));
+        assertEquals(l.lastState(p)[0], h[y.length - 1], 0.0, "the same operations as lastState");
+        assertEquals(L.lastState(Dem2Gbp.ESTIMATE)[0], L.conditionalVariances(Dem2Gbp.ESTIMATE)[1973], 0.0);
+    }
+
     @Test
     void rejectsBadSeries() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new GarchLikelihood(new double[5]));

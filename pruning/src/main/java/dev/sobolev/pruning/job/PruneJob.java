@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
-import java.util.function.Consumer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -35,9 +34,9 @@ import dev.sobolev.surrogate.train.TrainingConfig;
 import dev.sobolev.surrogate.train.TrainingData;
 
 /**
- * Prunes a surrogate and fine-tunes it (Kichler, Afghan &amp; Naumann, "Interval adjoint significance analysis
- * for neural networks", structured pruning of hidden units), then certifies the change of values and deltas over
- * the input box with interval arithmetic and checks the certificate against sampled differences. Every check of
+ * Prunes a surrogate (Kichler, Afghan &amp; Naumann, "Interval adjoint significance analysis for neural
+ * networks", structured pruning of hidden units), fine-tunes it through {@link FineTuneJob}'s code path, then
+ * certifies the change of values and deltas over the input box with interval arithmetic and checks the certificate against sampled differences. Every check of
  * the request against the model and the data lives here; the result carries the pruned and fine-tuned models,
  * the steps, the bound, test metrics, timings and the provenance that names the parent model.
  */
@@ -541,13 +540,13 @@ public final class PruneJob {
      * Prunes, fine-tunes and certifies.
      *
      * @param request what to prune and how
-     * @param onStep  receives each pruning step as it finishes (may be null)
+     * @param listener receives each pruning step and retraining epoch as it finishes (may be null)
      * @return the models, steps, bound, metrics, timings and provenance
      * @throws InvalidParameterException if the request does not fit the model or the data ({@code data},
      *                                   {@code box}, {@code loss}, or the pruner's and the bound's settings)
      * @throws IllegalStateException     if a sampled difference exceeds the certified bound (a defect)
      */
-    public static Result run(Request request, Consumer<Pruner.Step> onStep) {
+    public static Result run(Request request, Pruner.Listener listener) {
         Surrogate original = request.model();
         Mlp net = original.network();
         int d = original.inputs();
@@ -571,8 +570,8 @@ public final class PruneJob {
             throw new InvalidParameterException("loss", "sobolev needs dYdX in " + request.dataRef().path()
                     + "; use value");
         }
-        TrainingConfig asked = request.tuning().toBuilder().seed(request.seed()).threads(request.threads()).build();
-        TrainingConfig tuning = sobolev ? asked.forInputs(d) : asked.valuesOnly();
+        TrainingConfig tuning = FineTuneJob.resolve(request.tuning().toBuilder().seed(request.seed())
+                .threads(request.threads()).build(), request.tuningLoss(), d);
         TrainingConfig retrain = request.retrainEpochs() == 0 ? null : retrainSobolev
                 ? tuning.withEpochs(request.retrainEpochs()) : tuning.withEpochs(request.retrainEpochs()).valuesOnly();
         TrainingData pruneData = TrainingData.of(ds, sobolev && ds.hasGradients(), false);
@@ -580,15 +579,11 @@ public final class PruneJob {
 
         long t0 = System.nanoTime();
         Pruner.Result pruned = Pruner.prune(original, pruneData, box, new Pruner.Config(request.saliency(), widths,
-                request.stepFraction(), request.tolerance(), retrain), validation, onStep);
+                request.stepFraction(), request.tolerance(), retrain), validation, listener);
         double pruneSeconds = (System.nanoTime() - t0) / 1e9;
-        TrainingData tuneData = switch (strategy) {
-            case NONE -> null;
-            case NN -> pruneData;
-            case DATA -> request.fineTuneData() == null ? pruneData
-                    : TrainingData.of(request.fineTuneData(), sobolev, false);
-        };
-        FineTuning.Result tuned = strategy.apply(pruned.model(), original, tuneData, tuning);
+        FineTuning.Result tuned = FineTuneJob.tune(pruned.model(), original, strategy,
+                strategy == FineTuning.DATA && request.fineTuneData() != null ? request.fineTuneData() : ds, tuning,
+                request.tuningLoss(), null);
         Surrogate result = tuned.model();
         double seconds = (System.nanoTime() - t0) / 1e9;
 
