@@ -233,8 +233,15 @@ public final class Pruner {
                 + " parameters of the network with one unit per hidden layer, got " + budget);
     }
 
-    /** The box in the network's units (x − μ)/σ, widened outward by one ulp per side. */
-    static InputBox normalised(InputBox box, Normalisation norm) {
+    /**
+     * The box in the network's units (x − μ)/σ, widened outward by one ulp per side: the box that
+     * {@link Saliency#scores} takes for a box given in data units.
+     *
+     * @param box  a box in data units
+     * @param norm the surrogate's scaling
+     * @return the box in network units
+     */
+    public static InputBox normalised(InputBox box, Normalisation norm) {
         int d = box.dimension();
         double[] lo = new double[d];
         double[] hi = new double[d];

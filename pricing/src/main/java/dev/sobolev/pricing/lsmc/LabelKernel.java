@@ -283,15 +283,34 @@ public final class LabelKernel {
      */
     public void fillTest(UniformRandomProvider rng, int rows, int row0, double[] x, double[] y, double[] dydx,
                          double[] gamma) {
+        for (int n = 0; n < rows; n++) {
+            int base = (row0 + n) * d;
+            for (int i = 0; i < d; i++) {
+                x[base + i] = testLower + testWidth * rng.nextDouble();
+            }
+        }
+        fillExact(rows, row0, x, y, dydx, gamma);
+    }
+
+    /**
+     * Exact labels at given inputs: the Bachelier call at τ on the basket Σwᵢxᵢ (the labels of the test set, also
+     * the reference against which Monte Carlo training labels are judged).
+     *
+     * @param rows  number of rows
+     * @param row0  first row index
+     * @param x     inputs n×d, read
+     * @param y     receives exact prices n
+     * @param dydx  receives exact deltas n×d
+     * @param gamma receives exact basket gammas 1ᵀH1, n
+     */
+    public void fillExact(int rows, int row0, double[] x, double[] y, double[] dydx, double[] gamma) {
         double[] f = new double[3];
         for (int n = 0; n < rows; n++) {
             int row = row0 + n;
             int base = row * d;
             double basket = 0;
             for (int i = 0; i < d; i++) {
-                double xi = testLower + testWidth * rng.nextDouble();
-                x[base + i] = xi;
-                basket += weights[i] * xi;
+                basket += weights[i] * x[base + i];
             }
             BachelierFormulas.callFactors(basket, strike, incrementStdDev, f);
             y[row] = f[0];

@@ -37,7 +37,6 @@ public final class Pricer {
     private final int d;
     /** The inputs' specs, for their boxes. */
     private final InputSpec[] specs;
-    private final double[] ones;
     /** The training box per input, as flat arrays for the per-call check (−∞/+∞ where unknown). */
     private final double[] lower;
     private final double[] upper;
@@ -61,12 +60,10 @@ public final class Pricer {
         this.output = output;
         d = model.inputs();
         specs = schema.inputs().toArray(new InputSpec[0]);
-        ones = new double[d];
         lower = new double[d];
         upper = new double[d];
         names = new String[d];
         for (int j = 0; j < d; j++) {
-            ones[j] = 1.0;
             lower[j] = specs[j].lower();
             upper[j] = specs[j].upper();
             names[j] = specs[j].name();
@@ -210,13 +207,8 @@ public final class Pricer {
      */
     public double priceWithGamma(double[] x, Quote quote) {
         price(x, quote);
-        model.hessianVector(quote.point, ones, output, quote.hv);
+        quote.gamma = model.gamma(quote.point, output, quote.hv);
         quote.secondOrder = true;
-        double g = 0;
-        for (double e : quote.hv) {
-            g += e;
-        }
-        quote.gamma = g;
         return quote.value;
     }
 

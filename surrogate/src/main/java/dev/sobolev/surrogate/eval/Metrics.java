@@ -1,7 +1,6 @@
 package dev.sobolev.surrogate.eval;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 import dev.sobolev.core.dataset.Dataset;
@@ -10,7 +9,7 @@ import dev.sobolev.surrogate.nn.Surrogate;
 /**
  * Validation metrics of DESIGN.md on a test set with exact labels: R² and RMSE of values, of all n×d
  * gradient entries flattened, and of the second derivative along the all-ones direction 1ᵀH1 (the gamma of
- * a parallel shift of all inputs) against the test set's {@code gamma}. R² = 1 − Σ(y − ŷ)²/Σ(y − ȳ)².
+ * a parallel shift of all inputs) against the test set's {@code gamma}. R² = 1 − Σ(y − ŷ)²/Σ(y − ȳ)² ({@link ErrorStats}).
  * Per output for multi-output models.
  *
  * @param output    output index
@@ -51,17 +50,15 @@ public record Metrics(int output, double r2Value, double r2Delta, double r2Gamma
         }
         boolean hasDelta = test.hasGradients();
         boolean hasGamma = test.hasGamma() && model.outputs() == 1;
-        Accumulator v = new Accumulator();
-        Accumulator g = new Accumulator();
-        Accumulator h = new Accumulator();
-        Accumulator[] perInput = new Accumulator[d];
+        ErrorStats v = new ErrorStats();
+        ErrorStats g = new ErrorStats();
+        ErrorStats h = new ErrorStats();
+        ErrorStats[] perInput = new ErrorStats[d];
         for (int j = 0; j < d; j++) {
-            perInput[j] = new Accumulator();
+            perInput[j] = new ErrorStats();
         }
         double[] x = new double[d];
         double[] grad = new double[d];
-        double[] ones = new double[d];
-        Arrays.fill(ones, 1.0);
         double[] hv = new double[d];
         int m = model.outputs();
         for (int r = 0; r < n; r++) {
@@ -78,51 +75,16 @@ public record Metrics(int output, double r2Value, double r2Delta, double r2Gamma
                 }
             }
             if (hasGamma) {
-                model.hessianVector(x, ones, k, hv);
-                double s = 0;
-                for (double e : hv) {
-                    s += e;
-                }
-                h.add(test.gamma(r), s);
+                h.add(test.gamma(r), model.gamma(x, k, hv));
             }
         }
         List<Double> byInput = new ArrayList<>();
         if (hasDelta) {
-            for (Accumulator a : perInput) {
+            for (ErrorStats a : perInput) {
                 byInput.add(a.rmse());
             }
         }
         return new Metrics(k, v.r2(), hasDelta ? g.r2() : Double.NaN, hasGamma ? h.r2() : Double.NaN, v.rmse(),
                 hasDelta ? g.rmse() : Double.NaN, hasGamma ? h.rmse() : Double.NaN, byInput, hasDelta, hasGamma);
-    }
-
-    /** Σ(y−ŷ)² and the sums of y shifted by the first label (no cancellation), for R² and RMSE. */
-    private static final class Accumulator {
-        private double sse;
-        private double shift;
-        private double sum;
-        private double sumSq;
-        private long n;
-
-        void add(double truth, double pred) {
-            double e = truth - pred;
-            sse += e * e;
-            if (n == 0) {
-                shift = truth;
-            }
-            double t = truth - shift;
-            sum += t;
-            sumSq += t * t;
-            n++;
-        }
-
-        double r2() {
-            double sst = sumSq - sum * sum / n;
-            return 1 - sse / sst;
-        }
-
-        double rmse() {
-            return Math.sqrt(sse / n);
-        }
     }
 }

@@ -23,6 +23,8 @@ public final class Surrogate {
     private final double[] inverseXStd;
     /** σ_y,k/σₓⱼ at [k·d + j]: the factor from a normalised gradient to data units. */
     private final double[] gradientScale;
+    /** The all-ones direction of {@link #gamma}. */
+    private final double[] ones;
 
     /** Points a batch call scales and evaluates at a time (the size of its per-thread buffers). */
     private static final int CHUNK = 64;
@@ -77,6 +79,8 @@ public final class Surrogate {
         int d = net.inputs();
         inverseXStd = new double[d];
         gradientScale = new double[net.outputs() * d];
+        ones = new double[d];
+        java.util.Arrays.fill(ones, 1.0);
         for (int j = 0; j < d; j++) {
             inverseXStd[j] = 1 / norm.xStd(j);
             for (int k = 0; k < net.outputs(); k++) {
@@ -262,5 +266,24 @@ public final class Surrogate {
     /** H·v of output 0. */
     public double hessianVector(double[] x, double[] v, double[] out) {
         return hessianVector(x, v, 0, out);
+    }
+
+    /**
+     * The gamma 1ᵀH1 = Σᵢⱼ ∂²y_k/∂xᵢ∂xⱼ of output k in data units: the second derivative along a parallel shift of
+     * all inputs, the figure a test set's {@code gamma} labels hold. One forward-over-reverse sweep
+     * ({@link #hessianVector} along the all-ones vector), summed in input order.
+     *
+     * @param x   input
+     * @param k   output
+     * @param hv  receives H·1 (length ≥ d)
+     * @return 1ᵀH1
+     */
+    public double gamma(double[] x, int k, double[] hv) {
+        hessianVector(x, ones, k, hv);
+        double s = 0;
+        for (int j = 0; j < ones.length; j++) {
+            s += hv[j];
+        }
+        return s;
     }
 }
