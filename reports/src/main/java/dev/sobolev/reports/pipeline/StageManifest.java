@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
@@ -17,29 +18,35 @@ import java.util.stream.Stream;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.sobolev.core.io.AtomicFiles;
 
 /**
- * What a pipeline stage wrote: its settings and, per file of its output directory, the size and SHA-256 at write
- * time. Written atomically beside the stage's directory ({@code <stage>.manifest.json}); a rerun {@link #verify
- * verifies} the files against it before reusing the stage, so a truncated, changed or deleted file makes the stage
- * run again instead of being trusted.
+ * What a pipeline stage read and wrote: its settings, the size and SHA-256 of each file of its inputs (upstream
+ * artefacts) and of its outputs at write time. Written atomically after the outputs ({@code <stage>.manifest.json}
+ * in the pipeline directory); a rerun {@link #verify verifies} settings, inputs and outputs against it before
+ * reusing the stage, so changed settings, a changed input, or a truncated, changed, deleted or added output file
+ * make the stage run again instead of being trusted.
  *
  * @param stage    the stage name
- * @param settings the stage's parameters (a rerun with other settings does not reuse it)
- * @param files    the files, paths relative to the stage directory with {@code /} separators, sorted
+ * @param settings the stage's parameters
+ * @param inputs   the files of its input artefacts, paths relative to the pipeline directory with {@code /}
+ *                 separators, sorted
+ * @param outputs  its output artefacts (files or directories), relative to the pipeline directory
+ * @param files    the files of its outputs, as {@code inputs}
  */
-record StageManifest(String stage, JsonNode settings, List<FileEntry> files) {
+record StageManifest(String stage, JsonNode settings, List<FileEntry> inputs, List<String> outputs,
+                     List<FileEntry> files) {
     /** The {@code format} tag of a manifest file. */
     static final String FORMAT = "sobolev-pipeline-stage";
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     /**
-     * One file of a stage's output.
+     * One file.
      *
-     * @param path   relative to the stage directory, {@code /}-separated
+     * @param path   relative to the pipeline directory, {@code /}-separated
      * @param size   bytes
      * @param sha256 lower-case hexadecimal SHA-256 of the content
      */
@@ -49,6 +56,8 @@ record StageManifest(String stage, JsonNode settings, List<FileEntry> files) {
     StageManifest {
         Objects.requireNonNull(stage, "stage");
         settings = settings.deepCopy();
+        inputs = List.copyOf(inputs);
+        outputs = List.copyOf(outputs);
         files = List.copyOf(files);
     }
 
@@ -57,83 +66,123 @@ record StageManifest(String stage, JsonNode settings, List<FileEntry> files) {
         return settings.deepCopy();
     }
 
-    /** The manifest file of a stage directory: {@code <dir>.manifest.json} beside it. */
-    static Path fileOf(Path stageDir) {
-        return stageDir.resolveSibling(stageDir.getFileName() + ".manifest.json");
+    /** The manifest file of a stage: {@code <out>/<stage>.manifest.json}. */
+    static Path fileOf(Path out, String stage) {
+        return out.resolve(stage + ".manifest.json");
     }
 
     /**
-     * Records every regular file under {@code dir} as it is now.
+     * Records the stage's inputs and outputs as they are now.
      *
+     * @param out      the pipeline directory
      * @param stage    the stage name
      * @param settings its parameters
-     * @param dir      its output directory
+     * @param inputs   its input artefacts, relative to {@code out}
+     * @param outputs  its output artefacts, relative to {@code out}
      * @return the manifest
      */
-    static StageManifest record(String stage, JsonNode settings, Path dir) {
-        List<FileEntry> files = new ArrayList<>();
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.filter(Files::isRegularFile).sorted().toList()) {
-                files.add(new FileEntry(relative(dir, p), Files.size(p), sha256(p)));
-            }
+    static StageManifest record(Path out, String stage, JsonNode settings, List<String> inputs, List<String> outputs) {
+        try {
+            return new StageManifest(stage, settings, entries(out, inputs), outputs, entries(out, outputs));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the stage output " + dir + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot read the artefacts of stage " + stage + " in " + out + ": "
+                    + e.getMessage(), e);
         }
-        return new StageManifest(stage, settings, files);
     }
 
-    private static String relative(Path dir, Path p) {
-        return dir.relativize(p).toString().replace('\\', '/');
+    private static List<FileEntry> entries(Path out, List<String> artefacts) throws IOException {
+        List<FileEntry> entries = new ArrayList<>();
+        for (String p : files(out, artefacts)) {
+            Path f = out.resolve(p);
+            entries.add(new FileEntry(p, Files.size(f), sha256(f)));
+        }
+        return entries;
+    }
+
+    /** The regular files of the artefacts (a file, or every file under a directory), relative and sorted. */
+    private static List<String> files(Path out, List<String> artefacts) throws IOException {
+        List<String> found = new ArrayList<>();
+        for (String a : artefacts) {
+            Path p = out.resolve(a);
+            if (Files.isRegularFile(p)) {
+                found.add(a);
+            } else if (Files.isDirectory(p)) {
+                try (Stream<Path> walk = Files.walk(p)) {
+                    walk.filter(Files::isRegularFile).forEach(f -> found.add(out.relativize(f).toString()
+                            .replace('\\', '/')));
+                }
+            }
+        }
+        Collections.sort(found);
+        return found;
     }
 
     /**
-     * Compares the files under {@code dir} with the recorded ones.
+     * Compares settings, inputs and outputs with the recorded ones.
      *
-     * @param dir the stage's output directory
-     * @return why the output differs (the first difference found), or empty if every recorded file is there with
-     *         its size and checksum and no other file was added
+     * @param out      the pipeline directory
+     * @param expected the settings of this run
+     * @param inputs   the input artefacts of this run
+     * @return why the stage cannot be reused (the first difference found), or empty if the settings are the same,
+     *         every input file has its recorded size and checksum, and every output file too with none added
      */
-    Optional<String> verify(Path dir) {
-        List<String> present = new ArrayList<>();
-        try (Stream<Path> walk = Files.walk(dir)) {
-            walk.filter(Files::isRegularFile).forEach(p -> present.add(relative(dir, p)));
-        } catch (IOException e) {
-            return Optional.of(dir + " cannot be read: " + e.getMessage());
+    Optional<String> verify(Path out, JsonNode expected, List<String> inputs) {
+        if (!settings.equals(expected)) {
+            return Optional.of("its settings changed (" + settings + " when written, now " + expected + ")");
         }
-        for (FileEntry f : files) {
-            Path p = dir.resolve(f.path());
+        Optional<String> in = compare(out, inputs, this.inputs, "input ");
+        return in.isPresent() ? in : compare(out, outputs, files, "");
+    }
+
+    private static Optional<String> compare(Path out, List<String> artefacts, List<FileEntry> recorded, String what) {
+        List<String> present;
+        try {
+            present = new ArrayList<>(files(out, artefacts));
+        } catch (IOException e) {
+            return Optional.of(what + out + " cannot be read: " + e.getMessage());
+        }
+        for (FileEntry f : recorded) {
+            Path p = out.resolve(f.path());
             if (!present.remove(f.path())) {
-                return Optional.of(p + " is missing");
+                return Optional.of(what + p + " is missing");
             }
             try {
                 long size = Files.size(p);
                 if (size != f.size()) {
-                    return Optional.of(p + " has " + size + " bytes, " + f.size() + " when written");
+                    return Optional.of(what + p + " has " + size + " bytes, " + f.size() + " when written");
                 }
                 if (!sha256(p).equals(f.sha256())) {
-                    return Optional.of(p + " has another SHA-256 than when written");
+                    return Optional.of(what + p + " has another SHA-256 than when written");
                 }
             } catch (IOException e) {
-                return Optional.of(p + " cannot be read: " + e.getMessage());
+                return Optional.of(what + p + " cannot be read: " + e.getMessage());
             }
         }
         if (!present.isEmpty()) {
-            return Optional.of(dir.resolve(present.get(0)) + " was not written by the stage");
+            return Optional.of(what + out.resolve(present.get(0)) + " was not written by the stage");
         }
         return Optional.empty();
     }
 
-    /** The JSON form: {@code format}, {@code stage}, {@code settings}, {@code files[{path, size, sha256}]}. */
+    /**
+     * The JSON form: {@code format}, {@code stage}, {@code settings}, {@code inputs[{path, size, sha256}]},
+     * {@code outputs[path]}, {@code files[{path, size, sha256}]}.
+     */
     ObjectNode toJson() {
         ObjectNode o = MAPPER.createObjectNode();
         o.put("format", FORMAT);
         o.put("stage", stage);
         o.set("settings", settings.deepCopy());
-        var arr = o.putArray("files");
-        for (FileEntry f : files) {
+        entriesJson(o.putArray("inputs"), inputs);
+        outputs.forEach(o.putArray("outputs")::add);
+        entriesJson(o.putArray("files"), files);
+        return o;
+    }
+
+    private static void entriesJson(ArrayNode arr, List<FileEntry> entries) {
+        for (FileEntry f : entries) {
             arr.addObject().put("path", f.path()).put("size", f.size()).put("sha256", f.sha256());
         }
-        return o;
     }
 
     /** Writes {@link #toJson()} atomically to {@code file}. */
@@ -158,24 +207,44 @@ record StageManifest(String stage, JsonNode settings, List<FileEntry> files) {
         try {
             JsonNode o = MAPPER.readTree(file.toFile());
             if (o == null || !FORMAT.equals(o.path("format").asText()) || !o.path("stage").isTextual()
-                    || !o.path("settings").isObject() || !o.path("files").isArray()) {
+                    || !o.path("settings").isObject() || !o.path("outputs").isArray()) {
                 return Optional.empty();
             }
-            List<FileEntry> files = new ArrayList<>();
-            for (JsonNode f : o.get("files")) {
-                if (!f.path("path").isTextual() || !f.path("size").canConvertToLong()
-                        || !f.path("sha256").isTextual()) {
+            List<FileEntry> inputs = entries(o.path("inputs"));
+            List<FileEntry> files = entries(o.path("files"));
+            List<String> outputs = new ArrayList<>();
+            for (JsonNode p : o.get("outputs")) {
+                if (!p.isTextual()) {
                     return Optional.empty();
                 }
-                files.add(new FileEntry(f.get("path").asText(), f.get("size").asLong(), f.get("sha256").asText()));
+                outputs.add(p.asText());
             }
-            return Optional.of(new StageManifest(o.get("stage").asText(), o.get("settings"), files));
+            if (inputs == null || files == null) {
+                return Optional.empty();
+            }
+            return Optional.of(new StageManifest(o.get("stage").asText(), o.get("settings"), inputs, outputs, files));
         } catch (IOException e) {
             return Optional.empty();
         }
     }
 
-    private static String sha256(Path p) throws IOException {
+    /** The entries of a JSON array, or null if it is not an array of well-formed entries. */
+    private static List<FileEntry> entries(JsonNode arr) {
+        if (!arr.isArray()) {
+            return null;
+        }
+        List<FileEntry> list = new ArrayList<>();
+        for (JsonNode f : arr) {
+            if (!f.path("path").isTextual() || !f.path("size").canConvertToLong() || !f.path("sha256").isTextual()) {
+                return null;
+            }
+            list.add(new FileEntry(f.get("path").asText(), f.get("size").asLong(), f.get("sha256").asText()));
+        }
+        return list;
+    }
+
+    /** Lower-case hexadecimal SHA-256 of a file's content. */
+    static String sha256(Path p) throws IOException {
         MessageDigest md;
         try {
             md = MessageDigest.getInstance("SHA-256");
