@@ -127,7 +127,8 @@ record StageManifest(String stage, JsonNode settings, List<FileEntry> inputs, Li
      *         every input file has its recorded size and checksum, and every output file too with none added
      */
     Optional<String> verify(Path out, JsonNode expected, List<String> inputs) {
-        if (!settings.equals(expected)) {
+        // as text: a number read back from the file may be another node type (an int for a long) of equal value
+        if (!settings.toString().equals(expected.toString())) {
             return Optional.of("its settings changed (" + settings + " when written, now " + expected + ")");
         }
         Optional<String> in = compare(out, inputs, this.inputs, "input ");
