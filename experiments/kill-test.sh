@@ -31,12 +31,12 @@ cmd_prune() { exec "$sob" prune --model "$model" --data "$data" --width 6 --retr
     --batch 256 --seed 9 --threads 2 --out "$1"; }
 cmd_pipeline() { exec "$sob" pipeline --quick --seed 9 --threads 2 --out "$1"; }
 
-# The comparable content of an output: file paths, sizes and checksums (pipeline.json holds wall times, so only
-# its presence counts; every other pipeline file must match).
+# The comparable content of an output: file paths, sizes and checksums (pipeline.json and report.html hold wall
+# times, so only the presence of pipeline.json counts; every other pipeline file, but the report's manifest, must match).
 digest() {
   local target="$1"
   if [ -d "$target" ]; then
-    (cd "$target" && find . -type f ! -name pipeline.json -print0 | sort -z | xargs -0 sha256sum)
+    (cd "$target" && find . -type f ! -name pipeline.json ! -name report.html ! -name report.manifest.json -print0 | sort -z | xargs -0 sha256sum)
     [ -f "$target/pipeline.json" ] && echo "pipeline.json present"
   elif [ -f "$target" ]; then
     sha256sum < "$target"
