@@ -1,0 +1,65 @@
+package dev.sobolev.reports.html;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.util.Locale;
+
+import tech.tablesaw.columns.numbers.NumberColumnFormatter;
+
+/**
+ * How numbers read in the report, in one place: R² to 6 decimals, errors and bounds as 4-decimal scientific
+ * notation, other figures to 6 significant digits (scientific outside 1e-4..1e6); NaN (a figure that is not available) as an em dash. Formats
+ * are made per call because {@link DecimalFormat} is not thread-safe.
+ */
+final class Formats {
+    /** What a NaN figure reads as. */
+    static final String MISSING = "—";
+
+    private Formats() {
+    }
+
+    /** R² as 0.123456. */
+    static String r2(double x) {
+        return Double.isNaN(x) ? MISSING : r2Format().format(x);
+    }
+
+    /** An error, a standard error or a bound as 1.2345E-03. */
+    static String error(double x) {
+        return Double.isNaN(x) ? MISSING : errorFormat().format(x);
+    }
+
+    /** Any other figure (a price, a range, a coefficient) to 6 significant digits. */
+    static String general(double x) {
+        if (Double.isNaN(x)) {
+            return MISSING;
+        }
+        if (Double.isInfinite(x)) {
+            return x > 0 ? "∞" : "−∞";
+        }
+        double a = Math.abs(x);
+        if (a == 0 || (a >= 1e-4 && a < 1e6)) {
+            return new BigDecimal(x).round(new MathContext(6)).stripTrailingZeros().toPlainString();
+        }
+        return String.format(Locale.ROOT, "%.5e", x);
+    }
+
+    /** The Tablesaw formatter of {@link #r2}. */
+    static NumberColumnFormatter r2Column() {
+        return new NumberColumnFormatter(r2Format(), MISSING);
+    }
+
+    /** The Tablesaw formatter of {@link #error}. */
+    static NumberColumnFormatter errorColumn() {
+        return new NumberColumnFormatter(errorFormat(), MISSING);
+    }
+
+    private static DecimalFormat r2Format() {
+        return new DecimalFormat("0.000000", DecimalFormatSymbols.getInstance(Locale.ROOT));
+    }
+
+    private static DecimalFormat errorFormat() {
+        return new DecimalFormat("0.0000E00", DecimalFormatSymbols.getInstance(Locale.ROOT));
+    }
+}

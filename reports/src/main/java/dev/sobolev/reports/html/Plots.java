@@ -1,0 +1,208 @@
+package dev.sobolev.reports.html;
+
+import java.util.List;
+import java.util.stream.IntStream;
+
+import com.fasterxml.jackson.core.JsonFactoryBuilder;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.CharacterEscapes;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * Plotly figures as HTML: a {@code <div class="plot">} and, beside it, the figure ({@code {"data":[…],
+ * "layout":{…}}}) as JSON in a {@code <script type="application/json">} block, which {@link #newPlotScript} hands to
+ * {@code Plotly.newPlot}. Only SVG trace types are used ({@code scatter}, {@code bar}). Coordinates are written in
+ * single precision (7 significant digits; a plot has about 10³ pixels a side), which keeps a report of five
+ * models near 1 MB of data; NaN and infinities become {@code null} (a gap). {@code <}, {@code >} and {@code &} are
+ * written as {@code \u003c}-style escapes, so no data can close the script block.
+ */
+final class Plots {
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final JsonMapper JSON = JsonMapper.builder(
+            new JsonFactoryBuilder().characterEscapes(new HtmlSafeEscapes()).build()).build();
+
+    /** The height of a plot, CSS pixels. */
+    static final int HEIGHT = 380;
+
+    /** The most points a trace of test rows shows; more are thinned to every k-th row ({@link #stride}). */
+    static final int MAX_POINTS = 1000;
+
+    /** plotly's default colour sequence, so that related traces (train and validation) can share a colour. */
+    private static final List<String> COLOURS = List.of("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd",
+            "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf");
+
+    private Plots() {
+    }
+
+    /**
+     * A figure: the plot's div, its JSON and a caption.
+     *
+     * @param id      the div's id, unique in the document
+     * @param caption what the plot shows, as text
+     * @param data    the traces
+     * @param layout  the layout
+     */
+    static String figure(String id, String caption, ArrayNode data, ObjectNode layout) {
+        ObjectNode figure = NODES.objectNode();
+        figure.set("data", data);
+        figure.set("layout", layout);
+        String json;
+        try {
+            json = JSON.writeValueAsString(figure);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a plot's JSON", e);
+        }
+        String safeId = Html.escape(id);
+        return "<figure>\n<div class=\"plot\" id=\"" + safeId + "\"></div>\n<script type=\"application/json\" id=\""
+                + safeId + "-data\">" + json + "</script>\n<figcaption>" + Html.escape(caption)
+                + "</figcaption>\n</figure>\n";
+    }
+
+    /** The one script that draws every plot of the page from its JSON block. */
+    static String newPlotScript() {
+        return """
+                <script>
+                (function () {
+                  var config = {staticPlot: false, displaylogo: false, responsive: true};
+                  document.querySelectorAll('div.plot').forEach(function (div) {
+                    var figure = JSON.parse(document.getElementById(div.id + '-data').textContent);
+                    Plotly.newPlot(div, figure.data, figure.layout, config);
+                  });
+                  window.addEventListener('beforeprint', function () {
+                    document.querySelectorAll('div.plot').forEach(function (div) { Plotly.Plots.resize(div); });
+                  });
+                })();
+                </script>
+                """;
+    }
+
+    /** The numbers as a JSON array in single precision, null for NaN, infinities and overflow. */
+    static ArrayNode numbers(List<Double> xs) {
+        ArrayNode a = NODES.arrayNode(xs.size());
+        for (double x : xs) {
+            float f = (float) x;
+            if (Float.isFinite(f)) {
+                a.add(f);
+            } else {
+                a.addNull();
+            }
+        }
+        return a;
+    }
+
+    /** The stride k that thins n rows to at most {@link #MAX_POINTS}: rows 0, k, 2k, …. */
+    static int stride(int n) {
+        return Math.max(1, (n + MAX_POINTS - 1) / MAX_POINTS);
+    }
+
+    /** Every k-th element, from the first. */
+    static List<Double> every(List<Double> xs, int k) {
+        return IntStream.range(0, (xs.size() + k - 1) / k).mapToObj(i -> xs.get(i * k)).toList();
+    }
+
+    /** The i-th colour of the sequence, cycling. */
+    static String colour(int i) {
+        return COLOURS.get(i % COLOURS.size());
+    }
+
+    /** 1, 2, …, n as a JSON array (epochs, observations, unit numbers). */
+    static ArrayNode counting(int n) {
+        ArrayNode a = NODES.arrayNode(n);
+        for (int i = 1; i <= n; i++) {
+            a.add(i);
+        }
+        return a;
+    }
+
+    /** A new empty trace list. */
+    static ArrayNode traces() {
+        return NODES.arrayNode();
+    }
+
+    /**
+     * A scatter trace.
+     *
+     * @param name legend entry
+     * @param mode {@code markers}, {@code lines} or {@code lines+markers}
+     * @param x    abscissae
+     * @param y    ordinates
+     */
+    static ObjectNode scatter(String name, String mode, ArrayNode x, ArrayNode y) {
+        ObjectNode t = NODES.objectNode();
+        t.put("type", "scatter");
+        t.put("mode", mode);
+        t.put("name", name);
+        t.set("x", x);
+        t.set("y", y);
+        if (mode.contains("markers")) {
+            t.putObject("marker").put("size", 4).put("opacity", 0.6);
+        }
+        if (mode.contains("lines")) {
+            t.putObject("line").put("width", 1.5);
+        }
+        return t;
+    }
+
+    /**
+     * A layout with titled axes.
+     *
+     * @param xTitle the x axis title
+     * @param xLog   whether x is logarithmic
+     * @param yTitle the y axis title
+     * @param yLog   whether y is logarithmic
+     */
+    static ObjectNode layout(String xTitle, boolean xLog, String yTitle, boolean yLog) {
+        ObjectNode l = NODES.objectNode();
+        l.put("height", HEIGHT);
+        l.put("autosize", true);
+        l.put("hovermode", "closest");
+        l.put("paper_bgcolor", "#ffffff");
+        l.put("plot_bgcolor", "#ffffff");
+        l.putObject("font").put("family", "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif").put("size", 12);
+        l.putObject("margin").put("l", 70).put("r", 20).put("t", 20).put("b", 50);
+        l.putObject("legend").put("orientation", "h").put("y", -0.2);
+        l.set("xaxis", axis(xTitle, xLog));
+        l.set("yaxis", axis(yTitle, yLog));
+        return l;
+    }
+
+    private static ObjectNode axis(String title, boolean log) {
+        ObjectNode a = NODES.objectNode();
+        a.putObject("title").put("text", title);
+        a.put("type", log ? "log" : "linear");
+        a.put("zeroline", false);
+        a.put("gridcolor", "#e4e4e4");
+        a.put("linecolor", "#444444");
+        a.put("mirror", true);
+        a.put("showline", true);
+        a.put("automargin", true);
+        return a;
+    }
+
+    /** Escapes the characters that could end or comment a script block, as JSON \\uXXXX escapes. */
+    private static final class HtmlSafeEscapes extends CharacterEscapes {
+        private static final long serialVersionUID = 1L;
+        private final int[] escapes;
+
+        HtmlSafeEscapes() {
+            escapes = CharacterEscapes.standardAsciiEscapesForJSON();
+            escapes['<'] = CharacterEscapes.ESCAPE_STANDARD;
+            escapes['>'] = CharacterEscapes.ESCAPE_STANDARD;
+            escapes['&'] = CharacterEscapes.ESCAPE_STANDARD;
+        }
+
+        @Override
+        public int[] getEscapeCodesForAscii() {
+            return escapes;
+        }
+
+        @Override
+        public SerializableString getEscapeSequence(int ch) {
+            return null;
+        }
+    }
+}
