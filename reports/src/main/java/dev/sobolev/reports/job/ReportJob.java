@@ -21,6 +21,7 @@ import dev.sobolev.core.Version;
 import dev.sobolev.core.dataset.Columns;
 import dev.sobolev.core.dataset.Dataset;
 import dev.sobolev.core.dataset.DatasetReader;
+import dev.sobolev.core.io.OutputGuard;
 import dev.sobolev.pruning.Pruner;
 import dev.sobolev.pruning.Saliency;
 import dev.sobolev.pruning.UnitStatistics;
@@ -76,16 +77,19 @@ public final class ReportJob {
             Objects.requireNonNull(test, "test");
         }
 
-        /** The inputs this request reads (model, test set, parent and history when given), for output checks. */
-        public List<Path> inputs() {
-            List<Path> in = new ArrayList<>(List.of(model, test));
-            if (parent != null) {
-                in.add(parent);
-            }
-            if (history != null) {
-                in.add(history);
-            }
-            return in;
+        /**
+         * Checks, before any work, that the report may be written to {@code file}: it is none of the inputs and lies
+         * in no input directory (the test set's), is not a directory, and does not exist unless {@code overwrite}.
+         *
+         * @param file      where the report is to be written
+         * @param overwrite whether an existing file (not an input) may be replaced
+         * @throws InvalidParameterException naming {@code out} otherwise
+         */
+        public void checkOutput(Path file, boolean overwrite) {
+            OutputGuard.checkFile("out", file, overwrite, Arrays.asList(new OutputGuard.Input("model", model),
+                    new OutputGuard.Input("test set", test),
+                    parent == null ? null : new OutputGuard.Input("parent model", parent),
+                    history == null ? null : new OutputGuard.Input("history", history)));
         }
 
         /** The equivalent command line, without its output. */

@@ -21,7 +21,7 @@ import dev.sobolev.core.dataset.DatasetReader;
 import dev.sobolev.core.dataset.DatasetWriter;
 import dev.sobolev.pruning.FineTuning;
 import dev.sobolev.pruning.job.PruneJob;
-import dev.sobolev.reports.ReportFixtures;
+import dev.sobolev.reports.MetricsFixtures;
 import dev.sobolev.reports.metrics.LearningCurves;
 import dev.sobolev.reports.metrics.SlideFigures;
 import dev.sobolev.reports.metrics.ValidationMetrics;
@@ -48,7 +48,7 @@ class ReportJobTest {
 
     @BeforeAll
     static void models() {
-        data = ReportFixtures.kichler(dir.resolve("ds"), 512, 200);
+        data = MetricsFixtures.kichler(dir.resolve("ds"), 512, 200);
         test = data.resolve("test");
         TrainingConfig config = TrainingConfig.builder().hidden(8, 8).activation(Activation.SILU).epochs(3)
                 .batchSize(64).seed(3).threads(2).build();
@@ -149,7 +149,7 @@ class ReportJobTest {
         e = refused(new ReportJob.Request(pruned, valuesOnly, null, null));
         assertEquals("test", e.parameter());
         assertTrue(e.detail().contains("has no exact deltas"), e.getMessage());
-        Path three = ReportFixtures.kichler(dir.resolve("three"), 64, 16, 3).resolve("test");
+        Path three = MetricsFixtures.kichler(dir.resolve("three"), 64, 16, 3).resolve("test");
         e = refused(new ReportJob.Request(pruned, three, null, null));
         assertEquals("model", e.parameter());
         assertTrue(e.detail().contains("takes 7 inputs"), e.getMessage());

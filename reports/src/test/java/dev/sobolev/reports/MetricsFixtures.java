@@ -13,8 +13,8 @@ import dev.sobolev.surrogate.nn.Normalisation;
 import dev.sobolev.surrogate.nn.Surrogate;
 
 /** Small data sets and models for the reports tests. */
-public final class ReportFixtures {
-    private ReportFixtures() {
+public final class MetricsFixtures {
+    private MetricsFixtures() {
     }
 
     /**
