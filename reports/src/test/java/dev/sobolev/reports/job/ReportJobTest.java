@@ -14,6 +14,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import dev.sobolev.core.InvalidParameterException;
 import dev.sobolev.core.dataset.Dataset;
 import dev.sobolev.core.dataset.DatasetFormat;
@@ -124,6 +127,43 @@ class ReportJobTest {
         assertTrue(r.pruning().isEmpty());
         assertEquals(List.of(SlideFigures.OVERSIZED),
                 r.slide().orElseThrow().rows().stream().map(SlideTable.Row::stage).toList());
+    }
+
+    @Test
+    void aModelFineTunedAfterPruningFindsThePruningInItsLineage() {
+        // the provenance a separate fine-tuning job writes: job finetune, section fineTuning, its losses, and the
+        // pruned model as its parent
+        ModelFile.Loaded p = ModelFile.read(pruned);
+        ObjectNode provenance = new ObjectMapper().createObjectNode();
+        provenance.put("software", "sobolev test").put("job", "finetune").put("seed", 11);
+        provenance.putObject("data").put("path", data.toAbsolutePath().toString());
+        provenance.putObject("fineTuning").put("finetune", "data");
+        provenance.putObject("result").putArray("trainLoss").add(0.02).add(0.01);
+        provenance.putObject("parent").put("path", pruned.toAbsolutePath().toString())
+                .put("params", p.model().network().parameterCount()).set("provenance", p.provenance());
+        Path tuned = ModelFile.write(p.model(), p.schema(), provenance, dir.resolve("tuned.json"));
+        ValidationReport r = ReportJob.run(new ReportJob.Request(tuned, test, parent, null));
+        assertEquals(List.of("oversized", "finetuned-data"), r.models().stream().map(ModelEvaluation::stage).toList());
+        assertEquals(List.of("oversized", "finetuned-data"),
+                r.learningCurves().stream().map(LearningCurve::name).toList());
+        assertEquals(List.of(0.02, 0.01), r.learningCurves().get(1).trainLoss());
+        PruningTrace trace = r.pruning().orElseThrow();
+        assertEquals(List.of(8, 8), trace.steps().get(0).widths());
+        assertEquals(2, trace.significance().size());
+        assertEquals(List.of(SlideFigures.OVERSIZED, SlideFigures.FINETUNED_BACHELIER),
+                r.slide().orElseThrow().rows().stream().map(SlideTable.Row::stage).toList());
+        assertTrue(r.protocol().stream().anyMatch(f -> f.name().equals("finetuned-nn pruning method")), r.protocol()
+                .toString());
+
+        // without the parent file, step 0 comes from the widths and parameter count the lineage records
+        ValidationReport alone = ReportJob.run(new ReportJob.Request(tuned, test, null, null));
+        PruningTrace t = alone.pruning().orElseThrow();
+        assertEquals(List.of(8, 8), t.steps().get(0).widths());
+        assertEquals(ModelFile.read(parent).model().network().parameterCount(), t.steps().get(0).parameters());
+        assertTrue(t.significance().isEmpty());
+        // the pruned model is in the lineage too, so it is an admissible parent (it was fine-tuned by the prune job)
+        assertEquals(List.of("finetuned-nn", "finetuned-data"), ReportJob.run(new ReportJob.Request(tuned, test, pruned,
+                null)).models().stream().map(ModelEvaluation::stage).toList());
     }
 
     private static InvalidParameterException refused(ReportJob.Request request) {
