@@ -86,6 +86,12 @@ final class OptionNames {
                     Map.entry("tolerance", "--tolerance"),
                     Map.entry("splits", "--bound-splits"),
                     Map.entry("samples", "--bound-samples"))),
+            "report", with(COMMON, Map.of(
+                    "model", "--model",
+                    "test", "--test",
+                    "parent", "--parent",
+                    "history", "--history",
+                    "out", "--out")),
             "pipeline", with(COMMON, Map.of("out", "--out")));
 
     private OptionNames() {

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -21,6 +22,7 @@ import dev.sobolev.core.Version;
 import dev.sobolev.core.dataset.Columns;
 import dev.sobolev.core.dataset.Dataset;
 import dev.sobolev.core.dataset.DatasetReader;
+import dev.sobolev.core.io.OutputGuard;
 import dev.sobolev.pruning.Pruner;
 import dev.sobolev.pruning.Saliency;
 import dev.sobolev.pruning.UnitStatistics;
@@ -56,6 +58,8 @@ import dev.sobolev.surrogate.nn.Surrogate;
 public final class ReportJob {
     /** At most this many rows are plotted per parity plot (every row is in the metrics). */
     public static final int PARITY_POINTS = 2000;
+    /** Provenance records followed from a model to its ancestors (a pruned, fine-tuned model has three). */
+    private static final int MAX_LINEAGE = 16;
 
     private ReportJob() {
     }
@@ -76,16 +80,19 @@ public final class ReportJob {
             Objects.requireNonNull(test, "test");
         }
 
-        /** The inputs this request reads (model, test set, parent and history when given), for output checks. */
-        public List<Path> inputs() {
-            List<Path> in = new ArrayList<>(List.of(model, test));
-            if (parent != null) {
-                in.add(parent);
-            }
-            if (history != null) {
-                in.add(history);
-            }
-            return in;
+        /**
+         * Checks, before any work, that the report may be written to {@code file}: it is none of the inputs and lies
+         * in no input directory (the test set's), is not a directory, and does not exist unless {@code overwrite}.
+         *
+         * @param file      where the report is to be written
+         * @param overwrite whether an existing file (not an input) may be replaced
+         * @throws InvalidParameterException naming {@code out} otherwise
+         */
+        public void checkOutput(Path file, boolean overwrite) {
+            OutputGuard.checkFile("out", file, overwrite, Arrays.asList(new OutputGuard.Input("model", model),
+                    new OutputGuard.Input("test set", test),
+                    parent == null ? null : new OutputGuard.Input("parent model", parent),
+                    history == null ? null : new OutputGuard.Input("history", history)));
         }
 
         /** The equivalent command line, without its output. */
@@ -127,7 +134,7 @@ public final class ReportJob {
         if (request.parent() != null) {
             parent = read("parent", request.parent(), ModelFile::read);
             checkFits("parent", request.parent(), parent, request.test(), test);
-            checkParent(request.parent(), parent, model.provenance());
+            checkParent(request.parent(), parent, lineage(model.provenance()));
         }
         List<LearningCurve> history = request.history() == null ? null : LearningCurves.read(request.history());
 
@@ -151,12 +158,12 @@ public final class ReportJob {
         }
         long t0 = System.nanoTime();
         Optional<PruningTrace> pruning = pruningTrace(main, parentStage, test);
-        if (pruning.isPresent() && parentStage != null) {
+        if (pruning.isPresent() && !pruning.get().significance().isEmpty()) {
             timings.add(new Fact("significance", String.format(Locale.ROOT, "%.3f s", (System.nanoTime() - t0) / 1e9)));
         }
         return new ValidationReport("Validation of " + request.model().getFileName(), protocol(request, stages, test),
-                models, metrics, history != null ? history : curves(main, parentStage), pruning,
-                slide(main, parentStage, test), datasetSummary(model.provenance(), test), Optional.empty(),
+                models, metrics, history != null ? history : curves(main), pruning,
+                slide(stages, test), datasetSummary(model.provenance(), test), Optional.empty(),
                 Optional.empty(), provenance(request, stages, test, timings));
     }
 
@@ -189,9 +196,9 @@ public final class ReportJob {
     private static void checkFits(String parameter, Path file, ModelFile.Loaded loaded, Path testPath, Dataset test) {
         Surrogate m = loaded.model();
         if (m.inputs() != test.inputDim() || m.outputs() != test.outputs()) {
-            throw new InvalidParameterException(parameter, file + ": takes " + m.inputs() + " inputs and gives "
-                    + m.outputs() + " outputs, but the test set " + testPath + " has " + test.inputDim() + " inputs and "
-                    + test.outputs() + " outputs");
+            throw new InvalidParameterException(parameter, file + ": takes " + count(m.inputs(), "input") + " and gives "
+                    + count(m.outputs(), "output") + ", but the test set " + testPath + " has "
+                    + count(test.inputDim(), "input") + " and " + count(test.outputs(), "output"));
         }
         List<String> names = loaded.schema().inputNames();
         List<String> testNames = Columns.of(test).inputNames();
@@ -201,30 +208,60 @@ public final class ReportJob {
         }
     }
 
-    /** A parent given for a pruned model must have the parameter count its provenance records. */
-    private static void checkParent(Path file, ModelFile.Loaded parent, JsonNode provenance) {
-        JsonNode recorded = provenance.path("parent").path("params");
-        int params = parent.model().network().parameterCount();
-        if (recorded.isIntegralNumber() && recorded.asLong() != params) {
+    private static String count(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
+    }
+
+    /**
+     * The provenance records of a model file and of the models it was derived from, as each file stores its
+     * parent's: the model's own first, then its parent's, and so on (at most {@value #MAX_LINEAGE}).
+     */
+    private static List<JsonNode> lineage(JsonNode provenance) {
+        List<JsonNode> out = new ArrayList<>();
+        for (JsonNode p = provenance; p.isObject() && p.has("job") && out.size() < MAX_LINEAGE;
+             p = p.path("parent").path("provenance")) {
+            out.add(p);
+        }
+        return out;
+    }
+
+    /**
+     * A parent given for a derived model must be one of the models it was derived from, by the parameter counts
+     * the lineage records (a model that records no parent accepts any).
+     */
+    private static void checkParent(Path file, ModelFile.Loaded parent, List<JsonNode> lineage) {
+        long params = parent.model().network().parameterCount();
+        List<Long> recorded = new ArrayList<>();
+        for (JsonNode p : lineage) {
+            JsonNode n = p.path("parent").path("params");
+            if (n.isIntegralNumber()) {
+                recorded.add(n.asLong());
+            }
+        }
+        if (!recorded.isEmpty() && !recorded.contains(params)) {
             throw new InvalidParameterException("parent", file + ": has " + params + " parameters, but the model was "
-                    + "pruned from one of " + recorded.asLong() + " (" + provenance.path("parent").path("path").asText()
-                    + ")");
+                    + "derived from models of " + recorded + " parameters ("
+                    + lineage.get(0).path("parent").path("path").asText() + ")");
         }
     }
 
     /**
-     * The stage of a model file by its provenance: {@code trained} (or {@code oversized} as the parent of another
-     * model), {@code pruned}, {@code finetuned-nn}, {@code finetuned-data}; {@code model} without a provenance.
+     * The stage of a model by its provenance record: {@code trained} (or {@code oversized} as the parent of another
+     * model), {@code pruned}, {@code finetuned-nn} or {@code finetuned-data} by the fine-tuning a prune or
+     * finetune job records; {@code model} without a record.
      */
     private static String stageName(JsonNode provenance, boolean asParent) {
-        return switch (provenance.path("job").asText()) {
+        String tuning = switch (provenance.path("job").asText()) {
             case "train" -> asParent ? "oversized" : "trained";
-            case "prune" -> switch (provenance.path("pruning").path("finetune").asText()) {
-                case "nn" -> "finetuned-nn";
-                case "data" -> "finetuned-data";
-                default -> "pruned";
-            };
+            case "prune" -> provenance.path("pruning").path("finetune").asText("none");
+            case "finetune" -> provenance.path("fineTuning").path("finetune").asText("none");
             default -> "model";
+        };
+        return switch (tuning) {
+            case "nn" -> "finetuned-nn";
+            case "data" -> "finetuned-data";
+            case "none" -> "pruned";
+            default -> tuning;
         };
     }
 
@@ -237,30 +274,32 @@ public final class ReportJob {
     }
 
     /**
-     * The learning curves the provenance records: the parent's training (from the parent file, else from the copy
-     * of its provenance in the model's), then the model's own.
+     * The learning curves the provenance records ({@code result.trainLoss}): of each model in the lineage that
+     * records them, the oldest first, named by its stage.
      */
-    private static List<LearningCurve> curves(Stage main, Stage parent) {
+    private static List<LearningCurve> curves(Stage main) {
+        List<JsonNode> lineage = lineage(main.provenance());
         List<LearningCurve> curves = new ArrayList<>();
-        JsonNode parentProvenance = parent != null ? parent.provenance()
-                : main.provenance().path("parent").path("provenance");
-        String parentName = parent != null ? parent.name() : "parent";
-        LearningCurves.fromProvenance(parentName, parentProvenance).ifPresent(curves::add);
-        LearningCurves.fromProvenance(main.name(), main.provenance()).ifPresent(curves::add);
+        for (int i = lineage.size() - 1; i >= 0; i--) {
+            LearningCurves.fromProvenance(i == 0 ? main.name() : stageName(lineage.get(i), true), lineage.get(i))
+                    .ifPresent(curves::add);
+        }
         return curves;
     }
 
     /**
-     * The pruning trace of a pruned model from its provenance ({@code result.steps}, {@code result.bound}): the
-     * parent as step 0 with its test R² when given, the recorded steps (their test R² is not recorded: NaN), the
-     * bound, and the parent's unit scores by the provenance's saliency over the recorded box with unit statistics
-     * on the test inputs (empty without the parent).
+     * The pruning trace of a pruned model (or of one fine-tuned after pruning) from the prune record of its lineage
+     * ({@code result.steps}, {@code result.bound}): the network pruned as step 0 (with its test R² when it is the
+     * given parent, else with the widths its training records), the recorded steps (their test R² is not recorded:
+     * NaN), the bound, and, when the given parent is the network pruned, its unit scores by the recorded saliency
+     * over the recorded box with unit statistics on the test inputs.
      */
     private static Optional<PruningTrace> pruningTrace(Stage main, Stage parent, Dataset test) {
-        JsonNode p = main.provenance();
-        JsonNode steps = p.path("result").path("steps");
-        JsonNode bound = p.path("result").path("bound");
-        if (!"prune".equals(p.path("job").asText()) || !steps.isArray() || !bound.isObject()) {
+        JsonNode p = lineage(main.provenance()).stream().filter(r -> "prune".equals(r.path("job").asText()))
+                .findFirst().orElse(null);
+        JsonNode steps = p == null ? null : p.path("result").path("steps");
+        JsonNode bound = p == null ? null : p.path("result").path("bound");
+        if (p == null || !steps.isArray() || !bound.isObject()) {
             return Optional.empty();
         }
         String method = p.path("pruning").path("method").asText("");
@@ -270,12 +309,17 @@ public final class ReportJob {
                 doubles(bound.path("delta")), bound.path("boxes").asInt(0), bound.path("sampledValue").asDouble(Double.NaN),
                 doubles(bound.path("sampledDelta")), bound.path("samples").asInt(0), doubles(bound.path("boxLower")),
                 doubles(bound.path("boxUpper")));
-        if (parent != null) {
+        JsonNode pruned = p.path("parent");
+        if (parent != null && parent.model().network().parameterCount() == pruned.path("params").asLong(-1)) {
             Mlp net = parent.model().network();
             trace.add(new PruningTrace.Step(0, hiddenWidths(net.widths()), net.parameterCount(),
                     r2(parent, ValidationMetrics.VALUE), r2(parent, ValidationMetrics.DELTA),
                     r2(parent, ValidationMetrics.GAMMA), Double.NaN, Double.NaN));
             significance = significance(parent.model(), method, b, test);
+        } else if (pruned.path("params").isIntegralNumber()) {
+            trace.add(new PruningTrace.Step(0, widths(pruned.path("provenance").path("training").path("hidden")
+                    .asText("")), pruned.path("params").asInt(), Double.NaN, Double.NaN, Double.NaN, Double.NaN,
+                    Double.NaN));
         }
         for (JsonNode s : steps) {
             trace.add(new PruningTrace.Step(s.path("step").asInt(), widths(s.path("widths").asText("")),
@@ -351,27 +395,26 @@ public final class ReportJob {
     }
 
     /**
-     * The slide's table when the test set is the study's (Kichler recipe, d = 7): the parent as "Oversized", the
-     * model as the row its provenance names (trained: "Oversized"; pruned: "Pruned" without fine-tuning, the
-     * fine-tuned rows by the fine-tuning data: nn → NN data, data → Bachelier data).
+     * The slide's table when the test set is the study's (Kichler recipe, d = 7): each evaluated model as the row
+     * its stage names (trained or oversized: "Oversized"; pruned: "Pruned"; fine-tuned on the original network's
+     * values and deltas: "NN data"; on data: "Bachelier data").
      */
-    private static Optional<SlideTable> slide(Stage main, Stage parent, Dataset test) {
+    private static Optional<SlideTable> slide(List<Stage> stages, Dataset test) {
         JsonNode meta = test.meta().orElse(null);
         if (meta == null || !"kichler".equals(meta.path("recipe").asText()) || test.inputDim() != 7) {
             return Optional.empty();
         }
         List<SlideTable.Row> rows = new ArrayList<>();
-        if (parent != null) {
-            rows.add(SlideFigures.row(SlideFigures.OVERSIZED, parent.model().network().parameterCount(),
-                    parent.metrics()));
+        for (Stage s : stages) {
+            String slideStage = switch (s.name()) {
+                case "pruned" -> SlideFigures.PRUNED;
+                case "finetuned-nn" -> SlideFigures.FINETUNED_NN;
+                case "finetuned-data" -> SlideFigures.FINETUNED_BACHELIER;
+                case "trained", "oversized" -> SlideFigures.OVERSIZED;
+                default -> s.name();
+            };
+            rows.add(SlideFigures.row(slideStage, s.model().network().parameterCount(), s.metrics()));
         }
-        String slideStage = switch (main.name()) {
-            case "pruned" -> SlideFigures.PRUNED;
-            case "finetuned-nn" -> SlideFigures.FINETUNED_NN;
-            case "finetuned-data" -> SlideFigures.FINETUNED_BACHELIER;
-            default -> SlideFigures.OVERSIZED;
-        };
-        rows.add(SlideFigures.row(slideStage, main.model().network().parameterCount(), main.metrics()));
         return Optional.of(new SlideTable(SlideFigures.SOURCE, rows));
     }
 
@@ -398,8 +441,9 @@ public final class ReportJob {
     }
 
     /**
-     * The protocol: the test set, each model's architecture, and the configuration sections of the provenance
-     * (the model's {@code training} or {@code pruning} with its fine-tuning run, the parent's {@code training}).
+     * The protocol: the test set, each evaluated network, and the configuration sections ({@code training},
+     * {@code pruning}, {@code fineTuning}) of every provenance record of the model's lineage, oldest first, and of
+     * the given parent when the model records no lineage.
      */
     private static List<Fact> protocol(Request request, List<Stage> stages, Dataset test) {
         List<Fact> facts = new ArrayList<>();
@@ -410,17 +454,36 @@ public final class ReportJob {
             Mlp net = s.model().network();
             facts.add(new Fact(s.name() + " network", Arrays.toString(net.widths()) + ", "
                     + net.hiddenActivation().label() + ", " + net.parameterCount() + " parameters"));
-            JsonNode p = s.provenance();
+        }
+        for (Map.Entry<String, JsonNode> e : records(stages).entrySet()) {
+            JsonNode p = e.getValue();
             JsonNode data = p.path("data").path("meta");
             if (data.isObject()) {
-                facts.add(new Fact(s.name() + " data", data.path("recipe").asText("?") + ", "
+                facts.add(new Fact(e.getKey() + " data", data.path("recipe").asText("?") + ", "
                         + data.path("size").asText("?") + " rows, seed " + data.path("seed").asText("?")));
             }
-            for (String section : List.of("training", "pruning")) {
-                flatten(facts, s.name() + " " + section, p.path(section));
+            for (String section : List.of("training", "pruning", "fineTuning")) {
+                flatten(facts, e.getKey() + " " + section, p.path(section));
             }
         }
         return facts;
+    }
+
+    /**
+     * The provenance records to show, by stage name, oldest first: the model's lineage, and the given parent's
+     * record when the lineage does not hold it.
+     */
+    private static Map<String, JsonNode> records(List<Stage> stages) {
+        Stage main = stages.get(stages.size() - 1);
+        List<JsonNode> lineage = lineage(main.provenance());
+        Map<String, JsonNode> out = new LinkedHashMap<>();
+        if (stages.size() > 1 && lineage.size() <= 1) {
+            out.put(stages.get(0).name(), stages.get(0).provenance());
+        }
+        for (int i = lineage.size() - 1; i >= 0; i--) {
+            out.put(i == 0 ? main.name() : stageName(lineage.get(i), true), lineage.get(i));
+        }
+        return out;
     }
 
     /** One fact per value of a JSON object, nested objects by their keys in turn. */
@@ -439,30 +502,33 @@ public final class ReportJob {
         }
     }
 
+    /** Versions, seeds, the command, the files and data sets, timings and the machine. */
     private static RunProvenance provenance(Request request, List<Stage> stages, Dataset test, List<Fact> timings) {
         List<Fact> software = new ArrayList<>(List.of(new Fact("sobolev", Version.get()),
                 new Fact("java", System.getProperty("java.vendor") + " " + System.getProperty("java.version"))));
         List<Fact> seeds = new ArrayList<>();
         List<Fact> configuration = new ArrayList<>();
-        for (Stage s : stages) {
-            JsonNode p = s.provenance();
+        for (Map.Entry<String, JsonNode> e : records(stages).entrySet()) {
+            JsonNode p = e.getValue();
             if (p.path("software").isTextual()) {
-                software.add(new Fact(s.name() + " written by", p.path("software").asText()));
+                software.add(new Fact(e.getKey() + " written by", p.path("software").asText()));
             }
             if (p.path("seed").isIntegralNumber()) {
-                seeds.add(new Fact(s.name(), p.path("seed").asText()));
+                seeds.add(new Fact(e.getKey(), p.path("seed").asText()));
             }
             JsonNode dataSeed = p.path("data").path("meta").path("seed");
             if (dataSeed.isIntegralNumber()) {
-                seeds.add(new Fact(s.name() + " data", dataSeed.asText()));
+                seeds.add(new Fact(e.getKey() + " data", dataSeed.asText()));
             }
-            configuration.add(new Fact(s.name() + " file", s.file().toString()));
             if (p.path("data").path("path").isTextual()) {
-                configuration.add(new Fact(s.name() + " data set", p.path("data").path("path").asText()));
+                configuration.add(new Fact(e.getKey() + " data set", p.path("data").path("path").asText()));
             }
         }
         test.meta().map(m -> m.path("seed")).filter(JsonNode::isIntegralNumber)
                 .ifPresent(v -> seeds.add(new Fact("test set", v.asText())));
+        for (Stage s : stages) {
+            configuration.add(new Fact(s.name() + " file", s.file().toString()));
+        }
         configuration.add(new Fact("test set", request.test().toString()));
         if (request.history() != null) {
             configuration.add(new Fact("history", request.history().toString()));

@@ -3,6 +3,7 @@ package dev.sobolev.reports.metrics;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -84,6 +85,8 @@ public final class LearningCurves {
                         + "than the " + MAX_BYTES + " a learning-curve file may have");
             }
             lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        } catch (MalformedInputException e) {
+            throw new InvalidParameterException("history", file + ": is not UTF-8 text, so not a CSV file", e);
         } catch (IOException | UncheckedIOException e) {
             throw new InvalidParameterException("history", file + ": cannot be read as a text file ("
                     + Printable.oneLine(String.valueOf(e.getMessage())) + ")", e);

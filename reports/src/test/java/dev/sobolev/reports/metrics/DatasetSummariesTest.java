@@ -13,7 +13,7 @@ import dev.sobolev.core.dataset.Dataset;
 import dev.sobolev.core.dataset.DatasetReader;
 import dev.sobolev.pricing.lsmc.LabelKernel;
 import dev.sobolev.pricing.lsmc.LsmcRecipe;
-import dev.sobolev.reports.ReportFixtures;
+import dev.sobolev.reports.MetricsFixtures;
 import dev.sobolev.reports.model.DatasetSummary;
 
 class DatasetSummariesTest {
@@ -22,7 +22,7 @@ class DatasetSummariesTest {
 
     @Test
     void monteCarloLabelsAreNoisyAgainstTheExactPrice() {
-        Path ds = ReportFixtures.kichler(dir.resolve("k"), 2048, 16);
+        Path ds = MetricsFixtures.kichler(dir.resolve("k"), 2048, 16);
         Dataset training = DatasetReader.read(ds);
         DatasetSummary s = DatasetSummaries.of(ds, training, 16);
         assertEquals(2048, s.rows());

@@ -63,7 +63,7 @@ class LearningCurvesTest {
                 () -> LearningCurves.read(dir)).detail());
         Path binary = Files.write(dir.resolve("b.csv"), new byte[] {(byte) 0xff, (byte) 0xfe, 0, 10});
         assertTrue(assertThrows(InvalidParameterException.class, () -> LearningCurves.read(binary)).detail()
-                .contains("cannot be read as a text file"));
+                .endsWith(": is not UTF-8 text, so not a CSV file"));
     }
 
     @Test

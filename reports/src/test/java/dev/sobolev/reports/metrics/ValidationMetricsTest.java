@@ -17,7 +17,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sobolev.core.InvalidParameterException;
 import dev.sobolev.core.dataset.Dataset;
 import dev.sobolev.core.dataset.DatasetReader;
-import dev.sobolev.reports.ReportFixtures;
+import dev.sobolev.reports.MetricsFixtures;
 import dev.sobolev.reports.model.MetricsRow;
 import dev.sobolev.reports.model.ModelEvaluation;
 import dev.sobolev.surrogate.eval.Metrics;
@@ -108,8 +108,8 @@ class ValidationMetricsTest {
 
     @Test
     void pooledRowsAreEvalsFiguresToTheBit() {
-        Dataset test = DatasetReader.read(ReportFixtures.kichler(dir.resolve("k"), 64, 300).resolve("test"));
-        Surrogate model = ReportFixtures.randomSilu(7, 5);
+        Dataset test = DatasetReader.read(MetricsFixtures.kichler(dir.resolve("k"), 64, 300).resolve("test"));
+        Surrogate model = MetricsFixtures.randomSilu(7, 5);
         List<MetricsRow> rows = ValidationMetrics.of("m", model, test);
         Metrics eval = Metrics.of(model, test, 0);
         assertEquals(eval.r2Value(), find(rows, "value", "all").r2());
@@ -137,7 +137,7 @@ class ValidationMetricsTest {
 
     @Test
     void decilesHoldEqualCountsPlusMinusOneAndEveryRowInItsBounds() {
-        Dataset test = DatasetReader.read(ReportFixtures.kichler(dir.resolve("k2"), 64, 1003).resolve("test"));
+        Dataset test = DatasetReader.read(MetricsFixtures.kichler(dir.resolve("k2"), 64, 1003).resolve("test"));
         BasketLevels levels = BasketLevels.of(test);
         assertEquals("basket level", levels.levelName());
         int total = 0;

@@ -13,8 +13,8 @@ import dev.sobolev.surrogate.nn.Normalisation;
 import dev.sobolev.surrogate.nn.Surrogate;
 
 /** Small data sets and models for the reports tests. */
-public final class ReportFixtures {
-    private ReportFixtures() {
+public final class MetricsFixtures {
+    private MetricsFixtures() {
     }
 
     /**
@@ -26,7 +26,20 @@ public final class ReportFixtures {
      * @return the directory
      */
     public static Path kichler(Path dir, long size, long testSize) {
-        LsmcRecipe recipe = LsmcRecipe.of(LsmcRecipe.Kind.KICHLER, 7, 0, null, true);
+        return kichler(dir, size, testSize, 7);
+    }
+
+    /**
+     * Writes a Kichler-recipe data set of d assets (the published market for d = 7, a random one otherwise).
+     *
+     * @param dir      the directory to create
+     * @param size     training rows
+     * @param testSize test rows
+     * @param d        assets
+     * @return the directory
+     */
+    public static Path kichler(Path dir, long size, long testSize, int d) {
+        LsmcRecipe recipe = LsmcRecipe.of(LsmcRecipe.Kind.KICHLER, d, 0, null, d == 7);
         return LsmcDatasetWriter.write(new LsmcJob(recipe, size, 42, 2, null, testSize, DatasetFormat.NPY), dir, null);
     }
 
