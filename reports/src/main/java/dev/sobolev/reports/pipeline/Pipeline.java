@@ -8,8 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -72,7 +74,8 @@ import dev.sobolev.surrogate.train.TrainingHistory;
  *
  * <p>Resumable: each stage writes its outputs atomically, then a {@link StageManifest} with its settings and the
  * size and SHA-256 of its input and output files. A rerun reuses a stage whose manifest matches and whose files
- * verify; otherwise it runs the stage again ({@link Status#REDONE}, saying why) and every stage after it. Model
+ * verify; otherwise it runs the stage again ({@link Status#REDONE}, saying why) and every stage that reads its
+ * artefacts, directly or through others (the report reads all). Model
  * files hold no timings, so a run killed anywhere and rerun writes the same model files byte for byte. A non-empty
  * directory holding no pipeline output is refused.
  */
@@ -438,8 +441,8 @@ public final class Pipeline {
     private final Protocol protocol;
     private final int threads;
     private final PipelineListener listener;
-    /** The first stage run (not reused) in this run: every later stage runs too. */
-    private String ran;
+    /** The artefacts written in this run, and the stage that wrote each: a stage reading one runs again. */
+    private final Map<String, String> written = new HashMap<>();
 
     private Pipeline(Settings s, PipelineListener listener) {
         this.out = s.out();
@@ -504,8 +507,8 @@ public final class Pipeline {
     }
 
     /**
-     * Reuses a stage whose manifest matches, or runs it: removes its manifest and outputs, runs the work, records
-     * the manifest.
+     * Reuses a stage whose manifest matches and none of whose inputs was written in this run, or runs it: removes
+     * its manifest and outputs, runs the work, records the manifest.
      *
      * @param stage    the stage name
      * @param settings its parameters
@@ -523,8 +526,9 @@ public final class Pipeline {
         boolean existed = manifest.isPresent() || outputs.stream().anyMatch(o -> Files.exists(out.resolve(o)));
         String reason = null;
         if (manifest.isPresent()) {
-            reason = ran != null ? "it depends on stage " + ran + ", which ran again"
-                    : manifest.get().verify(out, settings, inputs).orElse(null);
+            reason = inputs.stream().filter(written::containsKey).findFirst()
+                    .map(i -> "its input " + i + " was written again (stage " + written.get(i) + ")")
+                    .orElseGet(() -> manifest.get().verify(out, settings, inputs).orElse(null));
             if (reason == null) {
                 listener.stageStarted(stage, 0);
                 return new Run(Status.REUSED, seconds(t0), null);
@@ -548,9 +552,7 @@ public final class Pipeline {
             throw new UncheckedIOException("stage " + stage + " cannot write to " + out + ": " + e.getMessage(), e);
         }
         StageManifest.record(out, stage, settings, inputs, outputs).write(manifestFile);
-        if (ran == null) {
-            ran = stage;
-        }
+        outputs.forEach(o -> written.put(o, stage));
         return new Run(existed ? Status.REDONE : Status.DONE, seconds(t0), reason);
     }
 
