@@ -35,7 +35,7 @@ final class MetricsSection {
         }
         StringBuilder body = new StringBuilder();
         body.append(Html.paragraph("R², RMSE and max |exact − predicted| on the exact test set, in the units of each"
-                + " quantity; \"delta\" pools every delta. The same figures are in metrics.csv."));
+                + " quantity; \"delta\" pools every delta."));
         for (List<String> g : groups) {
             Table group = metrics.where(metrics.stringColumn("stage").isEqualTo(g.get(0))
                     .and(metrics.stringColumn("output").isEqualTo(g.get(1))));

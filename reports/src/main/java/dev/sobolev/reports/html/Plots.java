@@ -14,13 +14,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * Plotly figures as HTML: a {@code <div class="plot">} and, beside it, the figure ({@code {"data":[…],
- * "layout":{…}}}) as JSON in a {@code <script type="application/json">} block, which {@link #newPlotScript} hands to
- * {@code Plotly.newPlot}. Only SVG trace types are used ({@code scatter}, {@code bar}). Coordinates are written in
- * single precision (7 significant digits; a plot has about 10³ pixels a side), which keeps a report of five
- * models near 1 MB of data; NaN and infinities become {@code null} (a gap). {@code <}, {@code >} and {@code &} are
- * written as {@code \u003c}-style escapes, so no data can close the script block. Text that plotly draws (trace
- * names, axis titles) is plotly's pseudo-HTML, which knows tags such as {@code <a href>} and {@code <br>} and decodes
- * character references: names are passed through {@link #text} so that they show as written and never become markup.
+ * "layout":{…}}}) as JSON in a {@code <script type="application/json">} block, which {@link #newPlotScript} hands
+ * to {@code Plotly.newPlot}. Only the SVG trace type {@code scatter} is used (never {@code scattergl}).
+ * Coordinates are written in single precision (7 significant digits; a plot has about 10³ pixels a side), which
+ * keeps a report of five models of 4096 test rows near 1 MB of data; NaN and infinities become {@code null} (a
+ * gap). {@code <}, {@code >} and {@code &} are written as JSON unicode escapes, so no data can close the script
+ * block. Text that plotly draws (trace names, axis titles) is plotly's pseudo-HTML, which knows tags such as
+ * {@code <a href>} and {@code <br>} and decodes character references: names are passed through {@link #text} so
+ * that they show as written and never become markup.
  */
 final class Plots {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -80,7 +81,9 @@ final class Plots {
                       Plotly.relayout(div, {width: width(div)});
                     });
                   }
-                  window.addEventListener('beforeprint', function () { fit(function (div) { return div.clientWidth; }); });
+                  window.addEventListener('beforeprint', function () {
+                    fit(function (div) { return div.clientWidth; });
+                  });
                   window.addEventListener('afterprint', function () { fit(function () { return null; }); });
                 })();
                 </script>
@@ -209,7 +212,7 @@ final class Plots {
         return a;
     }
 
-    /** Escapes the characters that could end or comment a script block, as JSON \\uXXXX escapes. */
+    /** Escapes the characters that could end or comment a script block, as JSON unicode escapes. */
     private static final class HtmlSafeEscapes extends CharacterEscapes {
         private static final long serialVersionUID = 1L;
         private final int[] escapes;

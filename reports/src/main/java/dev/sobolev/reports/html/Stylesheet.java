@@ -39,7 +39,8 @@ final class Stylesheet {
             .tables { display: flex; flex-wrap: wrap; align-items: flex-start; gap: 0 36px; }
             .tables > div { max-width: 100%; min-width: 0; }
             .grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(520px, 1fr)); gap: 14px 20px; }
-            figure { margin: 8px 0 16px; padding: 6px; border: 1px solid var(--rule); border-radius: 4px; min-width: 0; }
+            figure { margin: 8px 0 16px; padding: 6px; border: 1px solid var(--rule); border-radius: 4px;
+                     min-width: 0; }
             figcaption { font-size: 0.85rem; color: var(--muted); padding: 4px 6px 2px; }
             .plot { width: 100%; height: 380px; }
             pre { background: var(--zebra); border: 1px solid var(--rule); padding: 10px 12px; font-size: 0.82rem;

@@ -16,6 +16,9 @@ import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -61,7 +64,8 @@ public final class Chromium {
             (() => {
               const plots = [...document.querySelectorAll('div.plot')];
               const rendered = plots.filter(d => d.querySelector('svg.main-svg'));
-              const drawn = rendered.filter(d => [...d.querySelectorAll('svg.main-svg .trace path, svg.main-svg .hm image')]
+              const marks = 'svg.main-svg .trace path, svg.main-svg .hm image';
+              const drawn = rendered.filter(d => [...d.querySelectorAll(marks)]
                   .some(e => e.tagName.toLowerCase() === 'image' ? !!e.getAttribute('href')
                                                                  : /[0-9]/.test(e.getAttribute('d') || '')));
               return JSON.stringify({ready: document.readyState === 'complete', plots: plots.length,
@@ -179,8 +183,8 @@ public final class Chromium {
             reader.setDaemon(true);
             reader.start();
             try {
-                return endpoint.get(DevTools.REPLY_TIMEOUT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
-            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                return endpoint.get(DevTools.REPLY_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            } catch (ExecutionException | TimeoutException e) {
                 throw new IOException("Chromium did not start: " + stderrTail(), e);
             }
         }
@@ -225,7 +229,7 @@ public final class Chromium {
                 List<ProcessHandle> children = process.descendants().toList();
                 process.destroy();
                 try {
-                    if (!process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
+                    if (!process.waitFor(10, TimeUnit.SECONDS)) {
                         process.destroyForcibly().waitFor();
                     }
                 } catch (InterruptedException e) {
@@ -234,7 +238,7 @@ public final class Chromium {
                 }
                 for (ProcessHandle child : children) {
                     child.destroyForcibly();
-                    child.onExit().completeOnTimeout(child, 10, java.util.concurrent.TimeUnit.SECONDS).join();
+                    child.onExit().completeOnTimeout(child, 10, TimeUnit.SECONDS).join();
                 }
                 deleteTree(profile);
             }

@@ -21,7 +21,9 @@ class ChromiumTest {
                 <!DOCTYPE html>
                 <html lang="en"><head><meta charset="utf-8"><title>broken</title></head><body>
                 <div class="plot" id="empty"><svg class="main-svg"><g class="trace"></g></svg></div>
-                <div class="plot" id="drawn"><svg class="main-svg"><g class="trace"><path d="M0,0L10,10"/></g></svg></div>
+                <div class="plot" id="drawn">
+                  <svg class="main-svg"><g class="trace"><path d="M0,0L10,10"/></g></svg>
+                </div>
                 <img src="https://example.invalid/pixel.png" alt="">
                 <script>console.error('boom'); throw new Error('thrown');</script>
                 </body></html>

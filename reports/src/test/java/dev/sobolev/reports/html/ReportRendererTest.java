@@ -190,7 +190,8 @@ class ReportRendererTest {
     @Test
     void referencesNothingOutsideThePage() {
         String html = withoutPlotly(ReportRenderer.render(ReportFixtures.full("https://example.com/x", 2, 16, 2)));
-        Pattern external = Pattern.compile("(?i)(src|href)\\s*=\\s*[\"']?\\s*(https?:)?//|url\\(\\s*[\"']?\\s*(https?:)?//");
+        Pattern external = Pattern.compile(
+                "(?i)(src|href)\\s*=\\s*[\"']?\\s*(https?:)?//|url\\(\\s*[\"']?\\s*(https?:)?//");
         assertFalse(external.matcher(html).find());
         assertTrue(html.contains("displaylogo: false"));
     }
