@@ -254,19 +254,24 @@ public final class Chromium {
         /** Waits for the plots, then reads the page's events. */
         Page inspect() throws IOException, InterruptedException {
             long deadline = System.nanoTime() + RENDER_TIMEOUT.toNanos();
-            JsonNode state;
             while (true) {
                 JsonNode value = call("Runtime.evaluate", DevTools.params().put("expression", PLOTS)
                         .put("returnByValue", true)).path("result").path("value");
-                state = JSON.readTree(value.asText());
-                if (state.get("ready").asBoolean() && state.get("rendered").asInt() == state.get("plots").asInt()) {
-                    break;
+                JsonNode state = JSON.readTree(value.asText());
+                int plots = state.get("plots").asInt();
+                if (state.get("ready").asBoolean() && state.get("rendered").asInt() == plots) {
+                    return events(plots, state.get("drawn").asInt());
                 }
                 if (System.nanoTime() > deadline) {
-                    throw new IOException("plots not drawn within " + RENDER_TIMEOUT.toSeconds() + " s: " + state);
+                    throw new IOException("plots not drawn within " + RENDER_TIMEOUT.toSeconds() + " s: " + state
+                            + "; " + events(plots, state.get("drawn").asInt()));
                 }
                 Thread.sleep(100);
             }
+        }
+
+        /** The errors and outside requests among this session's events so far. */
+        private Page events(int plots, int drawn) {
             List<String> errors = new ArrayList<>();
             List<String> requests = new ArrayList<>();
             for (JsonNode event : devTools.events()) {
@@ -303,7 +308,7 @@ public final class Chromium {
                     }
                 }
             }
-            return new Page(state.get("plots").asInt(), state.get("drawn").asInt(), errors, requests);
+            return new Page(plots, drawn, errors, requests);
         }
 
         /** A PNG of the whole page (beyond the viewport), at the viewport's width. */
