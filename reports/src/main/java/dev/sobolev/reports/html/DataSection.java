@@ -1,6 +1,7 @@
 package dev.sobolev.reports.html;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 import dev.sobolev.reports.model.DatasetSummary;
@@ -54,7 +55,7 @@ final class DataSection {
                 new Fact("Monte Carlo estimate", Formats.general(c.monteCarlo())),
                 new Fact("closed form", Formats.general(c.closedForm())),
                 new Fact("standard error", Formats.error(c.stderr())),
-                new Fact("z = (Monte Carlo − closed form) / standard error", String.format(java.util.Locale.ROOT,
+                new Fact("z = (Monte Carlo − closed form) / standard error", String.format(Locale.ROOT,
                         "%.3f", c.zScore())),
                 new Fact("paths", Long.toString(c.paths()))));
     }

@@ -81,7 +81,9 @@ final class EvaluationSections {
         }
         String caption = "Parity of " + name + ": predicted against exact on the test set, " + shown + " of " + rows
                 + " rows per model" + (shown < rows ? " (evenly strided)" : "") + "; dashed: the diagonal.";
-        return Plots.figure(id, caption, data, Plots.layout("exact " + name, false, "predicted " + name, false));
+        ObjectNode layout = Plots.layout("exact " + name, false, "predicted " + name, false);
+        Plots.legendInside(layout);
+        return Plots.figure(id, caption, data, layout);
     }
 
     /** The value error against the basket level, one plot per model. */
@@ -105,6 +107,7 @@ final class EvaluationSections {
             data.add(trace);
             ObjectNode layout = Plots.layout(m.levelName(), false, "predicted − exact value", false);
             layout.put("showlegend", false);
+            ((ObjectNode) layout.get("yaxis")).put("zeroline", true).put("zerolinecolor", "#888888");
             String caption = m.stage() + ": value error against " + m.levelName() + ", "
                     + Plots.every(errors, k).size() + " of " + errors.size() + " test rows.";
             body.append(Plots.figure("level-" + i, caption, data, layout));

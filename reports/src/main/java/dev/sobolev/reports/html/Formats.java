@@ -10,8 +10,8 @@ import tech.tablesaw.columns.numbers.NumberColumnFormatter;
 
 /**
  * How numbers read in the report, in one place: R² to 6 decimals, errors and bounds as 4-decimal scientific
- * notation, other figures to 6 significant digits (scientific outside 1e-4..1e6); NaN (a figure that is not available) as an em dash. Formats
- * are made per call because {@link DecimalFormat} is not thread-safe.
+ * notation, other figures to 6 significant digits (scientific outside 1e-4..1e6); NaN (a figure that is not
+ * available) as an em dash. Formats are made per call because {@link DecimalFormat} is not thread-safe.
  */
 final class Formats {
     /** What a NaN figure reads as. */

@@ -3,6 +3,7 @@ package dev.sobolev.reports.html;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sobolev.reports.model.Fact;
 import dev.sobolev.reports.model.GarchSummary;
 import tech.tablesaw.api.DoubleColumn;
@@ -58,7 +59,7 @@ final class GarchSection {
         ArrayNode data = Plots.traces();
         data.add(Plots.scatter("h_t", "lines", Plots.counting(g.conditionalVariance().size()),
                 Plots.numbers(g.conditionalVariance())));
-        var layout = Plots.layout("observation t", false, "conditional variance h_t", false);
+        ObjectNode layout = Plots.layout("observation t", false, "conditional variance h_t", false);
         layout.put("showlegend", false);
         return Plots.figure("garch-variance", "Conditional variance h_t over the sample at the estimate.", data,
                 layout);

@@ -18,7 +18,7 @@ final class Html {
     private Html() {
     }
 
-    /** The text with {@code & < > " '} replaced by character references, safe in element content and quoted attributes. */
+    /** The text with {@code & < > " '} as character references: safe in element content and quoted attributes. */
     static String escape(String text) {
         StringBuilder out = new StringBuilder(text.length() + 16);
         for (int i = 0; i < text.length(); i++) {

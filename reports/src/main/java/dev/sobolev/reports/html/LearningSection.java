@@ -32,8 +32,10 @@ final class LearningSection {
                 data.add(curve(c.name() + " validation", c.validationLoss(), "dot", i));
             }
         }
+        ObjectNode layout = Plots.layout("epoch", false, "loss", true);
+        Plots.legendRight(layout);
         String plot = Plots.figure("learning-curves", "Training (solid) and validation (dotted) loss per epoch.",
-                data, Plots.layout("epoch", false, "loss", true));
+                data, layout);
         return new Section("learning", "Learning curves", plot + summary(curves));
     }
 

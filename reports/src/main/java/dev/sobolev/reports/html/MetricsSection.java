@@ -10,7 +10,6 @@ import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
-import tech.tablesaw.selection.Selection;
 
 /**
  * The metrics ({@link MetricsRow}) per stage and output: every quantity over all test rows (R², RMSE, max error),
@@ -36,7 +35,7 @@ final class MetricsSection {
         }
         StringBuilder body = new StringBuilder();
         body.append(Html.paragraph("R², RMSE and max |exact − predicted| on the exact test set, in the units of each"
-                + " quantity; \"delta\" pools every delta. The same figures are in metrics.csv."));
+                + " quantity; \"delta\" pools every delta."));
         for (List<String> g : groups) {
             Table group = metrics.where(metrics.stringColumn("stage").isEqualTo(g.get(0))
                     .and(metrics.stringColumn("output").isEqualTo(g.get(1))));
@@ -65,23 +64,23 @@ final class MetricsSection {
 
     /** R² and RMSE of value, pooled deltas and gamma per moneyness decile, deciles in the rows' order. */
     private static String deciles(Table group) {
-        Selection decile = group.stringColumn("region").startsWith("decile");
+        // a fresh selection per quantity: Tablesaw's Selection.and narrows its receiver
         List<Table> perQuantity = DECILE_QUANTITIES.stream()
-                .map(q -> group.where(decile.and(group.stringColumn("quantity").isEqualTo(q))))
+                .map(q -> group.where(group.stringColumn("region").startsWith("decile")
+                        .and(group.stringColumn("quantity").isEqualTo(q))))
                 .toList();
         Table base = perQuantity.stream().filter(t -> t.rowCount() > 0).findFirst().orElse(null);
         if (base == null) {
             return Html.notAvailable("Moneyness deciles", "no per-decile metrics");
         }
         StringColumn region = base.stringColumn("region").copy();
-        StringColumn lower = StringColumn.create("moneyness from");
-        StringColumn upper = StringColumn.create("moneyness to");
+        StringColumn moneyness = StringColumn.create("moneyness");
         for (int i = 0; i < base.rowCount(); i++) {
-            lower.append(Formats.general(base.doubleColumn("lower").getDouble(i)));
-            upper.append(Formats.general(base.doubleColumn("upper").getDouble(i)));
+            moneyness.append(Formats.general(base.doubleColumn("lower").getDouble(i)) + " – "
+                    + Formats.general(base.doubleColumn("upper").getDouble(i)));
         }
         IntColumn count = base.intColumn("rows").copy();
-        Table shown = Table.create("deciles", region, lower, upper, count);
+        Table shown = Table.create("deciles", region, moneyness, count);
         for (int q = 0; q < DECILE_QUANTITIES.size(); q++) {
             Table t = perQuantity.get(q);
             if (t.rowCount() == 0) {

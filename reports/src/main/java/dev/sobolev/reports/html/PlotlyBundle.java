@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.Properties;
 
 /**
@@ -55,7 +56,7 @@ final class PlotlyBundle {
                 throw new UncheckedIOException(path, e);
             }
             // inlined into <script>: the text must not be able to end it
-            if (text.toLowerCase(java.util.Locale.ROOT).contains("</script")) {
+            if (text.toLowerCase(Locale.ROOT).contains("</script")) {
                 throw new IllegalStateException(path + " contains </script and cannot be inlined");
             }
             return text;

@@ -14,11 +14,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * Plotly figures as HTML: a {@code <div class="plot">} and, beside it, the figure ({@code {"data":[…],
- * "layout":{…}}}) as JSON in a {@code <script type="application/json">} block, which {@link #newPlotScript} hands to
- * {@code Plotly.newPlot}. Only SVG trace types are used ({@code scatter}, {@code bar}). Coordinates are written in
- * single precision (7 significant digits; a plot has about 10³ pixels a side), which keeps a report of five
- * models near 1 MB of data; NaN and infinities become {@code null} (a gap). {@code <}, {@code >} and {@code &} are
- * written as {@code \u003c}-style escapes, so no data can close the script block.
+ * "layout":{…}}}) as JSON in a {@code <script type="application/json">} block, which {@link #newPlotScript} hands
+ * to {@code Plotly.newPlot}. Only the SVG trace type {@code scatter} is used (never {@code scattergl}).
+ * Coordinates are written in single precision (7 significant digits; a plot has about 10³ pixels a side), which
+ * keeps a report of five models of 4096 test rows near 1 MB of data; NaN and infinities become {@code null} (a
+ * gap). {@code <}, {@code >} and {@code &} are written as JSON unicode escapes, so no data can close the script
+ * block. Text that plotly draws (trace names, axis titles) is plotly's pseudo-HTML, which knows tags such as
+ * {@code <a href>} and {@code <br>} and decodes character references: names are passed through {@link #text} so
+ * that they show as written and never become markup.
  */
 final class Plots {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -72,12 +75,24 @@ final class Plots {
                     var figure = JSON.parse(document.getElementById(div.id + '-data').textContent);
                     Plotly.newPlot(div, figure.data, figure.layout, config);
                   });
+                  // print: redraw at the paper's width now (Plots.resize would redraw 100 ms too late), and back after
+                  function fit(width) {
+                    document.querySelectorAll('div.plot').forEach(function (div) {
+                      Plotly.relayout(div, {width: width(div)});
+                    });
+                  }
                   window.addEventListener('beforeprint', function () {
-                    document.querySelectorAll('div.plot').forEach(function (div) { Plotly.Plots.resize(div); });
+                    fit(function (div) { return div.clientWidth; });
                   });
+                  window.addEventListener('afterprint', function () { fit(function () { return null; }); });
                 })();
                 </script>
                 """;
+    }
+
+    /** Text for plotly to show literally: {@code & < >} as the character references plotly decodes. */
+    static String text(String raw) {
+        return raw.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 
     /** The numbers as a JSON array in single precision, null for NaN, infinities and overflow. */
@@ -135,7 +150,7 @@ final class Plots {
         ObjectNode t = NODES.objectNode();
         t.put("type", "scatter");
         t.put("mode", mode);
-        t.put("name", name);
+        t.put("name", text(name));
         t.set("x", x);
         t.set("y", y);
         if (mode.contains("markers")) {
@@ -163,16 +178,29 @@ final class Plots {
         l.put("paper_bgcolor", "#ffffff");
         l.put("plot_bgcolor", "#ffffff");
         l.putObject("font").put("family", "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif").put("size", 12);
-        l.putObject("margin").put("l", 70).put("r", 20).put("t", 20).put("b", 50);
-        l.putObject("legend").put("orientation", "h").put("y", -0.2);
+        l.putObject("margin").put("l", 70).put("r", 20).put("t", 40).put("b", 50);
+        l.putObject("legend").put("orientation", "h").put("x", 0).put("xanchor", "left").put("y", 1.02)
+                .put("yanchor", "bottom");
         l.set("xaxis", axis(xTitle, xLog));
         l.set("yaxis", axis(yTitle, yLog));
         return l;
     }
 
+    /** Puts the legend inside the plot's top left corner, framed (parity plots leave that corner empty). */
+    static void legendInside(ObjectNode layout) {
+        layout.putObject("legend").put("x", 0.02).put("xanchor", "left").put("y", 0.98).put("yanchor", "top")
+                .put("bgcolor", "rgba(255,255,255,0.85)").put("bordercolor", "#cccccc").put("borderwidth", 1);
+    }
+
+    /** Puts the legend in a column right of the plot (for many traces). */
+    static void legendRight(ObjectNode layout) {
+        layout.putObject("legend").put("orientation", "v").put("x", 1.02).put("xanchor", "left").put("y", 1)
+                .put("yanchor", "top");
+    }
+
     private static ObjectNode axis(String title, boolean log) {
         ObjectNode a = NODES.objectNode();
-        a.putObject("title").put("text", title);
+        a.putObject("title").put("text", text(title));
         a.put("type", log ? "log" : "linear");
         a.put("zeroline", false);
         a.put("gridcolor", "#e4e4e4");
@@ -180,10 +208,11 @@ final class Plots {
         a.put("mirror", true);
         a.put("showline", true);
         a.put("automargin", true);
+        a.put("exponentformat", "e");
         return a;
     }
 
-    /** Escapes the characters that could end or comment a script block, as JSON \\uXXXX escapes. */
+    /** Escapes the characters that could end or comment a script block, as JSON unicode escapes. */
     private static final class HtmlSafeEscapes extends CharacterEscapes {
         private static final long serialVersionUID = 1L;
         private final int[] escapes;

@@ -54,9 +54,13 @@ final class PruningSection {
             data.add(trace("R² gamma", parameters, steps.stream().map(PruningTrace.Step::r2Gamma).toList(), steps,
                     2));
         }
-        return Plots.figure("pruning-trajectory", "Test R² after each step (labelled by step number) against the"
-                + " parameter count, log scale; step 0 is the unpruned model.", data,
-                Plots.layout("parameters", true, "test R²", false));
+        ObjectNode layout = Plots.layout("parameters", true, "test R²", false);
+        ObjectNode x = (ObjectNode) layout.get("xaxis");
+        x.set("tickvals", Plots.numbers(parameters));
+        ArrayNode labels = x.putArray("ticktext");
+        steps.forEach(s -> labels.add(s.parameters() + "<br>step " + s.step()));
+        return Plots.figure("pruning-trajectory", "Test R² after each step against the parameter count (log scale);"
+                + " step 0 is the unpruned model.", data, layout);
     }
 
     private static ObjectNode trace(String name, List<Double> x, List<Double> y, List<PruningTrace.Step> steps,

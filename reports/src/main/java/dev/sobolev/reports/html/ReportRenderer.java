@@ -65,7 +65,7 @@ public final class ReportRenderer {
     }
 
     /** One line: how many models, the last one's R² over all test rows, how the slide's rows compare. */
-    static String summary(ValidationReport report) {
+    private static String summary(ValidationReport report) {
         List<ModelEvaluation> models = report.models();
         if (models.isEmpty()) {
             return "No model was evaluated.";

@@ -63,6 +63,6 @@ final class ResultsSection {
 
     private static String ours(double ours, double slide) {
         boolean beats = !Double.isNaN(ours) && !Double.isNaN(slide) && ours >= slide;
-        return beats ? Formats.r2(ours) + " " + MARK : Formats.r2(ours);
+        return beats ? Formats.r2(ours) + "\u00a0" + MARK : Formats.r2(ours);
     }
 }

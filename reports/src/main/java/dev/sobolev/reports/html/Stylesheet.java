@@ -36,9 +36,11 @@ final class Stylesheet {
             th { background: var(--head); font-weight: 600; white-space: nowrap; border-bottom: 1px solid #b9c0ca; }
             td.num, th.num { text-align: right; white-space: nowrap; }
             tbody tr:nth-child(even) { background: var(--zebra); }
-            .tables { display: grid; grid-template-columns: repeat(auto-fit, minmax(440px, 1fr)); gap: 0 28px; }
+            .tables { display: flex; flex-wrap: wrap; align-items: flex-start; gap: 0 36px; }
+            .tables > div { max-width: 100%; min-width: 0; }
             .grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(520px, 1fr)); gap: 14px 20px; }
-            figure { margin: 8px 0 16px; padding: 6px; border: 1px solid var(--rule); border-radius: 4px; min-width: 0; }
+            figure { margin: 8px 0 16px; padding: 6px; border: 1px solid var(--rule); border-radius: 4px;
+                     min-width: 0; }
             figcaption { font-size: 0.85rem; color: var(--muted); padding: 4px 6px 2px; }
             .plot { width: 100%; height: 380px; }
             pre { background: var(--zebra); border: 1px solid var(--rule); padding: 10px 12px; font-size: 0.82rem;
@@ -56,6 +58,7 @@ final class Stylesheet {
               .summary, p.na, p.note, figcaption, footer { color: #000; }
               .grid, .tables { display: block; }
               figure { break-inside: avoid; border: none; padding: 0; margin: 0 0 10px; }
+              .modebar-container { display: none; }
               .plot { width: 100%; }
               .table { overflow: visible; }
               table { break-inside: avoid; }

@@ -163,7 +163,7 @@ public final class ReportJob {
         }
         return new ValidationReport("Validation of " + request.model().getFileName(), protocol(request, stages, test),
                 models, metrics, history != null ? history : curves(main), pruning,
-                slide(stages, test), datasetSummary(model.provenance(), test), Optional.empty(),
+                slide(stages, test), datasetSummary(lineage(model.provenance()), test), Optional.empty(),
                 Optional.empty(), provenance(request, stages, test, timings));
     }
 
@@ -418,9 +418,15 @@ public final class ReportJob {
         return Optional.of(new SlideTable(SlideFigures.SOURCE, rows));
     }
 
-    /** The training set's summary, when the provenance's data set path still holds a readable data set. */
-    private static Optional<DatasetSummary> datasetSummary(JsonNode provenance, Dataset test) {
-        JsonNode path = provenance.path("data").path("path");
+    /**
+     * The summary of the data set the first model of the lineage was trained on, when its recorded path still
+     * holds a readable data set.
+     */
+    private static Optional<DatasetSummary> datasetSummary(List<JsonNode> lineage, Dataset test) {
+        if (lineage.isEmpty()) {
+            return Optional.empty();
+        }
+        JsonNode path = lineage.get(lineage.size() - 1).path("data").path("path");
         if (!path.isTextual()) {
             return Optional.empty();
         }

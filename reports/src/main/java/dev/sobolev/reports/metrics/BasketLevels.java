@@ -62,8 +62,9 @@ public final class BasketLevels {
     public static BasketLevels of(Dataset test) {
         int n = test.rows();
         int d = test.inputDim();
-        double[] w = weights(test.meta().orElse(null), d);
-        double strike = w == null ? Double.NaN : test.meta().get().path("market").path("strike").asDouble(Double.NaN);
+        JsonNode meta = test.meta().orElse(null);
+        double[] w = weights(meta, d);
+        double strike = w == null ? Double.NaN : meta.path("market").path("strike").asDouble(Double.NaN);
         boolean basket = w != null && strike > 0 && Double.isFinite(strike);
         double[] level = new double[n];
         double[] moneyness = new double[n];

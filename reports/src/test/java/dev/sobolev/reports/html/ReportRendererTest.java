@@ -101,10 +101,11 @@ class ReportRendererTest {
         int plots = count(html, "<div class=\"plot\"");
         // plotly.js, one JSON block per plot, the drawing script: no other script element
         assertEquals(plots + 2, count(html + PlotlyBundle.script(), "<script"));
-        // inside JSON, the name is a string that parses back exactly
+        // inside JSON, the name parses back as plotly text: & < > as the references plotly shows as characters
+        String plotlyText = "&lt;script&gt;alert(1)&lt;/script&gt; &amp; \"q\" 'a'";
         JsonNode parity = figures(html).get("parity-0");
-        assertEquals(HOSTILE, parity.get("data").get(0).get("name").asText());
-        assertEquals("exact " + "delta " + HOSTILE,
+        assertEquals(plotlyText, parity.get("data").get(0).get("name").asText());
+        assertEquals("exact delta " + plotlyText,
                 figures(html).get("parity-1").get("layout").get("xaxis").get("title").get("text").asText());
     }
 
@@ -159,11 +160,28 @@ class ReportRendererTest {
     }
 
     @Test
+    void metricsHaveAnAllRowsAndADecileTablePerStageAndOutput() {
+        String html = ReportRenderer.render(ReportFixtures.full("Report", 2, 8, 1));
+        for (String stage : List.of("Report", "pruned")) {
+            assertTrue(html.contains("<h3>" + stage + " — price</h3>"), stage);
+        }
+        assertEquals(2, count(html, "<th class=\"num\">max error</th>"), "one all-rows table per stage");
+        assertEquals(2, count(html, "<th class=\"num\">R² value</th><th class=\"num\">RMSE value</th>"
+                + "<th class=\"num\">R² delta</th><th class=\"num\">RMSE delta</th>"
+                + "<th class=\"num\">R² gamma</th><th class=\"num\">RMSE gamma</th>"), "one decile table per stage");
+        // the first stage's first decile: quality 1e-3, R² 1 − 1e-3, RMSE 1e-3 for value and delta; gamma R² NaN
+        assertTrue(html.contains("<tr><td>decile 1</td><td>0.8 – 0.84</td><td class=\"num\">410</td>"
+                + "<td class=\"num\">0.999000</td><td class=\"num\">1.0000E-03</td>"
+                + "<td class=\"num\">0.999000</td><td class=\"num\">1.0000E-03</td>"
+                + "<td class=\"num\">—</td><td class=\"num\">1.0000E-03</td></tr>"));
+    }
+
+    @Test
     void slideCellsAreMarkedWhereOursMatchesOrBeatsTheSlide() {
         String html = ReportRenderer.render(ReportFixtures.full("Report", 1, 8, 1));
         // oversized: 0.9999 ≥ 0.9998, 0.999 ≥ 0.998, 0.99 ≥ 0.97; pruned: 0.999 < 0.9995, 0.99 < 0.995
-        assertTrue(html.contains("<td>0.999900 ✓</td><td>0.999800</td><td>0.999000 ✓</td><td>0.998000</td>"
-                + "<td>0.990000 ✓</td><td>0.970000</td>"));
+        assertTrue(html.contains("<td>0.999900\u00a0✓</td><td>0.999800</td><td>0.999000\u00a0✓</td><td>0.998000</td>"
+                + "<td>0.990000\u00a0✓</td><td>0.970000</td>"));
         assertTrue(html.contains("<td>0.999000</td><td>0.999500</td><td>0.990000</td><td>0.995000</td>"
                 + "<td>—</td><td>—</td>"));
         assertTrue(html.contains("Slide comparison: 1 of 2 rows match or beat the slide&#39;s."));
@@ -172,7 +190,8 @@ class ReportRendererTest {
     @Test
     void referencesNothingOutsideThePage() {
         String html = withoutPlotly(ReportRenderer.render(ReportFixtures.full("https://example.com/x", 2, 16, 2)));
-        Pattern external = Pattern.compile("(?i)(src|href)\\s*=\\s*[\"']?\\s*(https?:)?//|url\\(\\s*[\"']?\\s*(https?:)?//");
+        Pattern external = Pattern.compile(
+                "(?i)(src|href)\\s*=\\s*[\"']?\\s*(https?:)?//|url\\(\\s*[\"']?\\s*(https?:)?//");
         assertFalse(external.matcher(html).find());
         assertTrue(html.contains("displaylogo: false"));
     }
