@@ -13,6 +13,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.sobolev.reports.browser.Chromium;
 import dev.sobolev.reports.model.LearningCurve;
 import dev.sobolev.reports.model.PruningTrace;
 import dev.sobolev.reports.model.ValidationReport;
@@ -83,5 +84,22 @@ class PipelineTest {
         assertEquals(9, report.provenance().commands().size());
         assertEquals(8, report.provenance().timings().size());
         assertTrue(Files.isRegularFile(r.report()));
+    }
+
+    /**
+     * The pipeline's own report in headless Chromium, offline: every plot draws, the console stays clean, nothing
+     * is requested; the screenshot stays in {@code target/pipeline-report-screenshot.png}.
+     */
+    @Test
+    void thePipelinesReportDrawsEveryPlotOffline() throws Exception {
+        Chromium.assumeAvailable();
+        Pipeline.Result r = Pipeline.run(new Pipeline.Settings(out, tiny(), 2), null);
+        Path screenshot = Path.of("target", "pipeline-report-screenshot.png");
+        Files.createDirectories(screenshot.getParent());
+        Chromium.Page page = Chromium.open(r.report(), screenshot);
+        assertTrue(page.plots() > 0);
+        assertEquals(page.plots(), page.drawnPlots(), "every plot drew a trace into its SVG");
+        assertEquals(List.of(), page.consoleErrors());
+        assertEquals(List.of(), page.externalRequests());
     }
 }
