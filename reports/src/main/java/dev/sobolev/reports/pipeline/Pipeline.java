@@ -6,12 +6,15 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -31,6 +34,7 @@ import dev.sobolev.core.io.Staging;
 import dev.sobolev.core.provenance.DatasetRef;
 import dev.sobolev.pricing.bachelier.BachelierBasket;
 import dev.sobolev.pricing.bachelier.BachelierFormulas;
+import dev.sobolev.pricing.garch.Garch11;
 import dev.sobolev.pricing.garch.GarchFit;
 import dev.sobolev.pricing.garch.GarchFitter;
 import dev.sobolev.pricing.garch.GarchForecast;
@@ -117,8 +121,8 @@ public final class Pipeline {
     public record Settings(Path out, Protocol protocol, int threads) {
         /** Checks for missing parts. */
         public Settings {
-            java.util.Objects.requireNonNull(out, "out");
-            java.util.Objects.requireNonNull(protocol, "protocol");
+            Objects.requireNonNull(out, "out");
+            Objects.requireNonNull(protocol, "protocol");
         }
     }
 
@@ -759,26 +763,34 @@ public final class Pipeline {
         return ModelFile.read(model).provenance().path("result").path("finalLoss").asDouble(Double.NaN);
     }
 
-    /** The stages' models in order: stage name and file. */
-    static List<String[]> models() {
-        return List.of(new String[] {"oversized", OVERSIZED}, new String[] {"pruned", PRUNED},
-                new String[] {"finetuned-nn", FINETUNED_NN}, new String[] {"finetuned-exact", FINETUNED_EXACT});
+    /**
+     * A stage's model.
+     *
+     * @param stage its name in the metrics and the report
+     * @param file  its file, relative to the output directory
+     */
+    record StageModel(String stage, String file) {
     }
+
+    /** The stages' models in order. */
+    static final List<StageModel> MODELS = List.of(new StageModel("oversized", OVERSIZED),
+            new StageModel("pruned", PRUNED), new StageModel("finetuned-nn", FINETUNED_NN),
+            new StageModel("finetuned-exact", FINETUNED_EXACT));
 
     /** Stage {@code eval}: the metrics table of every stage's model on the exact test set. */
     private EvalStage eval(DatasetStage data) {
         Path csv = out.resolve(METRICS);
         Dataset test = DatasetReader.read(data.test());
         List<String> inputs = new ArrayList<>();
-        models().forEach(m -> inputs.add(m[1]));
+        MODELS.forEach(m -> inputs.add(m.file()));
         inputs.add(DATASET);
         Run run = stage("eval", protocol.settings("testRows"), inputs, List.of(METRICS), 0,
                 () -> AtomicFiles.writeString(csv, MetricsTables.csv(metricsRows(test))));
         List<ModelScore> scores = new ArrayList<>();
-        for (String[] m : models()) {
-            Path f = out.resolve(m[1]);
+        for (StageModel m : MODELS) {
+            Path f = out.resolve(m.file());
             Surrogate s = ModelFile.read(f).model();
-            scores.add(new ModelScore(m[0], f, s.network().parameterCount(), Metrics.of(s, test, 0)));
+            scores.add(new ModelScore(m.stage(), f, s.network().parameterCount(), Metrics.of(s, test, 0)));
         }
         return new EvalStage(run, csv, scores);
     }
@@ -786,8 +798,8 @@ public final class Pipeline {
     /** The metrics rows of every stage's model, in stage order ({@link ValidationMetrics#of}). */
     private List<MetricsRow> metricsRows(Dataset test) {
         List<MetricsRow> rows = new ArrayList<>();
-        for (String[] m : models()) {
-            rows.addAll(ValidationMetrics.of(m[0], ModelFile.read(out.resolve(m[1])).model(), test));
+        for (StageModel m : MODELS) {
+            rows.addAll(ValidationMetrics.of(m.stage(), ModelFile.read(out.resolve(m.file())).model(), test));
         }
         return rows;
     }
@@ -828,7 +840,7 @@ public final class Pipeline {
             forecasts.add(new GarchSummary.Forecast(k + 1, f.get(k).value(),
                     boxed(Arrays.copyOf(g, GarchForecast.LAST_OBSERVATION))));
         }
-        return new GarchSummary(SERIES, l.size(), dev.sobolev.pricing.garch.Garch11.NAMES,
+        return new GarchSummary(SERIES, l.size(), Garch11.NAMES,
                 boxed(fit.estimate().toArray()), fit.seHessian(), fit.seOpg(), fit.seSandwich(), fit.logLikelihood(),
                 fit.iterations(), fit.converged(), boxed(l.conditionalVariances(fit.estimate())), forecasts);
     }
@@ -847,8 +859,8 @@ public final class Pipeline {
 
     private static String sha256(byte[] bytes) {
         try {
-            return HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (java.security.NoSuchAlgorithmException e) {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java platform has SHA-256", e);
         }
     }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -188,9 +189,8 @@ public record Protocol(long seed, long pricePaths, int dimension, long rows, lon
     /** Every component as a report fact, in declaration order. */
     public List<Fact> facts() {
         List<Fact> facts = new ArrayList<>();
-        for (Iterator<Map.Entry<String, com.fasterxml.jackson.databind.JsonNode>> it = toJson().fields();
-             it.hasNext(); ) {
-            Map.Entry<String, com.fasterxml.jackson.databind.JsonNode> e = it.next();
+        for (Iterator<Map.Entry<String, JsonNode>> it = toJson().fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
             facts.add(new Fact(e.getKey(), e.getValue().asText()));
         }
         return facts;

@@ -38,10 +38,9 @@ import tech.tablesaw.api.Table;
  * CSV.
  */
 final class ReportAssembly {
-    /** Our stage names and the slide's, in the slide's order. */
-    private static final List<String[]> SLIDE_ROWS = List.of(new String[] {"oversized", SlideFigures.OVERSIZED},
-            new String[] {"pruned", SlideFigures.PRUNED}, new String[] {"finetuned-nn", SlideFigures.FINETUNED_NN},
-            new String[] {"finetuned-exact", SlideFigures.FINETUNED_BACHELIER});
+    /** The slide's names of {@link Pipeline#MODELS}, in that order. */
+    private static final List<String> SLIDE_ROWS = List.of(SlideFigures.OVERSIZED, SlideFigures.PRUNED,
+            SlideFigures.FINETUNED_NN, SlideFigures.FINETUNED_BACHELIER);
 
     private ReportAssembly() {
     }
@@ -66,6 +65,7 @@ final class ReportAssembly {
         AtomicFiles.writeString(html, ReportRenderer.render(report));
     }
 
+    /** The report of a finished run's artefacts ({@link #write} renders it). */
     static ValidationReport assemble(Path out, Protocol protocol, int threads, List<Pipeline.StageResult> stages) {
         Pipeline.DatasetStage data = find(stages, Pipeline.DatasetStage.class);
         Pipeline.PruneStage prune = find(stages, Pipeline.PruneStage.class);
@@ -75,13 +75,13 @@ final class ReportAssembly {
         List<SlideTable.Row> slide = new ArrayList<>();
         List<LearningCurve> curves = new ArrayList<>();
         for (int i = 0; i < SLIDE_ROWS.size(); i++) {
-            String stage = SLIDE_ROWS.get(i)[0];
-            Path file = out.resolve(Pipeline.models().get(i)[1]);
+            String stage = Pipeline.MODELS.get(i).stage();
+            Path file = out.resolve(Pipeline.MODELS.get(i).file());
             ModelFile.Loaded m = ModelFile.read(file);
             models.add(ValidationMetrics.evaluate(stage, file.toString(), m.model(), test, protocol.parityPoints()));
             List<MetricsRow> rows = ValidationMetrics.of(stage, m.model(), test);
             metrics.addAll(rows);
-            slide.add(SlideFigures.row(SLIDE_ROWS.get(i)[1], m.model().network().parameterCount(), rows));
+            slide.add(SlideFigures.row(SLIDE_ROWS.get(i), m.model().network().parameterCount(), rows));
             if (stage.equals("oversized")) {
                 LearningCurves.fromProvenance("oversized", m.provenance()).ifPresent(curves::add);
                 curves.addAll(prune.retraining());
