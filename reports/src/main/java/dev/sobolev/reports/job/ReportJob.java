@@ -46,11 +46,12 @@ import dev.sobolev.surrogate.nn.Mlp;
 import dev.sobolev.surrogate.nn.Surrogate;
 
 /**
- * The {@code report} library job: a {@link ValidationReport} of one model file (and optionally the model it was
- * pruned from) on a test set with exact labels, assembled from what the files hold. Metrics and parity plots of
- * each model ({@link ValidationMetrics}); learning curves from a history file, else from the losses the model
- * files' provenance records; for a pruned model the pruning trace (its steps, certified bound and, with the parent,
- * the parent's unit significance over the pruning box); the table of Kichler, Afghan &amp; Naumann, "Towards
+ * The {@code report} library job: a {@link ValidationReport} of one model file (and optionally a model it was
+ * derived from) on a test set with exact labels, assembled from what the files hold. A model file's provenance
+ * holds a copy of its parent's, so a pruned and fine-tuned model carries its whole lineage (fine-tuning, pruning,
+ * training). Metrics and parity plots of each model ({@link ValidationMetrics}); learning curves from a history
+ * file, else from the losses the lineage records; for a pruned model the pruning trace (its steps, certified bound
+ * and, with the network pruned as the parent, that network's unit significance over the pruning box); the table of Kichler, Afghan &amp; Naumann, "Towards
  * Sobolev Pruning", when the test set is that study's (Kichler recipe, d = 7); the training set's summary when the
  * provenance's data set can still be read; the configuration sections of the provenance as the protocol; versions,
  * seeds, the command and the machine.
@@ -70,7 +71,7 @@ public final class ReportJob {
      * @param model   the model file
      * @param test    the test set directory, with exact values and deltas (e.g. DIR/test of {@code dataset
      *                bachelier})
-     * @param parent  the model file the model was pruned from, or null
+     * @param parent  the model file the model was pruned from (or another model of its lineage), or null
      * @param history a learning-curve CSV ({@link LearningCurves#read}), or null for the provenance's curves
      */
     public record Request(Path model, Path test, Path parent, Path history) {

@@ -25,6 +25,8 @@ import dev.sobolev.core.dataset.DatasetWriter;
 import dev.sobolev.pruning.FineTuning;
 import dev.sobolev.pruning.job.PruneJob;
 import dev.sobolev.reports.MetricsFixtures;
+import dev.sobolev.reports.browser.Chromium;
+import dev.sobolev.reports.html.ReportRenderer;
 import dev.sobolev.reports.metrics.LearningCurves;
 import dev.sobolev.reports.metrics.SlideFigures;
 import dev.sobolev.reports.metrics.ValidationMetrics;
@@ -164,6 +166,22 @@ class ReportJobTest {
         // the pruned model is in the lineage too, so it is an admissible parent (it was fine-tuned by the prune job)
         assertEquals(List.of("finetuned-nn", "finetuned-data"), ReportJob.run(new ReportJob.Request(tuned, test, pruned,
                 null)).models().stream().map(ModelEvaluation::stage).toList());
+    }
+
+    /** The assembled report as a page: every plot draws in headless Chromium, offline, with a clean console. */
+    @Test
+    void theAssembledReportDrawsEveryPlotInABrowser() throws Exception {
+        Chromium.assumeAvailable();
+        ValidationReport r = ReportJob.run(new ReportJob.Request(pruned, test, parent, null));
+        Path target = Files.createDirectories(Path.of("target"));
+        Path html = Files.writeString(target.resolve("report-job.html"), ReportRenderer.render(r));
+        Chromium.Page page = Chromium.open(html, target.resolve("report-job.png"));
+        // parity of value, 7 deltas and gamma (both models in each); error against level per model; learning
+        // curves; pruning trajectory and significance
+        assertEquals(1 + 7 + 1 + 2 + 1 + 2, page.plots());
+        assertEquals(page.plots(), page.drawnPlots());
+        assertEquals(List.of(), page.consoleErrors());
+        assertEquals(List.of(), page.externalRequests());
     }
 
     private static InvalidParameterException refused(ReportJob.Request request) {
