@@ -140,6 +140,20 @@ class PipelineCommandTest {
     }
 
     @Test
+    void anUnrelatedNonEmptyDirectoryIsRefusedAndLeftAsItWas() throws Exception {
+        Path mine = Files.createDirectories(tmp.resolve("mine"));
+        Files.writeString(mine.resolve("notes.txt"), "keep");
+        CliRunner.Run r = CliRunner.run("pipeline", "--quick", "--out", mine.toString());
+        assertEquals(SobolevCli.BAD_INPUT, r.code());
+        assertEquals("", r.out());
+        assertEquals("sobolev: --out " + mine + " is not empty and holds no pipeline output (no pipeline.json or stage "
+                + "manifest); choose a new or empty directory\n", r.err());
+        try (Stream<Path> s = Files.list(mine)) {
+            assertEquals(List.of(mine.resolve("notes.txt")), s.toList());
+        }
+    }
+
+    @Test
     void aSecondRunReusesEveryStage() throws Exception {
         JsonNode again = rerun();
         for (String stage : STAGES) {
