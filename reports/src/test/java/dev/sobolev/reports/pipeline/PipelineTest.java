@@ -1,6 +1,8 @@
 package dev.sobolev.reports.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -18,6 +20,7 @@ import dev.sobolev.reports.model.LearningCurve;
 import dev.sobolev.reports.model.PruningTrace;
 import dev.sobolev.reports.model.ValidationReport;
 import dev.sobolev.surrogate.eval.Metrics;
+import dev.sobolev.surrogate.train.TrainingDivergedException;
 
 /** The pipeline library job on a tiny protocol (a few seconds): progress, typed results and the report's parts. */
 class PipelineTest {
@@ -26,9 +29,29 @@ class PipelineTest {
 
     /** 7 → 16×2 → 1 pruned to 4 per layer: 16 → 10 → 7 → 5 → 4, four steps. */
     private static Protocol tiny() {
+        return tiny(3e-3);
+    }
+
+    private static Protocol tiny(double learningRate) {
         Protocol f = Protocol.full(11);
         return new Protocol(11, 20_000, 7, 512, 256, Protocol.EXACT_SEED, 256, 16, 2, f.activation(),
-                f.normalisation(), 128, 0.125, 3e-3, 3, f.saliency(), 4, 0.5, 1, 0.003, 128, 2, 2, 100, 5, 50);
+                f.normalisation(), 128, 0.125, learningRate, 3, f.saliency(), 4, 0.5, 1, 0.003, 128, 2, 2, 100, 5,
+                50);
+    }
+
+    /**
+     * A diverging training (Adam at a rate of 10⁸) stops the run with the trainer's exception (the command's exit
+     * code 4) and writes nothing for the train stage; a rerun with a sane rate reuses the stages before it.
+     */
+    @Test
+    void aDivergingTrainingStopsTheRunAndWritesNothingForItsStage() {
+        assertThrows(TrainingDivergedException.class, () -> Pipeline.run(new Pipeline.Settings(out, tiny(1e8), 2),
+                null));
+        assertFalse(Files.exists(out.resolve(Pipeline.OVERSIZED)));
+        assertFalse(Files.exists(out.resolve("train.manifest.json")));
+        Pipeline.Result r = Pipeline.run(new Pipeline.Settings(out, tiny(), 2), null);
+        assertEquals(Pipeline.Status.REUSED, r.stages().get(1).status());
+        assertEquals(Pipeline.Status.DONE, r.stages().get(2).status());
     }
 
     @Test
