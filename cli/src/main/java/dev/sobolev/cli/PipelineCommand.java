@@ -63,8 +63,8 @@ final class PipelineCommand implements Runnable {
         }
         o.print(table(r.stages()));
         var m = r.result().metrics();
-        o.printf(Locale.ROOT, "final model %s: test R2 value %.6f, delta %.6f, gamma %.6f%n", r.result().model(),
-                m.r2Value(), m.r2Delta(), m.r2Gamma());
+        o.printf(Locale.ROOT, "final model %s: test R2 value %s, delta %s, gamma %s%n", r.result().model(),
+                r2(m.r2Value()), r2(m.r2Delta()), r2(m.r2Gamma()));
         o.println("report: " + r.report());
         o.flush();
     }
@@ -78,6 +78,11 @@ final class PipelineCommand implements Runnable {
                     figures(s)));
         }
         return b.toString();
+    }
+
+    /** R² to 6 decimals, or 10 where 6 would round a value below 1 up to 1.000000 (as the report prints it). */
+    private static String r2(double x) {
+        return String.format(Locale.ROOT, x < 1 && x >= 0.9999995 ? "%.10f" : "%.6f", x);
     }
 
     private static String figures(Pipeline.StageResult s) {
@@ -101,8 +106,8 @@ final class PipelineCommand implements Runnable {
         } else if (s instanceof Pipeline.EvalStage e) {
             StringBuilder b = new StringBuilder("R2 value/delta/gamma:");
             for (Pipeline.ModelScore m : e.models()) {
-                b.append(String.format(Locale.ROOT, " %s %.6f/%.6f/%.6f;", m.stage(), m.metrics().r2Value(),
-                        m.metrics().r2Delta(), m.metrics().r2Gamma()));
+                b.append(String.format(Locale.ROOT, " %s %s/%s/%s;", m.stage(), r2(m.metrics().r2Value()),
+                        r2(m.metrics().r2Delta()), r2(m.metrics().r2Gamma())));
             }
             return b.substring(0, b.length() - 1);
         } else if (s instanceof Pipeline.GarchStage g) {

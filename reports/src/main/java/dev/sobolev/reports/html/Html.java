@@ -1,18 +1,24 @@
 package dev.sobolev.reports.html;
 
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.util.List;
+
+import org.jsoup.nodes.Element;
 
 import dev.sobolev.reports.model.Fact;
 import tech.tablesaw.api.ColumnType;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
+import tech.tablesaw.io.html.HtmlWriteOptions;
+import tech.tablesaw.io.html.HtmlWriter;
 import tech.tablesaw.columns.Column;
 
 /**
- * Text and tables as HTML, escaped in one place. Tables are Tablesaw's, written here rather than by Tablesaw:
- * tablesaw-core 0.44 has no HTML writer (its {@code HtmlWriter} lives in the separate tablesaw-html artifact, which
- * pulls in jsoup), and this writer is small: every header and cell goes through {@link #escape}, and numeric
- * columns are right-aligned and printed with their column's formatter ({@link Formats}).
+ * Text and tables as HTML, escaped in one place: text through {@link #escape}, tables by Tablesaw's
+ * {@code HtmlWriter} (tablesaw-html, jsoup text nodes) with escaping on; numeric columns are right-aligned and
+ * printed with their column's formatter ({@link Formats}).
  */
 final class Html {
     private Html() {
@@ -50,22 +56,25 @@ final class Html {
         return "<h3>" + escape(text) + "</h3>\n";
     }
 
-    /** The table with a header row; cells are the columns' formatted strings, escaped. */
+    /**
+     * The table with a header row, written by Tablesaw's {@link HtmlWriter} with text escaping on; cells are the
+     * columns' formatted strings, numeric columns get the class {@code num} (right-aligned).
+     */
     static String table(Table table) {
-        StringBuilder out = new StringBuilder(256 + 64 * table.rowCount() * table.columnCount());
-        out.append("<div class=\"table\"><table>\n<thead><tr>");
-        for (Column<?> c : table.columns()) {
-            out.append(numeric(c) ? "<th class=\"num\">" : "<th>").append(escape(c.name())).append("</th>");
-        }
-        out.append("</tr></thead>\n<tbody>\n");
-        for (int r = 0; r < table.rowCount(); r++) {
-            out.append("<tr>");
-            for (Column<?> c : table.columns()) {
-                out.append(numeric(c) ? "<td class=\"num\">" : "<td>").append(escape(c.getString(r))).append("</td>");
+        StringWriter out = new StringWriter();
+        HtmlWriteOptions.ElementCreator cells = (name, column, row) -> {
+            Element e = new Element(name);
+            if (column != null && numeric(column)) {
+                e.addClass("num");
             }
-            out.append("</tr>\n");
+            return e;
+        };
+        try {
+            new HtmlWriter().write(table, HtmlWriteOptions.builder(out).escapeText(true).elementCreator(cells).build());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot render table " + table.name(), e);
         }
-        return out.append("</tbody></table></div>\n").toString();
+        return "<div class=\"table\">" + out + "</div>\n";
     }
 
     /** Named figures as a two-column table ({@code name}, {@code value}), or nothing when there are none. */
