@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -110,13 +111,22 @@ class PipelineTest {
     }
 
     /**
-     * The pipeline's own report in headless Chromium, offline: every plot draws, the console stays clean, nothing
-     * is requested; the screenshot stays in {@code target/pipeline-report-screenshot.png}.
+     * The report of {@code pipeline --quick} ({@link Protocol#quick}) in headless Chromium, offline: every plot
+     * draws, the console stays clean, nothing is requested, and no script, style or image refers to an http(s)
+     * address; the screenshot stays in {@code target/pipeline-report-screenshot.png}.
      */
     @Test
-    void thePipelinesReportDrawsEveryPlotOffline() throws Exception {
+    void theQuickPipelinesReportDrawsEveryPlotOffline() throws Exception {
         Chromium.assumeAvailable();
-        Pipeline.Result r = Pipeline.run(new Pipeline.Settings(out, tiny(), 2), null);
+        Pipeline.Result r = Pipeline.run(new Pipeline.Settings(out, Protocol.quick(42), 2), null);
+        String html = Files.readString(r.report());
+        assertFalse(Pattern.compile("<(script|img|link|iframe)[^>]*\\b(src|href)=", Pattern.CASE_INSENSITIVE)
+                .matcher(html).find(), "no script, image or style is loaded from elsewhere");
+        // markup and style outside the inline scripts (plotly's bundle holds its logo link as a string literal,
+        // which displaylogo: false leaves unused)
+        String markup = html.replaceAll("(?s)<script[^>]*>.*?</script>", "");
+        assertFalse(Pattern.compile("(src|href)=[\"']?https?:|url\\(['\"]?https?:|@import", Pattern.CASE_INSENSITIVE)
+                .matcher(markup).find(), "no http(s) reference in the markup or the stylesheet");
         Path screenshot = Path.of("target", "pipeline-report-screenshot.png");
         Files.createDirectories(screenshot.getParent());
         Chromium.Page page = Chromium.open(r.report(), screenshot);
