@@ -50,6 +50,11 @@ public final class BatchJob {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** The first size of a chunk's input buffer; it doubles while a chunk's lines do not fit. */
     private static final int INITIAL_BUFFER = 1 << 20;
+    /**
+     * The most read at once: a chunk reads little beyond its last line, so the bytes carried to the next chunk
+     * stay small.
+     */
+    private static final int READ_BYTES = 1 << 18;
 
     private BatchJob() {
     }
@@ -70,6 +75,7 @@ public final class BatchJob {
      */
     public static BatchResult run(BatchRequest request, BatchListener listener) {
         long t0 = System.nanoTime();
+        warmTables();
         Plan plan = Plan.of(request);
         Files4 files = Files4.of(request);
         String fingerprint = fingerprint(plan);
@@ -78,6 +84,16 @@ public final class BatchJob {
         } catch (IOException e) {
             throw new UncheckedIOException("batch: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Starts Tablesaw's class initialisation (about a second: it scans the class path) on a daemon thread, so that
+     * the summary table at the end of the run does not wait for it.
+     */
+    private static void warmTables() {
+        Thread t = new Thread(() -> tech.tablesaw.api.Table.create("warm-up"), "batch-tablesaw-init");
+        t.setDaemon(true);
+        t.start();
     }
 
     /** The files of a run beside the output. */
@@ -352,28 +368,31 @@ public final class BatchJob {
                 c.offsetAfter = offset;
             }
             long start = c.offsetAfter;
+            int rowsWanted = request.chunkRows();
             int lines = 0;
             int sliceFrom = 0;
             int sliceLines = 0;
             int p = 0;
             while (true) {
-                while (p < c.len && lines < request.chunkRows()) {
-                    if (c.buf[p++] == '\n') {
+                byte[] buf = c.buf;
+                int len = c.len;
+                while (p < len && lines < rowsWanted) {
+                    if (buf[p++] == '\n') {
                         lines++;
-                        if (++sliceLines == BatchRequest.SLICE_ROWS || lines == request.chunkRows()) {
+                        if (++sliceLines == BatchRequest.SLICE_ROWS || lines == rowsWanted) {
                             c.addSlice(sliceFrom, p, c.firstLine + lines - sliceLines);
                             sliceFrom = p;
                             sliceLines = 0;
                         }
                     }
                 }
-                if (lines == request.chunkRows() || eof) {
+                if (lines == rowsWanted || eof) {
                     break;
                 }
                 if (c.len == c.buf.length) {
                     c.buf = Arrays.copyOf(c.buf, c.buf.length * 2);
                 }
-                int got = input.read(ByteBuffer.wrap(c.buf, c.len, c.buf.length - c.len));
+                int got = input.read(ByteBuffer.wrap(c.buf, c.len, Math.min(c.buf.length - c.len, READ_BYTES)));
                 if (got < 0) {
                     eof = true;
                 } else {

@@ -85,19 +85,18 @@ public final class SliceKernel {
         private final Book.Scratch scratch;
         private final int[] start;
         private final int[] end;
-        private double[] xs;
-        private double[] values;
-        private double[] deltas;
-        private double[] gammas;
-        private double[] hvs;
-        private double[] positionValues;
-        private double[] exactValues;
-        private double[] exactDeltas;
-        private int[] lineStart;
-        private int[] lineEnd;
+        private final double[] xs;
+        private final double[] values;
+        private final double[] deltas;
+        private final double[] gammas;
+        private final double[] hvs;
+        private final double[] positionValues;
+        private final double[] exactValues;
+        private final double[] exactDeltas;
+        private final int[] lineStart;
+        private final int[] lineEnd;
         private final double[] hv;
         private final double[] dx;
-        private int capacity;
 
         private Workspace(SliceKernel k) {
             scratch = k.book.scratch();
@@ -105,11 +104,7 @@ public final class SliceKernel {
             end = new int[k.reader.fields() + 1];
             hv = new double[k.d];
             dx = new double[k.d];
-            grow(k, BatchRequest.SLICE_ROWS);
-        }
-
-        private void grow(SliceKernel k, int rows) {
-            capacity = rows;
+            int rows = BatchRequest.SLICE_ROWS;
             xs = new double[rows * k.d];
             values = new double[rows];
             deltas = new double[rows * k.d];
@@ -124,8 +119,8 @@ public final class SliceKernel {
     }
 
     /**
-     * Processes the whole lines in {@code in[from, to)}: the last may lack its line feed; a carriage return before
-     * a line feed is not part of the line.
+     * Processes the whole lines in {@code in[from, to)}, at most {@link BatchRequest#SLICE_ROWS} of them: the last
+     * may lack its line feed; a carriage return before a line feed is not part of the line.
      *
      * @param in        the input bytes
      * @param from      the first byte of the slice's first line
@@ -133,17 +128,10 @@ public final class SliceKernel {
      * @param firstLine the file line number of the slice's first line (the header is line 1)
      * @param ws        this thread's workspace
      * @param out       receives the rows, rejects and per-row figures (reset first)
+     * @throws IllegalArgumentException if the slice has more lines than a slice may
      */
     public void run(byte[] in, int from, int to, long firstLine, Workspace ws, SliceOutput out) {
-        int lines = 0;
-        for (int p = from; p < to; p++) {
-            lines += in[p] == '\n' ? 1 : 0;
-        }
-        lines += to > from && in[to - 1] != '\n' ? 1 : 0;
-        if (lines > ws.capacity) {
-            ws.grow(this, lines);
-        }
-        out.reset(lines, d, exact != null);
+        out.reset(BatchRequest.SLICE_ROWS, d, exact != null);
         int n = 0;
         long line = firstLine;
         int p = from;
@@ -151,6 +139,9 @@ public final class SliceKernel {
             int e = p;
             while (e < to && in[e] != '\n') {
                 e++;
+            }
+            if (line - firstLine == BatchRequest.SLICE_ROWS) {
+                throw new IllegalArgumentException("a slice holds at most " + BatchRequest.SLICE_ROWS + " lines");
             }
             int stop = e > p && in[e - 1] == '\r' ? e - 1 : e;
             int code = reader.read(in, p, stop, ws.start, ws.end, ws.xs, n * d);
