@@ -34,7 +34,7 @@ import picocli.CommandLine.Command;
         exitCodeList = {"0:success", "1:failure", "2:bad input (one line naming the option and the value)",
             "3:GARCH fit did not converge", "4:training or fine-tuning diverged, nothing written (see --keep-best)"},
         subcommands = {PriceCommand.class, DatasetCommand.class, GarchCommand.class, TrainCommand.class,
-            EvalCommand.class, PruneCommand.class, ReportCommand.class, PipelineCommand.class})
+            EvalCommand.class, PruneCommand.class, ReportCommand.class, PipelineCommand.class, ScenariosCommand.class})
 public final class SobolevCli implements Runnable {
     /** Exit code for bad input. */
     public static final int BAD_INPUT = 2;

@@ -17,6 +17,7 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 
 import dev.sobolev.core.InvalidParameterException;
 import dev.sobolev.core.io.AtomicFiles;
+import dev.sobolev.core.io.DiskSpace;
 import dev.sobolev.core.random.BlockTasks;
 import dev.sobolev.core.random.RandomStreams;
 import dev.sobolev.core.text.ShortestDouble;
@@ -173,7 +174,7 @@ public final class ScenarioJob {
      * @param threads   worker threads, 1 to 1024 (the bytes do not depend on it)
      * @return the rows, path and time
      * @throws InvalidParameterException ({@code out}) if it exists and {@code overwrite} is false, or cannot be
-     *                                   written
+     *                                   written; ({@code size}) if even the shortest rows would not fit on its disk
      */
     public static Result run(Request request, Path out, boolean overwrite, int threads) {
         if (threads < 1 || threads > 1024) {
@@ -187,6 +188,8 @@ public final class ScenarioJob {
         int idDigits = Math.max(6, Long.toString(request.size()).length());
         int rowBytes = 1 + idDigits + d * (1 + ShortestDouble.MAX_LENGTH) + 1;
         long blocks = (request.size() + BLOCK_ROWS - 1) / BLOCK_ROWS;
+        // the shortest a row can be ("s000001,0.0,…" and the newline): refuse only files that cannot fit
+        DiskSpace.require(out, (double) request.size() * (2 + idDigits + 4 * d), "size", request.size());
         RandomStreams streams = RandomStreams.of(request.seed(), RandomStreams.AUXILIARY);
         for (int i = 0; i < SKIPPED_STREAMS; i++) {
             streams.next();
