@@ -37,7 +37,8 @@ import picocli.CommandLine.Command;
             "3:GARCH fit did not converge", "4:training or fine-tuning diverged, nothing written (see --keep-best); batch: more rows rejected "
                 + "than --max-rejects (--resume continues)"},
         subcommands = {PriceCommand.class, DatasetCommand.class, GarchCommand.class, TrainCommand.class,
-            EvalCommand.class, PruneCommand.class, ReportCommand.class, PipelineCommand.class, BatchCommand.class})
+            EvalCommand.class, PruneCommand.class, ReportCommand.class, PipelineCommand.class, ScenariosCommand.class,
+            BatchCommand.class})
 public final class SobolevCli implements Runnable {
     /** Exit code for bad input. */
     public static final int BAD_INPUT = 2;

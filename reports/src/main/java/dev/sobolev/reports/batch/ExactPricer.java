@@ -36,6 +36,14 @@ public final class ExactPricer {
      * @return the pricer, or empty when the model's data set has no closed form
      */
     public static Optional<ExactPricer> of(ModelFile.Loaded model) {
+        return recipe(model).map(ExactPricer::new);
+    }
+
+    /**
+     * The Bachelier LSMC recipe of the data set a model's provenance names, when its metadata describes one with
+     * the model's inputs (number, and names when the metadata lists them) and the model has one output.
+     */
+    static Optional<LsmcRecipe> recipe(ModelFile.Loaded model) {
         JsonNode meta = model.provenance().path("data").path("meta");
         if (!meta.isObject() || model.model().outputs() != 1) {
             return Optional.empty();
@@ -49,7 +57,7 @@ public final class ExactPricer {
                 }
             }
         }
-        return DatasetSummaries.bachelierRecipe(meta, model.model().inputs()).map(ExactPricer::new);
+        return DatasetSummaries.bachelierRecipe(meta, model.model().inputs());
     }
 
     /** The number of inputs d. */

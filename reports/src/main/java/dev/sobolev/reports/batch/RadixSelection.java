@@ -16,19 +16,21 @@ import java.util.List;
  *
  * <p>A double maps to a signed {@code long} key whose order is {@link Double#compare}'s ({@link #key}); its
  * unsigned form (key with the sign bit flipped) is cut into four 16-bit digits. Each pass reads the spill once;
- * for every target order statistic not yet found, the keys sharing its known leading digits either go into a
- * histogram of the next digit (65,536 counts) when more than {@code gatherLimit} of them remain, or are gathered
- * and sorted, which finds the statistic exactly. Targets sharing a range share its histogram or gathered array;
- * in one pass all live ranges have the same number of known digits and are disjoint. With a generous limit two
- * passes suffice (top digit, then gather); every refinement adds one pass, at most five in all (a range with all
- * 64 bits known holds equal values).
+ * for every target order statistic not yet found, the keys sharing its known leading digits (its range) are
+ * either gathered and sorted, which finds the statistic exactly, or counted in a histogram of the next digit
+ * (65,536 counts), which narrows the range to one bucket. A pass gathers the smallest ranges as long as their
+ * values fit in {@code gatherLimit} together and histograms the rest. Targets sharing a range share its array;
+ * in one pass all live ranges have the same number of known digits and are disjoint. Two passes suffice when
+ * the buckets of the top digit that hold the targets are small enough (top digit, then gather); every refinement
+ * adds a pass, at most five in all (a range with all 64 bits known holds equal values).
  *
  * <p>A target may also ask for the sum of the {@code k} smallest values (expected shortfall): values below the
  * chosen bucket are summed, Neumaier-compensated, in the pass after the bucket is chosen, and the gathered values
  * up to rank {@code k} in sorted order; the result depends only on the data and its order in the spill.
  *
- * <p>Memory: one read buffer of {@code 32,768 × stride × 8} bytes plus, per live range, at most
- * {@code max(gatherLimit, 65,536)} longs; the number of live ranges is at most the number of targets.
+ * <p>Memory: a read buffer of {@code 32,768 × stride × 8} bytes, per column a 65,536-int table from the top
+ * digit to the ranges, at most {@code gatherLimit} gathered longs, and a 65,536-long histogram per histogrammed
+ * range (at most one per target).
  */
 final class RadixSelection {
     private static final int DIGIT = 16;
@@ -88,16 +90,18 @@ final class RadixSelection {
         final long lo;
         final long hi;
         final int bits;
+        final long count;
         final List<Target> targets = new ArrayList<>();
         long[] histogram;
         long[] gathered;
         int filled;
 
-        Range(int column, long lo, long hi, int bits) {
+        Range(int column, long lo, long hi, int bits, long count) {
             this.column = column;
             this.lo = lo;
             this.hi = hi;
             this.bits = bits;
+            this.count = count;
         }
     }
 
@@ -122,7 +126,7 @@ final class RadixSelection {
      * @param rows        rows in the spill (≥ every target's rank)
      * @param stride      doubles per row
      * @param targets     the targets (1 ≤ rank ≤ rows), filled in place
-     * @param gatherLimit most values gathered for one range (≥ 1)
+     * @param gatherLimit most values gathered in one pass, all ranges together (≥ 1)
      */
     static void select(FileChannel channel, long rows, int stride, List<Target> targets, int gatherLimit) {
         for (Target t : targets) {
@@ -178,15 +182,21 @@ final class RadixSelection {
                 }
             }
             if (range == null) {
-                range = new Range(t.column, lo, uHi ^ Long.MIN_VALUE, t.bits);
-                if (t.count <= gatherLimit) {
-                    range.gathered = new long[(int) t.count];
-                } else {
-                    range.histogram = new long[BUCKETS];
-                }
+                range = new Range(t.column, lo, uHi ^ Long.MIN_VALUE, t.bits, t.count);
                 ranges.add(range);
             }
             range.targets.add(t);
+        }
+        // gather the smallest ranges while the pass's budget lasts; histogram the rest
+        ranges.sort(Comparator.comparingLong(r -> r.count));
+        long budget = gatherLimit;
+        for (Range r : ranges) {
+            if (r.count <= budget) {
+                r.gathered = new long[(int) r.count];
+                budget -= r.count;
+            } else {
+                r.histogram = new long[BUCKETS];
+            }
         }
         ranges.sort(Comparator.<Range>comparingInt(r -> r.column).thenComparingLong(r -> r.lo));
         return ranges;
@@ -196,11 +206,11 @@ final class RadixSelection {
             List<Target> summing) {
         int columns = stride;
         Range[][] byColumn = new Range[columns][];
-        long[][] los = new long[columns][];
+        int[][] first = new int[columns][];
         for (int c = 0; c < columns; c++) {
             int col = c;
             byColumn[c] = ranges.stream().filter(r -> r.column == col).toArray(Range[]::new);
-            los[c] = Arrays.stream(byColumn[c]).mapToLong(r -> r.lo).toArray();
+            first[c] = firstRange(byColumn[c]);
         }
         Target[] sums = summing.toArray(Target[]::new);
         long position = 0;
@@ -222,15 +232,17 @@ final class RadixSelection {
                         long k = key(buffer.getDouble(off + c * Double.BYTES));
                         Range[] rs = byColumn[c];
                         if (rs.length > 0) {
-                            int i = Arrays.binarySearch(los[c], k);
-                            int at = i >= 0 ? i : -i - 2;
-                            if (at >= 0 && k <= rs[at].hi) {
+                            long u = k ^ Long.MIN_VALUE;
+                            int top = (int) (u >>> (64 - DIGIT));
+                            for (int at = first[c][top]; at >= 0 && at < rs.length && k >= rs[at].lo; at++) {
                                 Range r = rs[at];
-                                if (r.gathered != null) {
-                                    r.gathered[r.filled++] = k;
-                                } else {
-                                    long u = k ^ Long.MIN_VALUE;
-                                    r.histogram[(int) ((u >>> (64 - DIGIT - r.bits)) & (BUCKETS - 1))]++;
+                                if (k <= r.hi) {
+                                    if (r.gathered != null) {
+                                        r.gathered[r.filled++] = k;
+                                    } else {
+                                        r.histogram[(int) ((u >>> (64 - DIGIT - r.bits)) & (BUCKETS - 1))]++;
+                                    }
+                                    break;
                                 }
                             }
                         }
@@ -246,6 +258,21 @@ final class RadixSelection {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * For each value of the top digit, the index of the first range (sorted by key) that may hold keys with it, or
+     * −1: the ranges of a pass are disjoint and each lies in one top bucket except the first pass's whole line.
+     */
+    private static int[] firstRange(Range[] rs) {
+        int[] first = new int[BUCKETS];
+        Arrays.fill(first, -1);
+        for (int i = rs.length - 1; i >= 0; i--) {
+            int lo = (int) ((rs[i].lo ^ Long.MIN_VALUE) >>> (64 - DIGIT));
+            int hi = (int) ((rs[i].hi ^ Long.MIN_VALUE) >>> (64 - DIGIT));
+            Arrays.fill(first, lo, hi + 1, i);
+        }
+        return first;
     }
 
     private static void resolveGathered(Range r) {

@@ -47,9 +47,10 @@ import dev.sobolev.surrogate.eval.ErrorStats;
  * </ul>
  *
  * <p>Memory is bounded independently of n: the spill buffer (96 KiB), and in {@code finish} a 768 KiB read
- * buffer plus at most one 65,536-long array per order statistic sought (at most 34 of them: 13 value quantiles,
- * 13 P&amp;L quantiles, 2 VaR and 2 ES ranks for each of P&amp;L and delta-gamma P&amp;L) — under 18 MiB with the
- * default gather limit. The spill takes 8 bytes a row without a base, 24 with one. Not thread-safe.
+ * buffer, three 256 KiB lookup tables, at most 2²⁰ gathered values (8 MiB) and at most one 512 KiB histogram per
+ * order statistic sought (at most 34 of them: 13 value quantiles, 13 P&amp;L quantiles, 2 VaR and 2 ES ranks for
+ * each of P&amp;L and delta-gamma P&amp;L): under 27 MiB in all. The spill takes 8 bytes a row without a base, 24
+ * with one. Not thread-safe.
  */
 public final class RiskAccumulator implements AutoCloseable {
     /** Quantile levels in parts per million: 0.1 % … 99.9 %. */
@@ -60,8 +61,8 @@ public final class RiskAccumulator implements AutoCloseable {
     private static final long MILLION = 1_000_000;
     private static final int BUFFER_ROWS = 4096;
     private static final String FORMAT = "risk-accumulator/1";
-    /** Default most values gathered per range in the selection: 65,536 (512 KiB). */
-    static final int GATHER_LIMIT = 1 << 16;
+    /** Most values the selection gathers in one pass: 2²⁰ (8 MiB). */
+    static final int GATHER_LIMIT = 1 << 20;
 
     private final Path spill;
     private final boolean withBase;

@@ -109,9 +109,12 @@ class RiskAccumulatorTest {
 
     @Test
     void refinementBeyondTheGatherLimitStaysExact() {
-        // a limit of 5 forces histograms of the second, third and fourth digits; all-equal values reach 64 bits
+        // a budget of 5 forces histograms of the second, third and fourth digits; 300 and 3000 gather some ranges
+        // of a pass and histogram the others; all-equal values reach 64 bits
         double[][] rows = data(5, 20_011);
-        assertAgainstSorting(rows, run(rows, 5));
+        for (int limit : new int[] {5, 300, 3000}) {
+            assertAgainstSorting(rows, run(rows, limit));
+        }
         double[][] flat = new double[3][3000];
         Arrays.fill(flat[0], 1.5);
         Arrays.fill(flat[1], -0.25);
