@@ -319,6 +319,8 @@ public final class BatchJob {
             }
             long outLength = j.path("outputLength").asLong();
             long rejectsLength = j.path("rejectsLength").asLong();
+            unpublish(files.partial(), files.out(), outLength);
+            unpublish(files.rejectsPartial(), files.rejects(), rejectsLength);
             if (!Files.exists(files.partial()) || Files.size(files.partial()) < outLength
                     || !Files.exists(files.rejectsPartial()) || Files.size(files.rejectsPartial()) < rejectsLength) {
                 throw new InvalidParameterException("resume", files.partial() + " or " + files.rejectsPartial()
@@ -343,6 +345,16 @@ public final class BatchJob {
                 throw new InvalidParameterException("resume", "the risk state of the journal " + files.journal()
                         + " does not fit " + files.spill() + " (" + e.getMessage() + "); delete the journal to start "
                         + "again", e);
+            }
+        }
+
+        /**
+         * A run killed after renaming a finished file but before deleting its journal: the file goes back to its
+         * partial name (it has the journal's length), and the run finishes again.
+         */
+        private static void unpublish(Path partial, Path published, long length) throws IOException {
+            if (!Files.exists(partial) && Files.exists(published) && Files.size(published) == length) {
+                move(published, partial);
             }
         }
 

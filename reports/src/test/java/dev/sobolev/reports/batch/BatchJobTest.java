@@ -247,6 +247,18 @@ class BatchJobTest {
         assertEquals(summary(straight), summary(resumed));
         assertFalse(Files.exists(e.journal()));
         assertFalse(Files.exists(dir.resolve("stopped.csv.spill")));
+
+        // stopped in the last chunk, then the files renamed as a run killed before deleting its journal leaves them
+        BatchRequest.Builder late = BatchRequest.builder().out(dir.resolve("late.csv")).maxRejects(10);
+        same.accept(late);
+        assertEquals(11, assertThrows(TooManyRejectsException.class,
+                () -> BatchJob.run(late.build(), BatchListener.NONE)).rejected());
+        Files.move(dir.resolve("late.csv.partial"), dir.resolve("late.csv"));
+        Files.move(dir.resolve("late.csv.rejects.csv.partial"), dir.resolve("late.csv.rejects.csv"));
+        BatchResult published = BatchJob.run(late.resume(true).build(), BatchListener.NONE);
+        assertArrayEquals(Files.readAllBytes(straight.output()), Files.readAllBytes(published.output()));
+        assertArrayEquals(Files.readAllBytes(straight.rejects()), Files.readAllBytes(published.rejects()));
+        assertEquals(summary(straight), summary(published));
     }
 
     @Test
