@@ -32,8 +32,9 @@ import dev.sobolev.core.io.OutputGuard;
 /**
  * Batch revaluation (DESIGN.md "Batch revaluation"): a {@link Book} priced under every scenario line of a CSV
  * file. The input streams in chunks of {@link BatchRequest#chunkRows()} lines, each cut into slices of
- * {@link BatchRequest#SLICE_ROWS}; worker threads run the {@link SliceKernel} on the slices while this thread reads
- * the next chunk, and the slices' bytes are written in order, so the output does not depend on the thread count.
+ * {@link BatchRequest#SLICE_ROWS}; worker threads run the {@link SliceKernel} on the slices of the next two chunks
+ * while this thread writes and commits one and reads another (three chunk buffers in turn), and the slices' bytes
+ * are written in order, so the output does not depend on the thread count.
  *
  * <p><b>Files.</b> For an output {@code <out>} the run writes {@code <out>.partial} and
  * {@code <out>.rejects.csv.partial}; after each chunk both are forced to the device and the journal
@@ -218,18 +219,17 @@ public final class BatchJob {
             });
             try {
                 listener.started(input.size(), offset);
-                Chunk current = new Chunk();
-                Chunk next = new Chunk();
-                read(current, null);
-                submit(current, pool);
-                while (current.slices > 0) {
-                    read(next, current);
-                    await(current);
-                    submit(next, pool);
-                    write(current);
-                    Chunk t = current;
-                    current = next;
-                    next = t;
+                Chunk[] ring = {new Chunk(), new Chunk(), new Chunk()};
+                read(ring[0], null);
+                submit(ring[0], pool);
+                read(ring[1], ring[0]);
+                submit(ring[1], pool);
+                for (int i = 0; ring[i].slices > 0; i = (i + 1) % ring.length) {
+                    await(ring[i]);
+                    write(ring[i]);
+                    Chunk free = ring[(i + 2) % ring.length];
+                    read(free, ring[(i + 1) % ring.length]);
+                    submit(free, pool);
                 }
             } catch (RuntimeException | IOException | Error e) {
                 risk.close();
