@@ -1,6 +1,7 @@
 package dev.sobolev.reports.batch;
 
 import java.io.IOException;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -38,7 +39,9 @@ import dev.sobolev.core.io.OutputGuard;
  * {@code <out>.rejects.csv.partial}; after each chunk both are forced to the device and the journal
  * {@code <out>.journal} (the request's fingerprint, the input offset and line, the files' lengths, the counts) is
  * replaced atomically. At the end the partial files are renamed to {@code <out>} and {@code <out>.rejects.csv}
- * and the journal is deleted. With {@code resume} a run truncates the partial files to the journal's lengths and
+ * and the journal is deleted. The values, P&amp;L and (with compare-exact) errors of the priced rows go, in row
+ * order, to a {@link RiskAccumulator} whose spill {@code <out>.spill} is flushed and whose state is checkpointed
+ * into the journal with each chunk; its {@link RiskSummary} is written as {@code <out>.summary.csv}. With {@code resume} a run truncates the partial files to the journal's lengths and
  * reads on from its offset, so a run killed at any point and resumed writes the bytes of one that was not; without
  * {@code resume} a journal is refused, so an interrupted run is never overwritten silently.
  */
@@ -78,14 +81,19 @@ public final class BatchJob {
     }
 
     /** The files of a run beside the output. */
-    record Files4(Path out, Path partial, Path rejects, Path rejectsPartial, Path journal) {
+    record Files4(Path out, Path partial, Path rejects, Path rejectsPartial, Path summary, Path journal,
+            Path spill) {
         static Files4 of(BatchRequest r) {
             Path out = r.out().toAbsolutePath();
+            if (out.getFileName() == null) {
+                throw new InvalidParameterException("out", r.out() + " is not a file path");
+            }
             String name = out.getFileName().toString();
             Path rejects = out.resolveSibling(name + ".rejects.csv");
             return new Files4(out, out.resolveSibling(name + ".partial"), rejects,
                     rejects.resolveSibling(rejects.getFileName() + ".partial"),
-                    out.resolveSibling(name + ".journal"));
+                    out.resolveSibling(name + ".summary.csv"), out.resolveSibling(name + ".journal"),
+                    out.resolveSibling(name + ".spill"));
         }
     }
 
@@ -161,6 +169,9 @@ public final class BatchJob {
         private FileChannel input;
         private FileChannel output;
         private FileChannel rejects;
+        private RiskAccumulator risk;
+        private final double[] rowDeltas;
+        private final double[] rowExact;
         private boolean eof;
         private long offset;
         private long line;
@@ -178,6 +189,8 @@ public final class BatchJob {
             this.t0 = t0;
             kernel = new SliceKernel(plan);
             workspaces = ThreadLocal.withInitial(kernel::newWorkspace);
+            rowDeltas = new double[plan.book().dimension()];
+            rowExact = new double[plan.book().dimension()];
         }
 
         BatchResult run() throws IOException {
@@ -202,6 +215,9 @@ public final class BatchJob {
                     current = next;
                     next = t;
                 }
+            } catch (RuntimeException | IOException | Error e) {
+                risk.close();
+                throw e;
             } finally {
                 pool.shutdownNow();
                 input.close();
@@ -209,10 +225,16 @@ public final class BatchJob {
                 rejects.close();
             }
             double seconds = priorSeconds + (System.nanoTime() - t0) / 1e9;
+            RiskSummary summary = risk.finish(rows, rejected, seconds);
+            StringWriter csv = new StringWriter();
+            summary.table().write().csv(csv);
+            AtomicFiles.writeString(files.summary(), csv.toString());
             move(files.rejectsPartial(), files.rejects());
             move(files.partial(), files.out());
             Files.deleteIfExists(files.journal());
-            return new BatchResult(rows, rejected, outside, seconds, files.out(), files.rejects());
+            Files.deleteIfExists(files.spill());
+            return new BatchResult(rows, rejected, outside, seconds, files.out(), files.rejects(), files.summary(),
+                    summary);
         }
 
         private static void move(Path from, Path to) throws IOException {
@@ -234,12 +256,13 @@ public final class BatchJob {
                         + "to start again");
             }
             for (Path p : List.of(files.out(), files.rejects(), files.partial(), files.rejectsPartial(),
-                    files.journal())) {
+                    files.summary(), files.journal(), files.spill())) {
                 OutputGuard.checkFile("out", p, true, inputs);
             }
             if (!journal) {
                 OutputGuard.checkFile("out", files.out(), request.force(), inputs);
                 OutputGuard.checkFile("out", files.rejects(), request.force(), inputs);
+                OutputGuard.checkFile("out", files.summary(), request.force(), inputs);
             }
             input = FileChannel.open(request.in(), StandardOpenOption.READ);
             if (journal) {
@@ -257,6 +280,7 @@ public final class BatchJob {
             writeAll(rejects, rh, rh.length);
             offset = plan.dataOffset();
             line = 2;
+            risk = RiskAccumulator.create(files.spill(), plan.base() != null, plan.book().dimension());
             commit();
         }
 
@@ -297,6 +321,13 @@ public final class BatchJob {
             rejected = j.path("rejected").asLong();
             outside = j.path("outside").asLong();
             priorSeconds = j.path("seconds").asDouble();
+            try {
+                risk = RiskAccumulator.restore(files.spill(), j.path("risk"));
+            } catch (InvalidParameterException e) {
+                throw new InvalidParameterException("resume", "the risk state of the journal " + files.journal()
+                        + " does not fit " + files.spill() + " (" + e.getMessage() + "); delete the journal to start "
+                        + "again", e);
+            }
         }
 
         /**
@@ -390,6 +421,7 @@ public final class BatchJob {
                 SliceOutput o = c.outs[i];
                 writeAll(output, o.output(), o.outputLength());
                 writeAll(rejects, o.rejects(), o.rejectsLength());
+                feed(o);
                 rows += o.rows();
                 rejected += o.rejected();
                 outside += o.outside();
@@ -404,10 +436,25 @@ public final class BatchJob {
             }
         }
 
+        /** Gives the risk accumulator a slice's priced rows in order. */
+        private void feed(SliceOutput o) {
+            int d = rowDeltas.length;
+            boolean exact = plan.exact() != null;
+            for (int r = 0; r < o.rows(); r++) {
+                risk.add(o.values[r], o.pnl[r], o.deltaGamma[r]);
+                if (exact) {
+                    System.arraycopy(o.deltas, r * d, rowDeltas, 0, d);
+                    System.arraycopy(o.exactDeltas, r * d, rowExact, 0, d);
+                    risk.addExact(o.values[r], o.exactValues[r], rowDeltas, rowExact);
+                }
+            }
+        }
+
         /** Forces the files to the device, then replaces the journal. */
         private void commit() throws IOException {
             output.force(false);
             rejects.force(false);
+            risk.flush();
             ObjectNode j = JSON.createObjectNode();
             j.put("format", JOURNAL_FORMAT);
             j.put("version", 1);
@@ -420,6 +467,7 @@ public final class BatchJob {
             j.put("rejected", rejected);
             j.put("outside", outside);
             j.put("seconds", priorSeconds + (System.nanoTime() - t0) / 1e9);
+            j.set("risk", risk.checkpoint());
             AtomicFiles.writeString(files.journal(), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(j));
         }
 

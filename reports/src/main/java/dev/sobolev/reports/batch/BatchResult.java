@@ -12,20 +12,25 @@ import java.util.Objects;
  * @param seconds  wall-clock seconds of the run (of all its attempts, when resumed)
  * @param output   the output CSV
  * @param rejects  the rejects CSV
+ * @param summary  the summary CSV ({@link RiskSummary#table()})
+ * @param risk     the risk figures
  */
-public record BatchResult(long rows, long rejected, long outside, double seconds, Path output, Path rejects) {
-    /** Checks the paths. */
+public record BatchResult(long rows, long rejected, long outside, double seconds, Path output, Path rejects,
+        Path summary, RiskSummary risk) {
+    /** Checks the parts. */
     public BatchResult {
         Objects.requireNonNull(output, "output");
         Objects.requireNonNull(rejects, "rejects");
+        Objects.requireNonNull(summary, "summary");
+        Objects.requireNonNull(risk, "risk");
     }
 
     /**
-     * The throughput.
+     * The throughput, as the summary states it.
      *
-     * @return scenario rows (priced and rejected) per second
+     * @return rows priced per second
      */
     public double rowsPerSecond() {
-        return (rows + rejected) / seconds;
+        return risk.rowsPerSecond();
     }
 }

@@ -485,6 +485,40 @@ public final class Book {
     }
 
     /**
+     * The closed-form value and deltas of one point: Σᵢ qᵢ·eᵢ over the positions' exact prices eᵢ, deltas by book
+     * input as in {@link #pricePoint}.
+     *
+     * @param exact  the closed form of each position, in order
+     * @param x      the point (D entries from {@code off})
+     * @param off    its offset
+     * @param deltas receives the D exact deltas from {@code doff}
+     * @param doff   offset in deltas
+     * @param s      this thread's scratch
+     * @return the exact value
+     */
+    public double priceExact(ExactPricer[] exact, double[] x, int off, double[] deltas, int doff, Scratch s) {
+        double value = 0;
+        for (int i = 0; i < legs.length; i++) {
+            Leg l = legs[i];
+            int d = l.columns.length;
+            double[] lx = s.point[i];
+            for (int j = 0; j < d; j++) {
+                lx[j] = x[off + l.columns[j]];
+            }
+            double[] g = s.direction[i];
+            double q = l.position.quantity();
+            double y = identity ? exact[i].price(lx, g) : q * exact[i].price(lx, g);
+            value = i == 0 ? y : value + y;
+            for (int j = 0; j < d; j++) {
+                int c = doff + l.columns[j];
+                double gj = identity ? g[j] : q * g[j];
+                deltas[c] = l.first[j] ? gj : deltas[c] + gj;
+            }
+        }
+        return value;
+    }
+
+    /**
      * The gamma of the last {@link #pricePoint} without a direction: the book's 1ᵀH1, Σᵢ qᵢ·γᵢ over the positions
      * in order ({@link Quote#gamma()} of each; one model: its gamma).
      *

@@ -70,6 +70,7 @@ final class Plan {
     private final List<String> newColumns;
     private final Base base;
     private final double[] direction;
+    private final ExactPricer[] exact;
 
     private Plan(BatchRequest request, Book book, byte[] header, long dataOffset, List<String> headerNames,
             RowReader reader, List<String> newColumns, double[] direction) {
@@ -81,6 +82,7 @@ final class Plan {
         this.reader = reader;
         this.newColumns = newColumns;
         this.direction = direction;
+        this.exact = request.compareExact() ? exact(book) : null;
         this.base = resolveBase();
     }
 
@@ -154,6 +156,10 @@ final class Plan {
         if (r.perPosition()) {
             book.positions().forEach(p -> c.add(p.id() + "_value"));
         }
+        if (r.compareExact()) {
+            c.add("exact_value");
+            book.labels().forEach(x -> c.add("exact_delta_" + x));
+        }
         if (r.baseRow() != null || r.baseValues() != null) {
             c.add("pnl");
             c.add("pnl_delta_gamma");
@@ -197,6 +203,18 @@ final class Plan {
                     + "got an empty line");
         }
         return Arrays.copyOf(buf, len);
+    }
+
+    /** The closed form of every position, or a refusal naming the first without one. */
+    private static ExactPricer[] exact(Book book) {
+        ExactPricer[] e = new ExactPricer[book.positions().size()];
+        for (int i = 0; i < e.length; i++) {
+            Book.Position p = book.positions().get(i);
+            e[i] = ExactPricer.of(book.loaded(i)).orElseThrow(() -> new InvalidParameterException("compareExact",
+                    "needs a closed form, but the data set in the provenance of " + p.model() + " names no "
+                    + "Bachelier recipe"));
+        }
+        return e;
     }
 
     /** The base scenario: from values, or the row whose first passthrough field is the id (one pass). */
@@ -298,6 +316,11 @@ final class Plan {
 
     Base base() {
         return base;
+    }
+
+    /** The closed form per position with compare-exact, else null. */
+    ExactPricer[] exact() {
+        return exact;
     }
 
     DomainPolicy policy() {

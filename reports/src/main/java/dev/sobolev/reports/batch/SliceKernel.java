@@ -2,7 +2,7 @@ package dev.sobolev.reports.batch;
 
 import java.nio.charset.StandardCharsets;
 
-import dev.sobolev.surrogate.api.DomainPolicy;
+import dev.sobolev.core.text.ShortestDouble;
 
 /**
  * The parse–price–format step of a batch run for one slice of scenario lines (at most
@@ -15,12 +15,13 @@ import dev.sobolev.surrogate.api.DomainPolicy;
  *
  * <p>The new fields, in order: {@code value}; {@code delta_<input>} per book input; with gamma {@code gamma}
  * (1ᵀH1, or vᵀHv along the direction) and, along a direction, {@code hv_<input>}; with per-position values
- * {@code <id>_value} (qᵢ·vᵢ); with a base scenario {@code pnl} (value − base value) and {@code pnl_delta_gamma}
+ * {@code <id>_value} (qᵢ·vᵢ); with compare-exact {@code exact_value} and {@code exact_delta_<input>} (the closed
+ * form, {@link ExactPricer}, summed over the positions as the surrogate is); with a base scenario {@code pnl} (value − base value) and {@code pnl_delta_gamma}
  * (δ·Δx + ½·ΔxᵀΓΔx with the base's deltas δ and Hessian Γ).
  */
 public final class SliceKernel {
-    /** The longest number text written (sign, 17 digits, point, exponent). */
-    private static final int NUMBER_LENGTH = 24;
+    /** The longest number text written. */
+    private static final int NUMBER_LENGTH = ShortestDouble.MAX_LENGTH;
 
     private final Plan plan;
     private final Book book;
@@ -31,6 +32,7 @@ public final class SliceKernel {
     private final double[] direction;
     private final boolean perPosition;
     private final Plan.Base base;
+    private final ExactPricer[] exact;
     private final int newFields;
 
     SliceKernel(Plan plan) {
@@ -43,6 +45,7 @@ public final class SliceKernel {
         direction = plan.direction();
         perPosition = plan.perPosition();
         base = plan.base();
+        exact = plan.exact();
         newFields = plan.newColumns().size();
     }
 
@@ -88,6 +91,8 @@ public final class SliceKernel {
         private double[] gammas;
         private double[] hvs;
         private double[] positionValues;
+        private double[] exactValues;
+        private double[] exactDeltas;
         private int[] lineStart;
         private int[] lineEnd;
         private final double[] hv;
@@ -111,6 +116,8 @@ public final class SliceKernel {
             gammas = new double[rows];
             hvs = new double[rows * k.d];
             positionValues = new double[rows * k.positions];
+            exactValues = new double[k.exact == null ? 0 : rows];
+            exactDeltas = new double[k.exact == null ? 0 : rows * k.d];
             lineStart = new int[rows];
             lineEnd = new int[rows];
         }
@@ -136,7 +143,7 @@ public final class SliceKernel {
         if (lines > ws.capacity) {
             ws.grow(this, lines);
         }
-        out.reset(lines, d, false);
+        out.reset(lines, d, exact != null);
         int n = 0;
         long line = firstLine;
         int p = from;
@@ -183,6 +190,14 @@ public final class SliceKernel {
             }
             out.outside = outside;
         }
+        if (exact != null) {
+            for (int r = 0; r < n; r++) {
+                ws.exactValues[r] = book.priceExact(exact, ws.xs, r * d, ws.exactDeltas, r * d, ws.scratch);
+            }
+            System.arraycopy(ws.deltas, 0, out.deltas, 0, n * d);
+            System.arraycopy(ws.exactValues, 0, out.exactValues, 0, n);
+            System.arraycopy(ws.exactDeltas, 0, out.exactDeltas, 0, n * d);
+        }
         for (int r = 0; r < n; r++) {
             double v = ws.values[r];
             out.values[r] = v;
@@ -221,6 +236,12 @@ public final class SliceKernel {
                 at = field(ws.positionValues[r * positions + i], o, at);
             }
         }
+        if (exact != null) {
+            at = field(ws.exactValues[r], o, at);
+            for (int c = 0; c < d; c++) {
+                at = field(ws.exactDeltas[r * d + c], o, at);
+            }
+        }
         if (base != null) {
             at = field(out.pnl[r], o, at);
             at = field(out.deltaGamma[r], o, at);
@@ -231,19 +252,7 @@ public final class SliceKernel {
 
     private static int field(double v, byte[] o, int at) {
         o[at] = ',';
-        return writeDouble(v, o, at + 1);
-    }
-
-    /**
-     * TEMPORARY bridge until the codec branch's {@code dev.sobolev.core.text.ShortestDouble} lands: the same text
-     * through {@link Double#toString}, which allocates.
-     */
-    private static int writeDouble(double v, byte[] dst, int off) {
-        String t = Double.toString(v);
-        for (int i = 0; i < t.length(); i++) {
-            dst[off + i] = (byte) t.charAt(i);
-        }
-        return off + t.length();
+        return ShortestDouble.write(v, o, at + 1);
     }
 
     /** A rejects row: line number, reason and raw line, the last two quoted with doubled inner quotes. */
@@ -274,10 +283,5 @@ public final class SliceKernel {
         }
         o[at++] = '"';
         return at;
-    }
-
-    /** The domain policy under which rows are priced. */
-    DomainPolicy policy() {
-        return plan.policy();
     }
 }
