@@ -41,8 +41,24 @@ final class OptionNames {
             "validationFraction", "--validation",
             "data", "--data");
 
+    /** {@code batch}: the {@code BatchRequest} builder's parameters. */
+    private static final Map<String, String> BATCH = with(COMMON, Map.ofEntries(
+                    Map.entry("model", "--model"),
+                    Map.entry("portfolio", "--portfolio"),
+                    Map.entry("in", "--in"),
+                    Map.entry("out", "--out"),
+                    Map.entry("columns", "--columns"),
+                    Map.entry("gamma", "--gamma"),
+                    Map.entry("direction", "--direction"),
+                    Map.entry("base", "--base"),
+                    Map.entry("domain", "--domain"),
+                    Map.entry("maxRejects", "--max-rejects"),
+                    Map.entry("resume", "--resume"),
+                    Map.entry("compareExact", "--compare-exact"),
+                    Map.entry("perPosition", "--per-position")));
+
     /** Per command path (without {@code sobolev}), parameter name (without index) to option name. */
-    static final Map<String, Map<String, String>> BY_COMMAND = Map.of(
+    static final Map<String, Map<String, String>> BY_COMMAND = withCommand("batch", BATCH, Map.of(
             "price bachelier", with(COMMON, Map.of(
                     "spots", "--spots",
                     "weights", "--weights",
@@ -92,7 +108,8 @@ final class OptionNames {
                     "parent", "--parent",
                     "history", "--history",
                     "out", "--out")),
-            "pipeline", with(COMMON, Map.of("out", "--out")));
+            "pipeline", with(COMMON, Map.of("out", "--out"))));
+
 
     private OptionNames() {
     }
@@ -110,6 +127,14 @@ final class OptionNames {
         String option = BY_COMMAND.getOrDefault(command, Map.of()).get(e.baseName());
         String name = option == null ? e.parameter() : option + e.parameter().substring(e.baseName().length());
         return name + " " + e.detail();
+    }
+
+    /** The table of the commands with one more. */
+    private static Map<String, Map<String, String>> withCommand(String command, Map<String, String> names,
+            Map<String, Map<String, String>> others) {
+        Map<String, Map<String, String>> all = new HashMap<>(others);
+        all.put(command, names);
+        return Map.copyOf(all);
     }
 
     @SafeVarargs

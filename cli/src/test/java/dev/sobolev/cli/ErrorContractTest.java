@@ -61,7 +61,7 @@ class ErrorContractTest {
 
     @Test
     void aMissingOrUnknownCommandIsBadInput() {
-        refused(CliRunner.run(), "a command is required: price, dataset, garch, train, eval, prune, report or pipeline "
+        refused(CliRunner.run(), "a command is required: price, dataset, garch, train, eval, prune, report, pipeline or batch "
                 + "(see sobolev --help)");
         refused(CliRunner.run("price"), "price needs a subcommand: bachelier (see sobolev price --help)");
         refused(CliRunner.run("pric"), "unknown command 'pric' (did you mean price or prune?)");
