@@ -78,7 +78,7 @@ public final class BatchJob {
         long t0 = System.nanoTime();
         warmTables();
         Plan plan = Plan.of(request);
-        Files4 files = Files4.of(request);
+        RunFiles files = RunFiles.of(request);
         String fingerprint = fingerprint(plan);
         try {
             return new Run(plan, files, fingerprint, listener, t0).run();
@@ -98,16 +98,16 @@ public final class BatchJob {
     }
 
     /** The files of a run beside the output. */
-    record Files4(Path out, Path partial, Path rejects, Path rejectsPartial, Path summary, Path journal,
+    record RunFiles(Path out, Path partial, Path rejects, Path rejectsPartial, Path summary, Path journal,
             Path spill) {
-        static Files4 of(BatchRequest r) {
+        static RunFiles of(BatchRequest r) {
             Path out = r.out().toAbsolutePath();
             if (out.getFileName() == null) {
                 throw new InvalidParameterException("out", r.out() + " is not a file path");
             }
             String name = out.getFileName().toString();
             Path rejects = out.resolveSibling(name + ".rejects.csv");
-            return new Files4(out, out.resolveSibling(name + ".partial"), rejects,
+            return new RunFiles(out, out.resolveSibling(name + ".partial"), rejects,
                     rejects.resolveSibling(rejects.getFileName() + ".partial"),
                     out.resolveSibling(name + ".summary.csv"), out.resolveSibling(name + ".journal"),
                     out.resolveSibling(name + ".spill"));
@@ -177,7 +177,7 @@ public final class BatchJob {
     private static final class Run {
         private final Plan plan;
         private final BatchRequest request;
-        private final Files4 files;
+        private final RunFiles files;
         private final String fingerprint;
         private final BatchListener listener;
         private final long t0;
@@ -197,7 +197,7 @@ public final class BatchJob {
         private long outside;
         private double priorSeconds;
 
-        Run(Plan plan, Files4 files, String fingerprint, BatchListener listener, long t0) {
+        Run(Plan plan, RunFiles files, String fingerprint, BatchListener listener, long t0) {
             this.plan = plan;
             this.request = plan.request();
             this.files = files;

@@ -1,10 +1,13 @@
 package dev.sobolev.reports.batch;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -82,7 +85,7 @@ public final class Book {
                 cols[j] = index.computeIfAbsent(names.get(j), k -> index.size());
             }
             if (seen.length < index.size()) {
-                seen = java.util.Arrays.copyOf(seen, index.size());
+                seen = Arrays.copyOf(seen, index.size());
             }
             boolean[] first = new boolean[cols.length];
             for (int j = 0; j < cols.length; j++) {
@@ -98,8 +101,8 @@ public final class Book {
         int d = inputs.size();
         lower = new double[d];
         upper = new double[d];
-        java.util.Arrays.fill(lower, Double.NEGATIVE_INFINITY);
-        java.util.Arrays.fill(upper, Double.POSITIVE_INFINITY);
+        Arrays.fill(lower, Double.NEGATIVE_INFINITY);
+        Arrays.fill(upper, Double.POSITIVE_INFINITY);
         for (Leg l : legs) {
             for (int j = 0; j < l.columns.length; j++) {
                 InputSpec s = l.loaded.schema().input(j);
@@ -164,7 +167,7 @@ public final class Book {
                 throw new InvalidParameterException("portfolio", file + " is not a file");
             }
             lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        } catch (IOException | java.io.UncheckedIOException e) {
+        } catch (IOException | UncheckedIOException e) {
             throw new InvalidParameterException("portfolio", file + " cannot be read: " + e.getMessage(), e);
         }
         if (lines.isEmpty() || !lines.get(0).strip().equals("id,model,quantity")) {
@@ -210,12 +213,12 @@ public final class Book {
             Path model;
             try {
                 model = dir.resolve(f[1].strip());
-            } catch (java.nio.file.InvalidPathException e) {
+            } catch (InvalidPathException e) {
                 throw new InvalidParameterException("portfolio", where + "model is not a valid path: " + f[1], e);
             }
             try {
                 ms.add(ModelFile.read(model));
-            } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
+            } catch (IllegalArgumentException | UncheckedIOException e) {
                 throw new InvalidParameterException("portfolio", where + "model " + model + ": " + e.getMessage(), e);
             }
             ps.add(new Position(id, model, q));
@@ -230,7 +233,7 @@ public final class Book {
         Objects.requireNonNull(file, parameter);
         try {
             return ModelFile.read(file);
-        } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
+        } catch (IllegalArgumentException | UncheckedIOException e) {
             throw new InvalidParameterException(parameter, String.valueOf(e.getMessage()), e);
         }
     }
@@ -288,17 +291,6 @@ public final class Book {
      */
     public boolean portfolio() {
         return !identity || legs.length > 1;
-    }
-
-    /**
-     * The book input j of position i.
-     *
-     * @param i position index
-     * @param j input index of the position's model
-     * @return the book input index
-     */
-    int column(int i, int j) {
-        return legs[i].columns[j];
     }
 
     /**
@@ -391,7 +383,7 @@ public final class Book {
         boolean[] any = s.anyOutside;
         for (int p0 = 0; p0 < n; p0 += BLOCK) {
             int m = Math.min(BLOCK, n - p0);
-            java.util.Arrays.fill(any, false);
+            Arrays.fill(any, false);
             for (int i = 0; i < np; i++) {
                 Leg l = legs[i];
                 int d = l.columns.length;

@@ -1,5 +1,6 @@
 package dev.sobolev.reports.batch;
 
+import java.io.BufferedInputStream;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -174,7 +175,7 @@ final class Plan {
         }
         byte[] buf = new byte[4096];
         int len = 0;
-        try (InputStream s = new java.io.BufferedInputStream(Files.newInputStream(in))) {
+        try (InputStream s = new BufferedInputStream(Files.newInputStream(in))) {
             while (true) {
                 int b = s.read();
                 if (b >= 0) {
@@ -321,10 +322,6 @@ final class Plan {
     /** The closed form per position with compare-exact, else null. */
     ExactPricer[] exact() {
         return exact;
-    }
-
-    DomainPolicy policy() {
-        return request.domain();
     }
 
     List<String> newColumns() {
