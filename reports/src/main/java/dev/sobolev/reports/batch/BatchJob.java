@@ -6,7 +6,9 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -285,8 +287,16 @@ public final class BatchJob {
                 resume();
                 return;
             }
-            output = FileChannel.open(files.partial(), StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.TRUNCATE_EXISTING);
+            try {
+                Files.createDirectories(files.out().getParent());
+                output = FileChannel.open(files.partial(), StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                        StandardOpenOption.TRUNCATE_EXISTING);
+            } catch (IOException e) {
+                input.close();
+                String why = e instanceof NoSuchFileException ? "no such file or directory"
+                        : e instanceof AccessDeniedException ? "permission denied" : String.valueOf(e.getMessage());
+                throw new InvalidParameterException("out", files.out() + " cannot be written: " + why, e);
+            }
             rejects = FileChannel.open(files.rejectsPartial(), StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                     StandardOpenOption.TRUNCATE_EXISTING);
             byte[] h = plan.outputHeader();
