@@ -41,9 +41,25 @@ final class OptionNames {
             "validationFraction", "--validation",
             "data", "--data");
 
+    /** {@code batch}: the {@code BatchRequest} builder's parameters. */
+    private static final Map<String, String> BATCH = with(COMMON, Map.ofEntries(
+                    Map.entry("model", "--model"),
+                    Map.entry("portfolio", "--portfolio"),
+                    Map.entry("in", "--in"),
+                    Map.entry("out", "--out"),
+                    Map.entry("columns", "--columns"),
+                    Map.entry("gamma", "--gamma"),
+                    Map.entry("direction", "--direction"),
+                    Map.entry("base", "--base"),
+                    Map.entry("domain", "--domain"),
+                    Map.entry("maxRejects", "--max-rejects"),
+                    Map.entry("resume", "--resume"),
+                    Map.entry("compareExact", "--compare-exact"),
+                    Map.entry("perPosition", "--per-position")));
+
     /** Per command path (without {@code sobolev}), parameter name (without index) to option name. */
-    static final Map<String, Map<String, String>> BY_COMMAND = Map.of(
-            "price bachelier", with(COMMON, Map.of(
+    static final Map<String, Map<String, String>> BY_COMMAND = Map.ofEntries(
+            Map.entry("price bachelier", with(COMMON, Map.of(
                     "spots", "--spots",
                     "weights", "--weights",
                     "vols", "--vols",
@@ -51,30 +67,30 @@ final class OptionNames {
                     "strike", "--strike",
                     "maturity", "--maturity",
                     "payoff", "--payoff",
-                    "paths", "--paths")),
-            "dataset bachelier", with(COMMON, DATASET, Map.of(
+                    "paths", "--paths"))),
+            Map.entry("dataset bachelier", with(COMMON, DATASET, Map.of(
                     "recipe", "--recipe",
                     "dimension", "--dim",
                     "kind", "--hv-directions",
-                    "count", "--hv-count")),
-            "dataset garch", with(COMMON, DATASET, Map.of(
+                    "count", "--hv-count"))),
+            Map.entry("dataset garch", with(COMMON, DATASET, Map.of(
                     "lastReturn", "--last-return",
                     "lastVariance", "--last-variance",
-                    "horizon", "--horizon")),
-            "garch fit", with(COMMON, SERIES),
-            "garch forecast", with(COMMON, SERIES, Map.of(
+                    "horizon", "--horizon"))),
+            Map.entry("garch fit", with(COMMON, SERIES)),
+            Map.entry("garch forecast", with(COMMON, SERIES, Map.of(
                     "mu", "--mu",
                     "omega", "--omega",
                     "alpha", "--alpha",
                     "beta", "--beta",
-                    "paths", "--paths")),
-            "train", with(COMMON, TRAINING, Map.of(
+                    "paths", "--paths"))),
+            Map.entry("train", with(COMMON, TRAINING, Map.of(
                     "file", "--out",
                     "hidden", "--hidden",
                     "activation", "--activation",
-                    "secondOrderWeight", "--hv-weight")),
-            "eval", COMMON,
-            "prune", with(COMMON, TRAINING, Map.ofEntries(
+                    "secondOrderWeight", "--hv-weight"))),
+            Map.entry("eval", COMMON),
+            Map.entry("prune", with(COMMON, TRAINING, Map.ofEntries(
                     Map.entry("file", "--out"),
                     Map.entry("fineTuneData", "--finetune-data"),
                     Map.entry("model", "--model"),
@@ -85,14 +101,21 @@ final class OptionNames {
                     Map.entry("retrainEpochs", "--retrain-epochs"),
                     Map.entry("tolerance", "--tolerance"),
                     Map.entry("splits", "--bound-splits"),
-                    Map.entry("samples", "--bound-samples"))),
-            "report", with(COMMON, Map.of(
+                    Map.entry("samples", "--bound-samples")))),
+            Map.entry("report", with(COMMON, Map.of(
                     "model", "--model",
                     "test", "--test",
                     "parent", "--parent",
                     "history", "--history",
-                    "out", "--out")),
-            "pipeline", with(COMMON, Map.of("out", "--out")));
+                    "out", "--out"))),
+            Map.entry("pipeline", with(COMMON, Map.of("out", "--out"))),
+            Map.entry("scenarios", with(COMMON, Map.of(
+                    "model", "--model",
+                    "size", "--size",
+                    "base", "--base",
+                    "shock", "--shock",
+                    "out", "--out"))),
+            Map.entry("batch", BATCH));
 
     private OptionNames() {
     }

@@ -163,8 +163,8 @@ final class PipelineCommand implements Runnable {
         }
     }
 
-    /** Draws a bar in place on one line of standard error. */
-    private static final class Consumer implements ProgressBarConsumer {
+    /** Draws a bar in place on one line of standard error (also {@link BatchCommand}'s). */
+    static final class Consumer implements ProgressBarConsumer {
         private static final int WIDTH = 120;
         private final PrintWriter err;
 

@@ -11,6 +11,8 @@ import dev.sobolev.pricing.lsmc.LsmcRecipe;
 import dev.sobolev.pricing.lsmc.SecondOrder;
 import dev.sobolev.pruning.FineTuning;
 import dev.sobolev.pruning.Saliency;
+import dev.sobolev.reports.batch.TooManyRejectsException;
+import dev.sobolev.surrogate.api.DomainPolicy;
 import dev.sobolev.surrogate.nn.Activation;
 import dev.sobolev.surrogate.nn.Normalisation;
 import dev.sobolev.surrogate.train.Initializer;
@@ -32,22 +34,27 @@ import picocli.CommandLine.Command;
                 + "Sobolev-trained surrogates and their interval-adjoint pruning.",
         exitCodeListHeading = "Exit codes:%n",
         exitCodeList = {"0:success", "1:failure", "2:bad input (one line naming the option and the value)",
-            "3:GARCH fit did not converge", "4:training or fine-tuning diverged, nothing written (see --keep-best)"},
+            "3:GARCH fit did not converge", "4:training or fine-tuning diverged, nothing written (see --keep-best); batch: more rows rejected "
+                + "than --max-rejects (--resume continues)"},
         subcommands = {PriceCommand.class, DatasetCommand.class, GarchCommand.class, TrainCommand.class,
-            EvalCommand.class, PruneCommand.class, ReportCommand.class, PipelineCommand.class})
+            EvalCommand.class, PruneCommand.class, ReportCommand.class, PipelineCommand.class, ScenariosCommand.class,
+            BatchCommand.class})
 public final class SobolevCli implements Runnable {
     /** Exit code for bad input. */
     public static final int BAD_INPUT = 2;
     /** Exit code for failures that are not the user's input. */
     public static final int FAILURE = 1;
-    /** Exit code of a training or fine-tuning run that diverged (nothing written without {@code --keep-best}). */
+    /**
+     * Exit code of a training or fine-tuning run that diverged (nothing written without {@code --keep-best}), and of
+     * a batch run stopped by its reject limit.
+     */
     public static final int DIVERGED = 4;
 
     /** The enum types that options take, each converted from its dashed lower-case labels. */
     private static final List<Class<? extends Enum<?>>> OPTION_ENUMS = List.of(Activation.class,
             Normalisation.Kind.class, Initializer.class, OptimizerKind.class, ScheduleKind.class, Loss.class,
             Saliency.class, FineTuning.class, DatasetFormat.class, LsmcRecipe.Kind.class, SecondOrder.Kind.class,
-            PayoffKind.class);
+            PayoffKind.class, DomainPolicy.class);
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -84,6 +91,10 @@ public final class SobolevCli implements Runnable {
             if (ex instanceof TrainingDivergedException e) {
                 err.println("sobolev: " + oneLine(e.getMessage()) + "; nothing written" + (e.keepBestAsked() ? ""
                         : " (--keep-best writes the best finished epoch's weights)"));
+                return DIVERGED;
+            }
+            if (ex instanceof TooManyRejectsException e) {
+                err.println("sobolev: " + oneLine(e.getMessage()).replace(" with resume", " with --resume"));
                 return DIVERGED;
             }
             if (ex instanceof InvalidParameterException e) {

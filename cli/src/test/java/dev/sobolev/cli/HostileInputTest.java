@@ -212,6 +212,7 @@ class HostileInputTest {
         Files.createDirectory(f.resolve("adir"));
         Files.write(f.resolve("empty.txt"), new byte[0]);
         Files.writeString(f.resolve("text.txt"), "hello world\n");
+        Files.writeString(f.resolve("scen.csv"), "id,S1,S2,S3\na,1,1,1\nb,1.1,0.9,1\n");
         byte[] garbage = new byte[1024];
         new Random(7).nextBytes(garbage);
         Files.write(f.resolve("garbage.bin"), garbage);

@@ -308,16 +308,31 @@ public final class LabelKernel {
         for (int n = 0; n < rows; n++) {
             int row = row0 + n;
             int base = row * d;
-            double basket = 0;
-            for (int i = 0; i < d; i++) {
-                basket += weights[i] * x[base + i];
-            }
-            BachelierFormulas.callFactors(basket, strike, incrementStdDev, f);
-            y[row] = f[0];
-            for (int i = 0; i < d; i++) {
-                dydx[base + i] = f[1] * weights[i];
-            }
+            y[row] = exact(x, base, dydx, base, f);
             gamma[row] = weightSumSquared * f[2];
         }
+    }
+
+    /**
+     * The exact labels of one row ({@link #fillExact}'s arithmetic, so the same bits): the Bachelier call at τ on
+     * the basket Σwᵢxᵢ and its deltas. Allocation-free.
+     *
+     * @param x       inputs, read at {@code x[xOff … xOff + d)}
+     * @param xOff    offset of the row in {@code x}
+     * @param dydx    receives the deltas at {@code dydx[dOff … dOff + d)}
+     * @param dOff    offset of the deltas in {@code dydx}
+     * @param factors scratch of length ≥ 3: receives price, N(d) and φ(d)/s ({@link BachelierFormulas#callFactors})
+     * @return the exact price
+     */
+    public double exact(double[] x, int xOff, double[] dydx, int dOff, double[] factors) {
+        double basket = 0;
+        for (int i = 0; i < d; i++) {
+            basket += weights[i] * x[xOff + i];
+        }
+        BachelierFormulas.callFactors(basket, strike, incrementStdDev, factors);
+        for (int i = 0; i < d; i++) {
+            dydx[dOff + i] = factors[1] * weights[i];
+        }
+        return factors[0];
     }
 }

@@ -58,36 +58,52 @@ public final class DatasetSummaries {
     }
 
     /**
-     * The exact price at every training input, when the metadata names a Bachelier recipe whose market, rebuilt
-     * from the recipe, has the recorded weights and strike.
+     * The exact price at every training input, when the metadata names a Bachelier recipe
+     * ({@link #bachelierRecipe}).
      */
     private static Optional<double[]> exactPrices(Dataset training) {
         JsonNode meta = training.meta().orElse(null);
         if (meta == null || training.outputs() != 1) {
             return Optional.empty();
         }
+        int d = training.inputDim();
+        return bachelierRecipe(meta, d).map(recipe -> {
+            int n = training.rows();
+            double[] y = new double[n];
+            new LabelKernel(recipe, new double[0][]).fillExact(n, 0, training.xArray(), y, new double[n * d],
+                    new double[n]);
+            return y;
+        });
+    }
+
+    /**
+     * The LSMC recipe a data set's metadata describes, when it names a recipe on a Bachelier market
+     * ({@code kichler} or {@code huge-savine}) of {@code inputs} assets and the market rebuilt from the recipe
+     * (dimension, market seed, published flag) has the recorded weights and strike; the closed form of its test
+     * labels ({@link LabelKernel#fillExact}) and its input law then apply.
+     *
+     * @param meta   a data set's {@code meta.json} (may be null)
+     * @param inputs the number of inputs the data set (or a model fitted to it) has
+     * @return the recipe, or empty when the metadata does not describe one that can be rebuilt exactly
+     */
+    public static Optional<LsmcRecipe> bachelierRecipe(JsonNode meta, int inputs) {
+        if (meta == null) {
+            return Optional.empty();
+        }
         LsmcRecipe.Kind kind = Arrays.stream(LsmcRecipe.Kind.values())
                 .filter(k -> k.label().equals(meta.path("recipe").asText())).findFirst().orElse(null);
         JsonNode market = meta.path("market");
-        int d = training.inputDim();
-        if (kind == null || !market.isObject() || market.path("dimension").asInt(-1) != d) {
+        if (kind == null || !market.isObject() || market.path("dimension").asInt(-1) != inputs) {
             return Optional.empty();
         }
         boolean published = market.path("published").asBoolean(false);
         LsmcRecipe recipe;
         try {
-            recipe = LsmcRecipe.of(kind, d, market.path("marketSeed").asLong(0), null, published);
+            recipe = LsmcRecipe.of(kind, inputs, market.path("marketSeed").asLong(0), null, published);
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
-        if (!sameMarket(recipe, market)) {
-            return Optional.empty();
-        }
-        int n = training.rows();
-        double[] y = new double[n];
-        new LabelKernel(recipe, new double[0][]).fillExact(n, 0, training.xArray(), y, new double[n * d],
-                new double[n]);
-        return Optional.of(y);
+        return sameMarket(recipe, market) ? Optional.of(recipe) : Optional.empty();
     }
 
     private static boolean sameMarket(LsmcRecipe recipe, JsonNode market) {

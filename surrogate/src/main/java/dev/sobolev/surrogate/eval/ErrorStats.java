@@ -16,6 +16,41 @@ public final class ErrorStats {
     private long n;
 
     /**
+     * The complete running state, so that statistics can be checkpointed and resumed with the same bits.
+     *
+     * @param sse      Σ(y − ŷ)²
+     * @param shift    the first label (the spread is summed over labels minus it)
+     * @param sum      Σ(y − shift)
+     * @param sumSq    Σ(y − shift)²
+     * @param maxError max |y − ŷ| so far (0 without pairs)
+     * @param count    pairs added
+     */
+    public record State(double sse, double shift, double sum, double sumSq, double maxError, long count) {
+    }
+
+    /** The running state ({@link #of(State)} rebuilds statistics that go on with the same bits). */
+    public State state() {
+        return new State(sse, shift, sum, sumSq, maxError, n);
+    }
+
+    /**
+     * Statistics that continue from a recorded state.
+     *
+     * @param state a state from {@link #state()}
+     * @return new statistics in that state
+     */
+    public static ErrorStats of(State state) {
+        ErrorStats s = new ErrorStats();
+        s.sse = state.sse();
+        s.shift = state.shift();
+        s.sum = state.sum();
+        s.sumSq = state.sumSq();
+        s.maxError = state.maxError();
+        s.n = state.count();
+        return s;
+    }
+
+    /**
      * Adds one pair.
      *
      * @param truth the exact label y
