@@ -98,9 +98,9 @@ final class PipelineCommand implements Runnable {
                     t.finalLoss());
         } else if (s instanceof Pipeline.PruneStage p) {
             var last = p.trace().steps().get(p.trace().steps().size() - 1);
-            return String.format(Locale.ROOT, "%d parameters in %d steps, R2 %.6f / %.6f / %.6f, bound %.3e",
-                    p.parameters(), p.trace().steps().size() - 1, last.r2Value(), last.r2Delta(), last.r2Gamma(),
-                    p.trace().bound().value());
+            return String.format(Locale.ROOT, "%d parameters in %d steps, R2 %s / %s / %s, bound %.3e",
+                    p.parameters(), p.trace().steps().size() - 1, r2(last.r2Value()), r2(last.r2Delta()),
+                    r2(last.r2Gamma()), p.trace().bound().value());
         } else if (s instanceof Pipeline.FineTuneStage f) {
             return String.format(Locale.ROOT, "final loss nn %.4e, exact %.4e", f.nnLoss(), f.exactLoss());
         } else if (s instanceof Pipeline.EvalStage e) {

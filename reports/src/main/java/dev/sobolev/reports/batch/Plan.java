@@ -230,6 +230,18 @@ final class Plan {
             throw new InvalidParameterException("base", "has " + x.length + " values, the book has " + d
                     + " inputs (" + String.join(",", book.inputs()) + ")");
         }
+        x = x.clone();
+        for (int c = 0; c < d; c++) {
+            double lo = book.lower(c);
+            double hi = book.upper(c);
+            if (!(x[c] >= lo && x[c] <= hi) && request.domain() != DomainPolicy.FLAG) {
+                if (request.domain() == DomainPolicy.REJECT) {
+                    throw new InvalidParameterException("base", book.inputs().get(c) + " = " + x[c]
+                            + " lies outside the training domain [" + lo + ", " + hi + "], which domain reject refuses");
+                }
+                x[c] = Math.min(hi, Math.max(lo, x[c]));
+            }
+        }
         Book.Scratch s = book.scratch();
         double[] deltas = new double[d];
         double[] hv = new double[d];
@@ -241,6 +253,10 @@ final class Plan {
             unit[c] = 1;
             value = book.pricePoint(x, 0, unit, deltas, 0, hv, null, 0, s);
             System.arraycopy(hv, 0, hessian, c * d, d);
+        }
+        if (!Double.isFinite(value)) {
+            throw new InvalidParameterException("base", "prices to a non-finite value " + value + " at "
+                    + Arrays.toString(x));
         }
         return new Base(x, value, deltas, hessian);
     }

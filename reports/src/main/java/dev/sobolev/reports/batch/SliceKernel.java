@@ -95,6 +95,7 @@ public final class SliceKernel {
         private final double[] exactDeltas;
         private final int[] lineStart;
         private final int[] lineEnd;
+        private final long[] lineNumber;
         private final double[] hv;
         private final double[] dx;
 
@@ -115,6 +116,7 @@ public final class SliceKernel {
             exactDeltas = new double[k.exact == null ? 0 : rows * k.d];
             lineStart = new int[rows];
             lineEnd = new int[rows];
+            lineNumber = new long[rows];
         }
     }
 
@@ -148,6 +150,7 @@ public final class SliceKernel {
             if (code == 0) {
                 ws.lineStart[n] = p;
                 ws.lineEnd[n] = stop;
+                ws.lineNumber[n] = line;
                 n++;
             } else {
                 reject(line, reader.reason(code, in, p, stop, ws.start, ws.end), in, p, stop, out);
@@ -156,10 +159,61 @@ public final class SliceKernel {
             line++;
         }
         price(n, ws, out);
+        int kept = 0;
         for (int r = 0; r < n; r++) {
+            String bad = nonFinite(r, ws, out);
+            if (bad != null) {
+                reject(ws.lineNumber[r], bad, in, ws.lineStart[r], ws.lineEnd[r], out);
+                continue;
+            }
             write(in, r, ws, out);
+            if (kept != r) {
+                out.values[kept] = out.values[r];
+                out.pnl[kept] = out.pnl[r];
+                out.deltaGamma[kept] = out.deltaGamma[r];
+                if (exact != null) {
+                    System.arraycopy(out.deltas, r * d, out.deltas, kept * d, d);
+                    out.exactValues[kept] = out.exactValues[r];
+                    System.arraycopy(out.exactDeltas, r * d, out.exactDeltas, kept * d, d);
+                }
+            }
+            kept++;
         }
-        out.rows = n;
+        out.rows = kept;
+    }
+
+    /**
+     * Why row r's results cannot be written (a value, delta, gamma, H·v, position value, closed form or P&L that is
+     * NaN or infinite, e.g. from an input far outside the training domain under {@code flag}), or null if they all
+     * are finite. Such a row goes to the rejects file after the slice's parse-time rejects.
+     */
+    private String nonFinite(int r, Workspace ws, SliceOutput out) {
+        String bad = nonFinite("value", ws.values, r, 1);
+        bad = bad != null ? bad : nonFinite("delta", ws.deltas, r * d, d);
+        if (gamma) {
+            bad = bad != null ? bad : nonFinite("gamma", ws.gammas, r, 1);
+            bad = bad != null || direction == null ? bad : nonFinite("H·v", ws.hvs, r * d, d);
+        }
+        bad = bad != null || !perPosition ? bad : nonFinite("position value", ws.positionValues, r * positions,
+                positions);
+        if (exact != null) {
+            bad = bad != null ? bad : nonFinite("exact value", ws.exactValues, r, 1);
+            bad = bad != null ? bad : nonFinite("exact delta", ws.exactDeltas, r * d, d);
+        }
+        if (base != null) {
+            bad = bad != null ? bad : nonFinite("P&L", out.pnl, r, 1);
+            bad = bad != null ? bad : nonFinite("delta-gamma P&L", out.deltaGamma, r, 1);
+        }
+        return bad;
+    }
+
+    private static String nonFinite(String what, double[] a, int from, int count) {
+        for (int i = from; i < from + count; i++) {
+            if (!Double.isFinite(a[i])) {
+                return "non-finite " + what + ": " + a[i];
+            }
+        }
+        return null;
     }
 
     private void price(int n, Workspace ws, SliceOutput out) {

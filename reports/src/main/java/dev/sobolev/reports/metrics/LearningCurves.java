@@ -152,15 +152,24 @@ public final class LearningCurves {
         }
     }
 
+    /** A loss cell: a finite number; blank only as a validation loss (no validation split), read as NaN. */
     private static double loss(Path file, int line, int column, String cell) {
         if (cell.isBlank()) {
-            return Double.NaN;
+            if (column == 4) {
+                return Double.NaN;
+            }
+            throw bad(file, line, column, "is empty; every epoch needs its training loss");
         }
+        double v;
         try {
-            return Double.parseDouble(cell.strip());
+            v = Double.parseDouble(cell.strip());
         } catch (NumberFormatException e) {
             throw bad(file, line, column, "'" + Printable.of(cell, 40) + "' is not a number");
         }
+        if (!Double.isFinite(v)) {
+            throw bad(file, line, column, "'" + Printable.of(cell, 40) + "' is not finite");
+        }
+        return v;
     }
 
     private static InvalidParameterException bad(Path file, int line, int column, String detail) {

@@ -15,8 +15,11 @@ public final class SlideFigures {
     /** Where the figures come from, as the report cites it. */
     public static final String SOURCE = "Kichler, Afghan & Naumann, \"Towards Sobolev Pruning\" (PASC'24, "
             + "arXiv 2312.03510), results slide; docs/REFERENCES.md §2";
-    /** The slide's oversized network (7→128×6→1 SiLU, vanilla training). */
-    public static final String OVERSIZED = "Oversized";
+    /**
+     * The slide's oversized network (7→128×6→1 SiLU, vanilla training); the label says so, as ours beside it may be
+     * Sobolev-trained (the pipeline's is).
+     */
+    public static final String OVERSIZED = "Oversized (the slide's: values-only training)";
     /** The slide's network pruned to 8 units per hidden layer, before fine-tuning. */
     public static final String PRUNED = "Pruned";
     /** The pruned network fine-tuned with the Sobolev loss on the oversized network's values and deltas. */

@@ -525,6 +525,8 @@ public final class Pipeline {
     private Run stage(String stage, ObjectNode settings, List<String> inputs, List<String> outputs, long units,
                       Work work) {
         long t0 = System.nanoTime();
+        // a stage written by another release is redone: its code may compute other figures
+        settings.put("software", Version.get());
         Path manifestFile = StageManifest.fileOf(out, stage);
         Optional<StageManifest> manifest = StageManifest.read(manifestFile);
         boolean existed = manifest.isPresent() || outputs.stream().anyMatch(o -> Files.exists(out.resolve(o)));

@@ -218,6 +218,40 @@ class BatchJobTest {
         }
     }
 
+    /**
+     * A row whose results overflow (an input of 1e200 under {@code flag}: the delta-gamma P&L's ½ΔxᵀΓΔx is +∞) goes to
+     * the rejects file naming the quantity; the rows around it are priced and the risk figures stay finite.
+     */
+    @Test
+    void aRowWithNonFiniteResultsIsRejectedAndTheRunGoesOn() throws IOException {
+        String[] f = lines.get(2).split(",");
+        String extreme = lines.get(2).replace("," + f[3] + ",", ",1e200,");
+        Path file = write("extreme.csv", List.of(lines.get(0), lines.get(1), extreme, lines.get(3)));
+        BatchResult r = BatchJob.run(BatchRequest.builder().model(model).in(file).out(dir.resolve("extreme-out.csv"))
+                .base("s0").threads(1).build(), BatchListener.NONE);
+        assertEquals(2, r.rows());
+        assertEquals(1, r.rejected());
+        List<String> rejects = read(r.rejects());
+        assertEquals(2, rejects.size());
+        assertTrue(rejects.get(1).startsWith("3,\"non-finite "), rejects.get(1));
+        List<String> out = read(r.output());
+        assertEquals(3, out.size());
+        assertTrue(out.get(1).startsWith(lines.get(1) + ","));
+        assertTrue(out.get(2).startsWith(lines.get(3) + ","));
+        assertTrue(Double.isFinite(r.risk().value().mean()));
+    }
+
+    /** A base point outside the training domain is refused under {@code reject}, naming the base and the input. */
+    @Test
+    void aBaseOutsideTheDomainIsRefusedUnderReject() {
+        InvalidParameterException e = assertThrows(InvalidParameterException.class, () -> BatchJob.run(
+                request("base-out.csv").domain(DomainPolicy.REJECT).base(new double[] {99, 1, 1, 1, 1, 1, 1})
+                        .build(), BatchListener.NONE));
+        assertEquals("base", e.parameter());
+        assertTrue(e.getMessage().contains("S1 = 99.0 lies outside the training domain"), e.getMessage());
+        assertFalse(Files.exists(dir.resolve("base-out.csv")));
+    }
+
     @Test
     void aRunStoppedByItsRejectLimitKeepsItsJournalAndResumesToTheSameBytes() throws IOException {
         List<String> in = new ArrayList<>(lines);

@@ -51,6 +51,11 @@ class LearningCurvesTest {
                 .endsWith("line 3, column 2 (epoch) 'x' is not a whole number"));
         assertTrue(refused(header + "t,1,abc,\n").detail().endsWith("line 2, column 3 (trainLoss) 'abc' is not a number"));
         assertTrue(refused(header + "t,1,0.5,1e\n").detail().contains("line 2, column 4 (validationLoss)"));
+        assertTrue(refused(header + "t,1,,0.5\n").detail().endsWith("line 2, column 3 (trainLoss) is empty; every "
+                + "epoch needs its training loss"));
+        assertTrue(refused(header + "t,1,Infinity,\n").detail().endsWith("'Infinity' is not finite"));
+        assertTrue(refused(header + "t,1,0.5,NaN\n").detail().endsWith("line 2, column 4 (validationLoss) 'NaN' is "
+                + "not finite"));
         assertTrue(refused(header + "t,2,0.5,\n").detail().contains("line 2, column 2 (epoch) epoch 2 of 't' must be 1"));
         assertTrue(refused(header + "t,1,0.5,\nu,1,0.5,\nt,2,0.4,\n").detail()
                 .contains("line 4, column 1 (training) 't' appears again"));
