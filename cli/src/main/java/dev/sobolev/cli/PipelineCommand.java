@@ -7,6 +7,7 @@ import java.util.Locale;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.sobolev.reports.metrics.R2Text;
 import dev.sobolev.reports.pipeline.Pipeline;
 import dev.sobolev.reports.pipeline.PipelineListener;
 import dev.sobolev.reports.pipeline.Protocol;
@@ -64,7 +65,7 @@ final class PipelineCommand implements Runnable {
         o.print(table(r.stages()));
         var m = r.result().metrics();
         o.printf(Locale.ROOT, "final model %s: test R2 value %s, delta %s, gamma %s%n", r.result().model(),
-                r2(m.r2Value()), r2(m.r2Delta()), r2(m.r2Gamma()));
+                R2Text.of(m.r2Value()), R2Text.of(m.r2Delta()), R2Text.of(m.r2Gamma()));
         o.println("report: " + r.report());
         o.flush();
     }
@@ -78,11 +79,6 @@ final class PipelineCommand implements Runnable {
                     figures(s)));
         }
         return b.toString();
-    }
-
-    /** R² to 6 decimals, or 10 where 6 would round a value below 1 up to 1.000000 (as the report prints it). */
-    private static String r2(double x) {
-        return String.format(Locale.ROOT, x < 1 && x >= 0.9999995 ? "%.10f" : "%.6f", x);
     }
 
     private static String figures(Pipeline.StageResult s) {
@@ -99,15 +95,15 @@ final class PipelineCommand implements Runnable {
         } else if (s instanceof Pipeline.PruneStage p) {
             var last = p.trace().steps().get(p.trace().steps().size() - 1);
             return String.format(Locale.ROOT, "%d parameters in %d steps, R2 %s / %s / %s, bound %.3e",
-                    p.parameters(), p.trace().steps().size() - 1, r2(last.r2Value()), r2(last.r2Delta()),
-                    r2(last.r2Gamma()), p.trace().bound().value());
+                    p.parameters(), p.trace().steps().size() - 1, R2Text.of(last.r2Value()),
+                    R2Text.of(last.r2Delta()), R2Text.of(last.r2Gamma()), p.trace().bound().value());
         } else if (s instanceof Pipeline.FineTuneStage f) {
             return String.format(Locale.ROOT, "final loss nn %.4e, exact %.4e", f.nnLoss(), f.exactLoss());
         } else if (s instanceof Pipeline.EvalStage e) {
             StringBuilder b = new StringBuilder("R2 value/delta/gamma:");
             for (Pipeline.ModelScore m : e.models()) {
-                b.append(String.format(Locale.ROOT, " %s %s/%s/%s;", m.stage(), r2(m.metrics().r2Value()),
-                        r2(m.metrics().r2Delta()), r2(m.metrics().r2Gamma())));
+                b.append(String.format(Locale.ROOT, " %s %s/%s/%s;", m.stage(), R2Text.of(m.metrics().r2Value()),
+                        R2Text.of(m.metrics().r2Delta()), R2Text.of(m.metrics().r2Gamma())));
             }
             return b.substring(0, b.length() - 1);
         } else if (s instanceof Pipeline.GarchStage g) {

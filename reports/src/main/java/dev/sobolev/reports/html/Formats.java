@@ -4,16 +4,14 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
-import java.text.FieldPosition;
 import java.text.NumberFormat;
-import java.text.ParsePosition;
 import java.util.Locale;
 
+import dev.sobolev.reports.metrics.R2Text;
 import tech.tablesaw.columns.numbers.NumberColumnFormatter;
 
 /**
- * How numbers read in the report, in one place: R² to 6 decimals (10 when 6 would round a value below 1 up to
- * 1.000000, so a near-perfect fit still reads as less than perfect), errors and bounds as 4-decimal scientific
+ * How numbers read in the report, in one place: R² as {@link R2Text} writes it, errors and bounds as 4-decimal scientific
  * notation, other figures to 6 significant digits (scientific outside 1e-4..1e6); NaN (a figure that is not
  * available) as an em dash. Formats are made per call because {@link DecimalFormat} is not thread-safe.
  */
@@ -60,26 +58,7 @@ final class Formats {
     }
 
     private static NumberFormat r2Format() {
-        DecimalFormat six = new DecimalFormat("0.000000", DecimalFormatSymbols.getInstance(Locale.ROOT));
-        DecimalFormat ten = new DecimalFormat("0.0000000000", DecimalFormatSymbols.getInstance(Locale.ROOT));
-        return new NumberFormat() {
-            private static final long serialVersionUID = 1L;
-
-            @Override
-            public StringBuffer format(double x, StringBuffer to, FieldPosition pos) {
-                return (x < 1 && x >= 0.9999995 ? ten : six).format(x, to, pos);
-            }
-
-            @Override
-            public StringBuffer format(long x, StringBuffer to, FieldPosition pos) {
-                return six.format(x, to, pos);
-            }
-
-            @Override
-            public Number parse(String source, ParsePosition pos) {
-                return six.parse(source, pos);
-            }
-        };
+        return R2Text.format();
     }
 
     private static DecimalFormat errorFormat() {

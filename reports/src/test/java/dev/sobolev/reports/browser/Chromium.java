@@ -270,7 +270,7 @@ public final class Chromium {
             }
         }
 
-        /** The errors and outside requests among this session's events so far. */
+        /** The errors and outside requests among the events of this tab (its DevTools {@code sessionId}) so far. */
         private Page events(int plots, int drawn) {
             List<String> errors = new ArrayList<>();
             List<String> requests = new ArrayList<>();
