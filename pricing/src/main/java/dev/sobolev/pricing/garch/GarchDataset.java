@@ -70,9 +70,10 @@ public final class GarchDataset {
     }
 
     /**
-     * Fills rows with θ ~ U[0,1]⁴ and exact forecast labels.
+     * Fills rows with θ ~ U[0,1]⁴ and exact forecast labels: the generator behind {@link #write}, for callers that
+     * keep the rows in memory (the gradient paper's experiments).
      *
-     * @param job  the job (state and horizon)
+     * @param job  the job (state and horizon; its sizes, threads and format are not used)
      * @param rng  the block's stream
      * @param rows rows to fill
      * @param row0 first row
@@ -80,7 +81,7 @@ public final class GarchDataset {
      * @param y    n×H forecasts
      * @param dydx n×H×4 gradients in θ
      */
-    static void fill(Job job, UniformRandomProvider rng, int rows, int row0, double[] x, double[] y, double[] dydx) {
+    public static void fill(Job job, UniformRandomProvider rng, int rows, int row0, double[] x, double[] y, double[] dydx) {
         int horizon = job.horizon();
         double[] zero = new double[5];
         for (int n = 0; n < rows; n++) {

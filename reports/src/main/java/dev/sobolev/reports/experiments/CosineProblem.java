@@ -1,6 +1,5 @@
 package dev.sobolev.reports.experiments;
 
-import java.util.Arrays;
 import java.util.List;
 
 import org.apache.commons.rng.UniformRandomProvider;
@@ -9,31 +8,16 @@ import dev.sobolev.core.InvalidParameterException;
 import dev.sobolev.core.random.RandomStreams;
 import dev.sobolev.pricing.simulators.CosineSimulator;
 import dev.sobolev.surrogate.nn.Activation;
-import dev.sobolev.surrogate.train.Initializer;
-import dev.sobolev.surrogate.train.Optimizer;
-import dev.sobolev.surrogate.train.Schedule;
 import dev.sobolev.surrogate.train.TrainingConfig;
 import dev.sobolev.surrogate.train.TrainingData;
 
 /**
  * The 2-D latent-parameter problem of McDonagh &amp; Chen (§3, eq. 7): θ = (θ₁, θ₂) ~ U[0, 15]² mapped by
  * {@link CosineSimulator} to the ten outputs y₁..y₁₀ with their exact θ-Jacobian. The surrogate maps θ to the ten
- * outputs at once (the paper's data set {θᵢ, yᵢ, ∇_θ yᵢ}); its protocol is the paper's: 4 hidden layers of 4η tanh
- * units, linear output, 300 epochs of Adam with time-based decay from 0.01 to 0.0005, the loss of eq. 8
- * (0.5·MSE of values + 0.5·MSE of gradients, α = 0.5; values only: α = 1), Glorot initialisation, Keras's default
- * batch of 32. Inputs and outputs are standardised per feature (the paper trains on raw θ ∈ [0, 15], where tanh
- * units saturate), and derivative errors are not rescaled (eq. 8 weighs them as they are).
+ * outputs at once (the paper's data set {θᵢ, yᵢ, ∇_θ yᵢ}): 4 hidden layers of 4η tanh units and a linear output,
+ * trained by {@link PaperProtocol}.
  */
 public final class CosineProblem implements Problem {
-    /** Epochs of the paper's protocol. */
-    public static final int EPOCHS = 300;
-    /** Initial learning rate. */
-    public static final double LEARNING_RATE = 0.01;
-    /** Learning rate reached at the last epoch. */
-    public static final double FINAL_LEARNING_RATE = 0.0005;
-    /** Mini-batch size (Keras's default). */
-    public static final int BATCH = 32;
-
     private static final List<PaperRow> TABLE = List.of(new PaperRow(50, 36, 40), new PaperRow(100, 40, 52),
             new PaperRow(300, 28, 52), new PaperRow(500, 24, 32), new PaperRow(700, 20, 24));
 
@@ -70,16 +54,7 @@ public final class CosineProblem implements Problem {
 
     @Override
     public TrainingConfig config(int eta, boolean gradients, long seed, int threads) {
-        if (eta < 1) {
-            throw new InvalidParameterException("eta", "must be >= 1, got " + eta);
-        }
-        int[] hidden = new int[4];
-        Arrays.fill(hidden, 4 * eta);
-        return TrainingConfig.builder().hidden(hidden).activation(Activation.TANH)
-                .outputActivation(Activation.IDENTITY).alpha(gradients ? 0.5 : 1).derivativeScaling(false)
-                .optimizer(Optimizer.Adam.defaults())
-                .schedule(Schedule.TimeDecay.between(LEARNING_RATE, FINAL_LEARNING_RATE, EPOCHS)).epochs(EPOCHS)
-                .batchSize(BATCH).initializer(Initializer.GLOROT).seed(seed).threads(threads).build();
+        return PaperProtocol.config(4, Activation.IDENTITY, eta, gradients, seed, threads);
     }
 
     @Override
