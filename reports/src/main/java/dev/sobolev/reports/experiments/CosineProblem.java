@@ -8,6 +8,7 @@ import dev.sobolev.core.InvalidParameterException;
 import dev.sobolev.core.random.RandomStreams;
 import dev.sobolev.pricing.simulators.CosineSimulator;
 import dev.sobolev.surrogate.nn.Activation;
+import dev.sobolev.surrogate.nn.Normalisation;
 import dev.sobolev.surrogate.train.TrainingConfig;
 import dev.sobolev.surrogate.train.TrainingData;
 
@@ -54,7 +55,8 @@ public final class CosineProblem implements Problem {
 
     @Override
     public TrainingConfig config(int eta, boolean gradients, long seed, int threads) {
-        return PaperProtocol.config(4, Activation.IDENTITY, eta, gradients, seed, threads);
+        return PaperProtocol.config(4, Activation.IDENTITY, Normalisation.Kind.PER_FEATURE, eta, gradients, seed,
+                threads);
     }
 
     @Override

@@ -7,6 +7,7 @@ import dev.sobolev.core.dataset.DatasetFormat;
 import dev.sobolev.core.random.RandomStreams;
 import dev.sobolev.pricing.garch.GarchDataset;
 import dev.sobolev.surrogate.nn.Activation;
+import dev.sobolev.surrogate.nn.Normalisation;
 import dev.sobolev.surrogate.train.TrainingConfig;
 import dev.sobolev.surrogate.train.TrainingData;
 
@@ -58,7 +59,7 @@ public final class GarchProblem implements Problem {
 
     @Override
     public TrainingConfig config(int eta, boolean gradients, long seed, int threads) {
-        return PaperProtocol.config(4, Activation.SOFTPLUS, eta, gradients, seed, threads);
+        return PaperProtocol.config(4, Activation.SOFTPLUS, Normalisation.Kind.NONE, eta, gradients, seed, threads);
     }
 
     @Override
