@@ -44,7 +44,8 @@ final class PaperProtocol {
      * @return the configuration
      * @throws InvalidParameterException naming {@code eta} when below 1
      */
-    static TrainingConfig config(int layers, Activation output, Normalisation.Kind scaling, int eta, boolean gradients, long seed, int threads) {
+    static TrainingConfig config(int layers, Activation output, Normalisation.Kind scaling, int eta, boolean gradients,
+                                 long seed, int threads) {
         if (eta < 1) {
             throw new InvalidParameterException("eta", "must be >= 1, got " + eta);
         }
