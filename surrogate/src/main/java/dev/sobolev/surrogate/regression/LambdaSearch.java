@@ -1,0 +1,86 @@
+package dev.sobolev.surrogate.regression;
+
+import java.util.List;
+
+import dev.sobolev.core.InvalidParameterException;
+
+/**
+ * Penalties chosen on a validation set, as McDonagh &amp; Chen choose λ₁ and λ₂ (Fig. 5: "optimised using a
+ * validation data set"): every value of a grid is fitted on the training set and the one with the lowest value RMSE
+ * on the validation set wins (the first in grid order on a tie). Stateless.
+ */
+public final class LambdaSearch {
+    private LambdaSearch() {
+    }
+
+    /**
+     * A chosen pair of penalties and its validation RMSE.
+     *
+     * @param lambda1 the chosen λ₁
+     * @param lambda2 the chosen λ₂ (0 for plain ridge)
+     * @param rmse    the validation RMSE of the values at the choice
+     */
+    public record Choice(double lambda1, double lambda2, double rmse) {
+    }
+
+    /**
+     * λ₁ of {@link Regressions#ridge}.
+     *
+     * @param basis      the basis
+     * @param training   the training set
+     * @param validation the validation set (values only suffice)
+     * @param grid       candidate λ₁, at least one, each finite and ≥ 0
+     * @return the choice
+     */
+    public static Choice ridge(Basis basis, Observations training, Observations validation, List<Double> grid) {
+        checkGrid("grid", grid);
+        Choice best = null;
+        for (double l1 : grid) {
+            double rmse = Regressions.ridge(basis, training, l1).valueRmse(validation);
+            if (best == null || rmse < best.rmse()) {
+                best = new Choice(l1, 0.0, rmse);
+            }
+        }
+        return best;
+    }
+
+    /**
+     * λ₁ and λ₂ of {@link Regressions#ridgeGradients(Basis, Observations, double, double)} over the product grid
+     * (β_grad fitted with λ₁ as there).
+     *
+     * @param basis      the basis
+     * @param training   the training set, with derivatives
+     * @param validation the validation set (values only suffice)
+     * @param grid1      candidate λ₁, at least one, each finite and ≥ 0
+     * @param grid2      candidate λ₂, at least one, each finite and ≥ 0
+     * @return the choice
+     */
+    public static Choice ridgeGradients(Basis basis, Observations training, Observations validation,
+                                        List<Double> grid1, List<Double> grid2) {
+        checkGrid("grid1", grid1);
+        checkGrid("grid2", grid2);
+        Choice best = null;
+        for (double l1 : grid1) {
+            LinearModel grad = Regressions.gradientFit(basis, training, l1);
+            for (double l2 : grid2) {
+                double rmse = Regressions.ridgeGradients(training, grad, l1, l2).valueRmse(validation);
+                if (best == null || rmse < best.rmse()) {
+                    best = new Choice(l1, l2, rmse);
+                }
+            }
+        }
+        return best;
+    }
+
+    private static void checkGrid(String name, List<Double> grid) {
+        if (grid.isEmpty()) {
+            throw new InvalidParameterException(name, "must hold at least one value, got none");
+        }
+        for (int i = 0; i < grid.size(); i++) {
+            Double v = grid.get(i);
+            if (v == null || !(Double.isFinite(v) && v >= 0)) {
+                throw new InvalidParameterException(name + "[" + i + "]", "must be finite and >= 0, got " + v);
+            }
+        }
+    }
+}
