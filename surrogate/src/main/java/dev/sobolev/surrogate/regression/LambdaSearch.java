@@ -26,17 +26,16 @@ public final class LambdaSearch {
     /**
      * λ₁ of {@link Regressions#ridge}.
      *
-     * @param basis      the basis
-     * @param training   the training set
-     * @param validation the validation set (values only suffice)
+     * @param training   the training design
+     * @param validation the validation design on the same basis (values only suffice)
      * @param grid       candidate λ₁, at least one, each finite and ≥ 0
      * @return the choice
      */
-    public static Choice ridge(Basis basis, Observations training, Observations validation, List<Double> grid) {
+    public static Choice ridge(Design training, Design validation, List<Double> grid) {
         checkGrid("grid", grid);
         Choice best = null;
         for (double l1 : grid) {
-            double rmse = Regressions.ridge(basis, training, l1).valueRmse(validation);
+            double rmse = validation.valueRmse(Regressions.ridge(training, l1));
             if (best == null || rmse < best.rmse()) {
                 best = new Choice(l1, 0.0, rmse);
             }
@@ -45,25 +44,24 @@ public final class LambdaSearch {
     }
 
     /**
-     * λ₁ and λ₂ of {@link Regressions#ridgeGradients(Basis, Observations, double, double)} over the product grid
-     * (β_grad fitted with λ₁ as there).
+     * λ₁ and λ₂ of {@link Regressions#ridgeGradients(Design, double, double)} over the product grid (β_grad
+     * fitted with λ₁ as there).
      *
-     * @param basis      the basis
-     * @param training   the training set, with derivatives
-     * @param validation the validation set (values only suffice)
+     * @param training   the training design, with derivatives
+     * @param validation the validation design on the same basis (values only suffice)
      * @param grid1      candidate λ₁, at least one, each finite and ≥ 0
      * @param grid2      candidate λ₂, at least one, each finite and ≥ 0
      * @return the choice
      */
-    public static Choice ridgeGradients(Basis basis, Observations training, Observations validation,
-                                        List<Double> grid1, List<Double> grid2) {
+    public static Choice ridgeGradients(Design training, Design validation, List<Double> grid1,
+                                        List<Double> grid2) {
         checkGrid("grid1", grid1);
         checkGrid("grid2", grid2);
         Choice best = null;
         for (double l1 : grid1) {
-            LinearModel grad = Regressions.gradientFit(basis, training, l1);
+            LinearModel grad = Regressions.gradientFit(training, l1);
             for (double l2 : grid2) {
-                double rmse = Regressions.ridgeGradients(training, grad, l1, l2).valueRmse(validation);
+                double rmse = validation.valueRmse(Regressions.ridgeGradients(training, grad, l1, l2));
                 if (best == null || rmse < best.rmse()) {
                     best = new Choice(l1, l2, rmse);
                 }

@@ -21,6 +21,11 @@ public final class LinearModel {
         return basis;
     }
 
+    /** @return the number M of coefficients (the basis size) */
+    public int size() {
+        return beta.length;
+    }
+
     /** @return a copy of the coefficients β (M values, β₀ the constant's) */
     public double[] coefficients() {
         return beta.clone();
@@ -66,19 +71,14 @@ public final class LinearModel {
     }
 
     /**
-     * Root mean squared error of the values on a data set.
+     * Root mean squared error of the values on a data set (through a {@link Design}; build one to score several
+     * models on the same data).
      *
      * @param data points and outputs (inputs as the basis)
      * @return √(mean (ẑ(xᵢ) − zᵢ)²)
      */
     public double valueRmse(Observations data) {
-        Regressions.checkInputs(basis, data);
-        double s = 0;
-        for (int i = 0; i < data.rows(); i++) {
-            double e = value(data.point(i)) - data.z(i);
-            s += e * e;
-        }
-        return Math.sqrt(s / data.rows());
+        return Design.of(basis, data).valueRmse(this);
     }
 
     /**
@@ -88,18 +88,7 @@ public final class LinearModel {
      * @return √(mean over i, j of (∂ẑ/∂x_j(xᵢ) − ∂zᵢ/∂x_j)²)
      */
     public double gradientRmse(Observations data) {
-        Regressions.checkInputs(basis, data);
-        Regressions.checkGradients(data);
-        int d = basis.inputs();
-        double s = 0;
-        for (int i = 0; i < data.rows(); i++) {
-            double[] g = gradient(data.point(i));
-            for (int j = 0; j < d; j++) {
-                double e = g[j] - data.dzdx(i, j);
-                s += e * e;
-            }
-        }
-        return Math.sqrt(s / (data.rows() * d));
+        return Design.of(basis, data).gradientRmse(this);
     }
 
     @Override

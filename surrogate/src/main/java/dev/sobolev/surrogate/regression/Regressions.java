@@ -11,8 +11,9 @@ import dev.sobolev.core.InvalidParameterException;
  * The regressions of McDonagh &amp; Chen §5 and Huge &amp; Savine, each the minimiser of a quadratic objective solved
  * through its normal equations with a Commons Math {@link CholeskyDecomposition}. Notation: Φ is the n×M design
  * matrix (Φ_ik = φ_k(xᵢ)), Φ'_j the n×M matrix of the derivatives ∂φ_k/∂x_j(xᵢ), z the outputs, g_j the observed
- * derivatives ∂z/∂x_j. Every penalty multiplies the squared norm of all M coefficients, the constant's included, as
- * the paper's closed forms (eqs. 20 and 28, with the identity I) have it. Stateless.
+ * derivatives ∂z/∂x_j (all held by the training {@link Design}). Every penalty multiplies the squared norm of all M
+ * coefficients, the constant's included, as the paper's closed forms (eqs. 20 and 28, with the identity I) have
+ * it. Stateless.
  */
 public final class Regressions {
     /** Positivity threshold of the Cholesky pivots, relative to the largest diagonal entry. */
@@ -25,17 +26,15 @@ public final class Regressions {
      * Ridge regression (Hoerl &amp; Kennard 1970; the paper's β_ridge): β = (ΦᵀΦ + λ₁I)⁻¹Φᵀz, the minimiser of
      * |z − Φβ|² + λ₁|β|².
      *
-     * @param basis   the basis (inputs as the data)
-     * @param data    n ≥ 1 observations (derivatives not used)
-     * @param lambda1 λ₁, finite and ≥ 0 (0 is least squares and needs a design of full column rank)
+     * @param training the basis on n ≥ 1 observations (derivatives not used)
+     * @param lambda1  λ₁, finite and ≥ 0 (0 is least squares and needs a design of full column rank)
      * @return the model
      */
-    public static LinearModel ridge(Basis basis, Observations data, double lambda1) {
+    public static LinearModel ridge(Design training, double lambda1) {
         Arguments.penalty("lambda1", lambda1);
-        checkInputs(basis, data);
-        Normal n = valueNormal(basis, data);
+        Normal n = valueNormal(training);
         addDiagonal(n.matrix, lambda1);
-        return new LinearModel(basis, solve(n.matrix, n.rhs, "lambda1", data.rows()));
+        return new LinearModel(training.basis(), solve(n.matrix, n.rhs, "lambda1", training.data().rows()));
     }
 
     /**
@@ -47,28 +46,25 @@ public final class Regressions {
      * minimiser over all M columns gives for any λ &gt; 0, and stays defined at λ = 0). In ridge-gradients the
      * term λ₂(β₀ − 0)² then shrinks the constant towards 0, as λ₁ does.
      *
-     * @param basis      the basis
-     * @param data       n ≥ 1 observations with derivatives
+     * @param training   the basis on n ≥ 1 observations with derivatives
      * @param lambdaGrad λ, finite and ≥ 0
      * @return the model whose gradient fits the derivative observations (its values are not fitted to z)
      */
-    public static LinearModel gradientFit(Basis basis, Observations data, double lambdaGrad) {
+    public static LinearModel gradientFit(Design training, double lambdaGrad) {
         Arguments.penalty("lambdaGrad", lambdaGrad);
-        checkInputs(basis, data);
+        Observations data = training.data();
         checkGradients(data);
+        Basis basis = training.basis();
         int m = basis.size();
         int d = basis.inputs();
         int free = m - 1;
         double[][] a = new double[free][free];
         double[] b = new double[free];
-        double[] dphi = new double[m * d];
+        double[] dphi = training.derivatives();
         double[] row = new double[free];
         for (int i = 0; i < data.rows(); i++) {
-            basis.derivatives(data.point(i), dphi);
             for (int j = 0; j < d; j++) {
-                for (int k = 1; k < m; k++) {
-                    row[k - 1] = dphi[k * d + j];
-                }
+                System.arraycopy(dphi, (i * d + j) * m + 1, row, 0, free);
                 accumulate(a, b, row, data.dzdx(i, j), 1.0);
             }
         }
@@ -85,40 +81,40 @@ public final class Regressions {
      * |z − Φβ|² + λ₁|β|² + λ₂|β − β_grad|², which is β_rg = (ΦᵀΦ + λ₁I + λ₂I)⁻¹(λ₂β_grad + Φᵀz). λ₂ = 0 is
      * {@link #ridge}; λ₂ → ∞ is β_grad.
      *
-     * @param data         n ≥ 1 observations (their derivatives enter through β_grad only)
-     * @param gradientFit  β_grad, from {@link #gradientFit} on the same basis
-     * @param lambda1      λ₁, finite and ≥ 0
-     * @param lambda2      λ₂, finite and ≥ 0
+     * @param training    the basis on n ≥ 1 observations (their derivatives enter through β_grad only)
+     * @param gradientFit β_grad, from {@link #gradientFit} on the same basis
+     * @param lambda1     λ₁, finite and ≥ 0
+     * @param lambda2     λ₂, finite and ≥ 0
      * @return the model
      */
-    public static LinearModel ridgeGradients(Observations data, LinearModel gradientFit, double lambda1,
+    public static LinearModel ridgeGradients(Design training, LinearModel gradientFit, double lambda1,
                                              double lambda2) {
         Arguments.penalty("lambda1", lambda1);
         Arguments.penalty("lambda2", lambda2);
-        Basis basis = gradientFit.basis();
-        checkInputs(basis, data);
-        Normal n = valueNormal(basis, data);
+        if (gradientFit.basis() != training.basis()) {
+            throw new IllegalArgumentException("beta_grad must be fitted on the training design's basis");
+        }
+        Normal n = valueNormal(training);
         addDiagonal(n.matrix, lambda1 + lambda2);
         for (int k = 0; k < n.rhs.length; k++) {
             n.rhs[k] += lambda2 * gradientFit.coefficient(k);
         }
-        return new LinearModel(basis, solve(n.matrix, n.rhs, "lambda1", data.rows()));
+        return new LinearModel(training.basis(), solve(n.matrix, n.rhs, "lambda1", training.data().rows()));
     }
 
     /**
      * Ridge-gradients with β_grad fitted by {@link #gradientFit} with λ = λ₁. The paper fits β_grad "using OLS
      * with Ridge regularisation" without printing its λ; taking λ₁ is this library's choice.
      *
-     * @param basis   the basis
-     * @param data    n ≥ 1 observations with derivatives
-     * @param lambda1 λ₁ (also the gradient fit's λ), finite and ≥ 0
-     * @param lambda2 λ₂, finite and ≥ 0
+     * @param training the basis on n ≥ 1 observations with derivatives
+     * @param lambda1  λ₁ (also the gradient fit's λ), finite and ≥ 0
+     * @param lambda2  λ₂, finite and ≥ 0
      * @return the model
      */
-    public static LinearModel ridgeGradients(Basis basis, Observations data, double lambda1, double lambda2) {
+    public static LinearModel ridgeGradients(Design training, double lambda1, double lambda2) {
         Arguments.penalty("lambda1", lambda1);
         Arguments.penalty("lambda2", lambda2);
-        return ridgeGradients(data, gradientFit(basis, data, lambda1), lambda1, lambda2);
+        return ridgeGradients(training, gradientFit(training, lambda1), lambda1, lambda2);
     }
 
     /**
@@ -129,35 +125,31 @@ public final class Regressions {
      * the derivative errors of input j in the units of the value errors, as Huge and Savine do (s_j = 1 when the
      * observed g_j are all 0); their default weight is w = 0.5.
      *
-     * @param basis   the basis
-     * @param data    n ≥ 1 observations with derivatives
-     * @param weight  w, finite and ≥ 0 (0 is {@link #ridge})
-     * @param lambda1 λ₁, finite and ≥ 0
+     * @param training the basis on n ≥ 1 observations with derivatives
+     * @param weight   w, finite and ≥ 0 (0 is {@link #ridge})
+     * @param lambda1  λ₁, finite and ≥ 0
      * @return the model
      */
-    public static LinearModel differential(Basis basis, Observations data, double weight, double lambda1) {
+    public static LinearModel differential(Design training, double weight, double lambda1) {
         Arguments.penalty("weight", weight);
         Arguments.penalty("lambda1", lambda1);
-        checkInputs(basis, data);
+        Observations data = training.data();
         checkGradients(data);
-        int m = basis.size();
-        int d = basis.inputs();
+        int m = training.basis().size();
+        int d = training.basis().inputs();
         double[] scale = differentialScales(data);
-        Normal n = valueNormal(basis, data);
-        double[] dphi = new double[m * d];
+        Normal n = valueNormal(training);
+        double[] dphi = training.derivatives();
         double[] row = new double[m];
         for (int i = 0; i < data.rows(); i++) {
-            basis.derivatives(data.point(i), dphi);
             for (int j = 0; j < d; j++) {
-                for (int k = 0; k < m; k++) {
-                    row[k] = dphi[k * d + j];
-                }
+                System.arraycopy(dphi, (i * d + j) * m, row, 0, m);
                 accumulate(n.matrix, n.rhs, row, data.dzdx(i, j), weight * scale[j]);
             }
         }
         mirror(n.matrix);
         addDiagonal(n.matrix, lambda1);
-        return new LinearModel(basis, solve(n.matrix, n.rhs, "lambda1", data.rows()));
+        return new LinearModel(training.basis(), solve(n.matrix, n.rhs, "lambda1", data.rows()));
     }
 
     /**
@@ -197,14 +189,16 @@ public final class Regressions {
     }
 
     /** ΦᵀΦ (both halves) and Φᵀz. */
-    private static Normal valueNormal(Basis basis, Observations data) {
-        int m = basis.size();
+    private static Normal valueNormal(Design training) {
+        int m = training.basis().size();
+        Observations data = training.data();
         double[][] a = new double[m][m];
         double[] b = new double[m];
-        double[] phi = new double[m];
+        double[] phi = training.values();
+        double[] row = new double[m];
         for (int i = 0; i < data.rows(); i++) {
-            basis.values(data.point(i), phi);
-            accumulate(a, b, phi, data.z(i), 1.0);
+            System.arraycopy(phi, i * m, row, 0, m);
+            accumulate(a, b, row, data.z(i), 1.0);
         }
         mirror(a);
         return new Normal(a, b);

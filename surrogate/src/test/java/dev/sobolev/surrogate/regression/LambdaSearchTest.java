@@ -15,42 +15,41 @@ class LambdaSearchTest {
 
     @Test
     void ridgeChoiceIsTheGridMinimumOfTheValidationRmse() {
-        Observations training = RegressionsTest.sine(12, 21);
-        Observations validation = RegressionsTest.sine(50, 22);
-        LambdaSearch.Choice c = LambdaSearch.ridge(SINE, training, validation, GRID);
-        double best = GRID.stream().mapToDouble(l -> Regressions.ridge(SINE, training, l).valueRmse(validation))
+        Design training = Design.of(SINE, RegressionsTest.sine(12, 21));
+        Design validation = Design.of(SINE, RegressionsTest.sine(50, 22));
+        LambdaSearch.Choice c = LambdaSearch.ridge(training, validation, GRID);
+        double best = GRID.stream().mapToDouble(l -> validation.valueRmse(Regressions.ridge(training, l)))
                 .min().orElseThrow();
         assertEquals(best, c.rmse(), 0.0);
-        assertEquals(best, Regressions.ridge(SINE, training, c.lambda1()).valueRmse(validation), 0.0);
+        assertEquals(best, validation.valueRmse(Regressions.ridge(training, c.lambda1())), 0.0);
         assertEquals(0.0, c.lambda2());
     }
 
     @Test
     void ridgeGradientsChoiceSearchesTheProductGrid() {
-        Observations training = RegressionsTest.sine(12, 23);
-        Observations validation = RegressionsTest.sine(50, 24);
-        LambdaSearch.Choice c = LambdaSearch.ridgeGradients(SINE, training, validation, GRID, GRID);
+        Design training = Design.of(SINE, RegressionsTest.sine(12, 23));
+        Design validation = Design.of(SINE, RegressionsTest.sine(50, 24));
+        LambdaSearch.Choice c = LambdaSearch.ridgeGradients(training, validation, GRID, GRID);
         for (double l1 : GRID) {
             for (double l2 : GRID) {
-                double rmse = Regressions.ridgeGradients(SINE, training, l1, l2).valueRmse(validation);
+                double rmse = validation.valueRmse(Regressions.ridgeGradients(training, l1, l2));
                 assertTrue(c.rmse() <= rmse, "(" + l1 + ", " + l2 + ") beats the choice " + c);
             }
         }
-        assertEquals(c.rmse(), Regressions.ridgeGradients(SINE, training, c.lambda1(), c.lambda2())
-                .valueRmse(validation), 0.0);
+        assertEquals(c.rmse(),
+                validation.valueRmse(Regressions.ridgeGradients(training, c.lambda1(), c.lambda2())), 0.0);
         // a one-point λ₂ grid of 0 is ridge's search
-        LambdaSearch.Choice ridge = LambdaSearch.ridge(SINE, training, validation, GRID);
-        assertEquals(ridge, LambdaSearch.ridgeGradients(SINE, training, validation, GRID, List.of(0.0)));
+        assertEquals(LambdaSearch.ridge(training, validation, GRID),
+                LambdaSearch.ridgeGradients(training, validation, GRID, List.of(0.0)));
     }
 
     @Test
     void badGridsAreRefused() {
-        Observations data = RegressionsTest.sine(12, 25);
-        assertMessage("grid must hold at least one value, got none",
-                () -> LambdaSearch.ridge(SINE, data, data, List.of()));
+        Design data = Design.of(SINE, RegressionsTest.sine(12, 25));
+        assertMessage("grid must hold at least one value, got none", () -> LambdaSearch.ridge(data, data, List.of()));
         assertMessage("grid2[1] must be finite and >= 0, got -1.0",
-                () -> LambdaSearch.ridgeGradients(SINE, data, data, GRID, Arrays.asList(0.1, -1.0)));
+                () -> LambdaSearch.ridgeGradients(data, data, GRID, Arrays.asList(0.1, -1.0)));
         assertMessage("grid1[0] must be finite and >= 0, got null",
-                () -> LambdaSearch.ridgeGradients(SINE, data, data, Arrays.asList((Double) null), GRID));
+                () -> LambdaSearch.ridgeGradients(data, data, Arrays.asList((Double) null), GRID));
     }
 }

@@ -140,10 +140,10 @@ class RegressionsTest {
 
     @Test
     void lambdaTwoZeroReproducesRidge() {
-        Observations data = sine(12, 1);
+        Design data = Design.of(SINE, sine(12, 1));
         for (double lambda1 : new double[] {0.0, 0.01, 0.1, 3.0}) {
-            double[] ridge = Regressions.ridge(SINE, data, lambda1).coefficients();
-            double[] rg = Regressions.ridgeGradients(SINE, data, lambda1, 0.0).coefficients();
+            double[] ridge = Regressions.ridge(data, lambda1).coefficients();
+            double[] rg = Regressions.ridgeGradients(data, lambda1, 0.0).coefficients();
             assertArrayEquals(ridge, rg, 1e-12, "lambda1 = " + lambda1);
         }
     }
@@ -151,10 +151,11 @@ class RegressionsTest {
     @Test
     void ridgeGradientsClosedFormMinimisesEquation15() {
         Observations data = sine(12, 2);
+        Design design = Design.of(SINE, data);
         double lambda1 = 0.1;
         double lambda2 = 0.1;
-        LinearModel grad = Regressions.gradientFit(SINE, data, lambda1);
-        double[] closed = Regressions.ridgeGradients(data, grad, lambda1, lambda2).coefficients();
+        LinearModel grad = Regressions.gradientFit(design, lambda1);
+        double[] closed = Regressions.ridgeGradients(design, grad, lambda1, lambda2).coefficients();
         Quadratic eq15 = new Quadratic(SINE.size());
         eq15.values(SINE, data);
         eq15.penalty(lambda1, new double[SINE.size()]);
@@ -168,9 +169,10 @@ class RegressionsTest {
     @Test
     void differentialClosedFormMinimisesItsObjective() {
         Observations data = sine(15, 3);
+        Design design = Design.of(SINE, data);
         double weight = 0.5;
         double lambda1 = 0.05;
-        double[] closed = Regressions.differential(SINE, data, weight, lambda1).coefficients();
+        double[] closed = Regressions.differential(design, weight, lambda1).coefficients();
         Quadratic hs = new Quadratic(SINE.size());
         hs.values(SINE, data);
         double scale = Regressions.differentialScales(data)[0];
@@ -182,8 +184,8 @@ class RegressionsTest {
         hs.penalty(lambda1, new double[SINE.size()]);
         assertArrayEquals(closed, hs.minimise(), 1e-8);
         // weight 0 is ridge
-        assertArrayEquals(Regressions.ridge(SINE, data, lambda1).coefficients(),
-                Regressions.differential(SINE, data, 0.0, lambda1).coefficients(), 1e-12);
+        assertArrayEquals(Regressions.ridge(design, lambda1).coefficients(),
+                Regressions.differential(design, 0.0, lambda1).coefficients(), 1e-12);
     }
 
     @Test
@@ -200,21 +202,23 @@ class RegressionsTest {
             z[i] = truth.value(new double[] {x[i]});
             g[i] = truth.gradient(new double[] {x[i]})[0];
         }
-        Observations exact = Observations.of(1, x, z, g);
-        LinearModel grad = Regressions.gradientFit(SINE, exact, 0.0);
+        Design exact = Design.of(SINE, Observations.of(1, x, z, g));
+        LinearModel grad = Regressions.gradientFit(exact, 0.0);
         assertEquals(0.0, grad.coefficient(Basis.CONSTANT));
         for (int k = 1; k < beta.length; k++) {
             assertEquals(beta[k], grad.coefficient(k), 1e-9);
         }
-        assertArrayEquals(beta, Regressions.ridge(SINE, exact, 0.0).coefficients(), 1e-9);
+        assertArrayEquals(beta, Regressions.ridge(exact, 0.0).coefficients(), 1e-9);
+        assertEquals(0.0, exact.valueRmse(truth), 1e-15);
+        assertEquals(0.0, exact.gradientRmse(truth), 1e-15);
         // λ₂ → ∞ pulls ridge-gradients onto β_grad
-        assertArrayEquals(grad.coefficients(),
-                Regressions.ridgeGradients(exact, grad, 0.1, 1e12).coefficients(), 1e-9);
+        assertArrayEquals(grad.coefficients(), Regressions.ridgeGradients(exact, grad, 0.1, 1e12).coefficients(),
+                1e-9);
     }
 
     @Test
     void modelGradientIsTheDerivativeOfItsValue() {
-        LinearModel m = Regressions.ridgeGradients(SINE, sine(12, 5), 0.1, 0.1);
+        LinearModel m = Regressions.ridgeGradients(Design.of(SINE, sine(12, 5)), 0.1, 0.1);
         for (double x = 0.05; x < 2 * Math.PI; x += 0.31) {
             double h = 1e-5;
             double fd = (m.value(new double[] {x + h}) - m.value(new double[] {x - h})) / (2 * h);
@@ -223,17 +227,29 @@ class RegressionsTest {
     }
 
     @Test
+    void designScoresAsTheModelDoesPointByPoint() {
+        Observations test = sine(30, 7);
+        LinearModel m = Regressions.ridge(Design.of(SINE, sine(12, 8)), 0.1);
+        double values = 0;
+        double gradients = 0;
+        for (int i = 0; i < test.rows(); i++) {
+            values += Math.pow(m.value(test.point(i)) - test.z(i), 2);
+            gradients += Math.pow(m.gradient(test.point(i))[0] - test.dzdx(i, 0), 2);
+        }
+        assertEquals(Math.sqrt(values / test.rows()), m.valueRmse(test), 1e-14);
+        assertEquals(Math.sqrt(gradients / test.rows()), m.gradientRmse(test), 1e-14);
+    }
+
+    @Test
     void badInputIsRefusedNamingTheParameter() {
-        Observations data = sine(12, 6);
-        assertMessage("lambda1 must be finite and >= 0, got -0.1", () -> Regressions.ridge(SINE, data, -0.1));
-        assertMessage("lambda1 must be finite and >= 0, got NaN", () -> Regressions.ridge(SINE, data, Double.NaN));
-        assertMessage("lambda2 must be finite and >= 0, got -1.0",
-                () -> Regressions.ridgeGradients(SINE, data, 0.1, -1));
+        Design data = Design.of(SINE, sine(12, 6));
+        assertMessage("lambda1 must be finite and >= 0, got -0.1", () -> Regressions.ridge(data, -0.1));
+        assertMessage("lambda1 must be finite and >= 0, got NaN", () -> Regressions.ridge(data, Double.NaN));
+        assertMessage("lambda2 must be finite and >= 0, got -1.0", () -> Regressions.ridgeGradients(data, 0.1, -1));
         assertMessage("lambda2 must be finite and >= 0, got Infinity",
-                () -> Regressions.ridgeGradients(SINE, data, 0.1, Double.POSITIVE_INFINITY));
-        assertMessage("lambdaGrad must be finite and >= 0, got -2.0", () -> Regressions.gradientFit(SINE, data, -2));
-        assertMessage("weight must be finite and >= 0, got -0.5",
-                () -> Regressions.differential(SINE, data, -0.5, 0.1));
+                () -> Regressions.ridgeGradients(data, 0.1, Double.POSITIVE_INFINITY));
+        assertMessage("lambdaGrad must be finite and >= 0, got -2.0", () -> Regressions.gradientFit(data, -2));
+        assertMessage("weight must be finite and >= 0, got -0.5", () -> Regressions.differential(data, -0.5, 0.1));
         assertMessage("x must hold at least one row, got 0 values",
                 () -> Observations.of(1, new double[0], new double[0], new double[0]));
         assertMessage("z must have 3 values (one per row of x), got 2",
@@ -245,11 +261,11 @@ class RegressionsTest {
         assertMessage("z[1] must be finite, got NaN",
                 () -> Observations.values(1, new double[] {1, 2}, new double[] {1, Double.NaN}));
         Observations plane = Observations.values(2, new double[] {1, 2}, new double[] {1});
-        assertMessage("x must have 1 input per row (the basis's), got 2", () -> Regressions.ridge(SINE, plane, 0.1));
-        Observations valuesOnly = Observations.values(1, new double[] {1, 2}, new double[] {1, 2});
+        assertMessage("x must have 1 input per row (the basis's), got 2", () -> Design.of(SINE, plane));
+        Design valuesOnly = Design.of(SINE, Observations.values(1, new double[] {1, 2}, new double[] {1, 2}));
         assertMessage("dzdx must be given: this fit uses the derivative observations",
-                () -> Regressions.gradientFit(SINE, valuesOnly, 0.1));
+                () -> Regressions.gradientFit(valuesOnly, 0.1));
         assertMessage("lambda1 must be > 0 here: the normal matrix of 2 rows and 8 coefficients is singular",
-                () -> Regressions.ridge(SINE, valuesOnly, 0.0));
+                () -> Regressions.ridge(valuesOnly, 0.0));
     }
 }
