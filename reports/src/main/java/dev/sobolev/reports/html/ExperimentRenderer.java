@@ -19,7 +19,7 @@ import tech.tablesaw.columns.Column;
  * Information for Machine Learning Model Training") as one self-contained HTML5 page, with the same page, plots and
  * escaping as {@link ReportRenderer}: each section's paragraph, its facts, its tables (decimal figures to 6
  * significant digits) and its figures (line or marker series with error bars, or a contour surface with series on
- * top), then the provenance. Pure: the same report gives the same string.
+ * top; markers on a surface are drawn large with a white rim), then the provenance. Pure: the same report gives the same string.
  */
 public final class ExperimentRenderer {
     private ExperimentRenderer() {
@@ -87,7 +87,11 @@ public final class ExperimentRenderer {
             ObjectNode t = Plots.scatter(s.name(), mode, Plots.numbers(s.x()), Plots.numbers(s.y()));
             String colour = Plots.colour(i);
             if (t.has("marker")) {
-                ((ObjectNode) t.get("marker")).put("color", colour).put("opacity", 0.9).put("size", 6);
+                ObjectNode marker = ((ObjectNode) t.get("marker")).put("color", colour).put("opacity", 0.9)
+                        .put("size", f.surfaces().isEmpty() ? 6 : 11);
+                if (!f.surfaces().isEmpty()) {
+                    marker.put("color", Plots.colour(i + 1)).putObject("line").put("color", "#ffffff").put("width", 2);
+                }
             }
             if (t.has("line")) {
                 ((ObjectNode) t.get("line")).put("color", colour);
