@@ -19,7 +19,8 @@ import tech.tablesaw.columns.Column;
  * Information for Machine Learning Model Training") as one self-contained HTML5 page, with the same page, plots and
  * escaping as {@link ReportRenderer}: each section's paragraph, its facts, its tables (decimal figures to 6
  * significant digits) and its figures (line or marker series with error bars, or a contour surface with series on
- * top; markers on a surface are drawn large with a white rim), then the provenance. Pure: the same report gives the same string.
+ * top; markers on a surface are drawn large with a white rim), then the provenance. Pure: the same report gives
+ * the same string.
  */
 public final class ExperimentRenderer {
     private ExperimentRenderer() {
