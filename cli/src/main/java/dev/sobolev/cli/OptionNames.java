@@ -120,7 +120,22 @@ final class OptionNames {
                     "base", "--base",
                     "shock", "--shock",
                     "out", "--out"))),
-            Map.entry("batch", BATCH));
+            Map.entry("batch", BATCH),
+            Map.entry("experiment ridge", with(EXPERIMENT, Map.ofEntries(
+                    Map.entry("lambda1", "--lambda1"),
+                    Map.entry("lambda2", "--lambda2"),
+                    Map.entry("basisSize", "--basis-size"),
+                    Map.entry("radius", "--radius"),
+                    Map.entry("size", "--size"),
+                    Map.entry("weight", "--weight"),
+                    Map.entry("noise", "--noise"),
+                    Map.entry("testSize", "--test-size"),
+                    Map.entry("validationSize", "--validation-size"),
+                    Map.entry("grid", "--grid"),
+                    Map.entry("sweepFrom", "--sweep-from"),
+                    Map.entry("sweepTo", "--sweep-to"),
+                    Map.entry("sweepStep", "--sweep-step"),
+                    Map.entry("sweepDraws", "--sweep-draws")))));
 
     private OptionNames() {
     }

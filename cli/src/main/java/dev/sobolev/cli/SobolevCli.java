@@ -12,6 +12,7 @@ import dev.sobolev.pricing.lsmc.SecondOrder;
 import dev.sobolev.pruning.FineTuning;
 import dev.sobolev.pruning.Saliency;
 import dev.sobolev.reports.batch.TooManyRejectsException;
+import dev.sobolev.reports.experiments.RidgeExperiment;
 import dev.sobolev.surrogate.api.DomainPolicy;
 import dev.sobolev.surrogate.nn.Activation;
 import dev.sobolev.surrogate.nn.Normalisation;
@@ -38,7 +39,7 @@ import picocli.CommandLine.Command;
                 + "than --max-rejects (--resume continues)"},
         subcommands = {PriceCommand.class, DatasetCommand.class, GarchCommand.class, TrainCommand.class,
             EvalCommand.class, PruneCommand.class, ReportCommand.class, PipelineCommand.class, ScenariosCommand.class,
-            BatchCommand.class})
+            BatchCommand.class, ExperimentCommand.class})
 public final class SobolevCli implements Runnable {
     /** Exit code for bad input. */
     public static final int BAD_INPUT = 2;
@@ -54,7 +55,7 @@ public final class SobolevCli implements Runnable {
     private static final List<Class<? extends Enum<?>>> OPTION_ENUMS = List.of(Activation.class,
             Normalisation.Kind.class, Initializer.class, OptimizerKind.class, ScheduleKind.class, Loss.class,
             Saliency.class, FineTuning.class, DatasetFormat.class, LsmcRecipe.Kind.class, SecondOrder.Kind.class,
-            PayoffKind.class, DomainPolicy.class);
+            PayoffKind.class, DomainPolicy.class, RidgeExperiment.BasisKind.class);
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

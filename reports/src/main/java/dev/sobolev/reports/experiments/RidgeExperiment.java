@@ -125,7 +125,10 @@ public final class RidgeExperiment {
                 }
             }
             atLeast("sweepFrom", sweepFrom, 1);
-            atLeast("sweepTo", sweepTo, sweepFrom);
+            if (sweepTo < sweepFrom) {
+                throw new InvalidParameterException("sweepTo", "must be >= the smallest sweep size (" + sweepFrom
+                        + "), got " + sweepTo);
+            }
             atLeast("sweepStep", sweepStep, 1);
             atLeast("sweepDraws", sweepDraws, 1);
             int functions = basisSize + 1;

@@ -107,7 +107,7 @@ class RidgeExperimentTest {
         assertRefused("draws must be >= 1, got 0", b -> b.draws(0));
         assertRefused("grid must hold at least one value, got none", b -> b.grid(List.of()));
         assertRefused("grid[1] must be finite and > 0, got 0.0", b -> b.grid(List.of(0.1, 0.0)));
-        assertRefused("sweepTo must be >= 20, got 10", b -> b.sweep(20, 10, 2));
+        assertRefused("sweepTo must be >= the smallest sweep size (20), got 10", b -> b.sweep(20, 10, 2));
         assertRefused("threads must be in [1, 1024], got 0", b -> b.threads(0));
         assertRefused("lambda1 must be > 0 when a training size (5) is below the 8 basis functions, got 0.0",
                 b -> b.lambda1(0).size(5));
