@@ -74,6 +74,19 @@ class RidgeExperimentTest {
     }
 
     @Test
+    void thePapersFourFiguresAreWithinTheTolerance() {
+        // McDonagh & Chen, Fig. 5 caption (test RMSE 0.31 ridge-gradients, 0.35 ridge) and Fig. 6 caption (gradient
+        // RMSE 0.37 beta_grad, 0.4 beta_ridge); issue 27 asks for means within 0.03. 2000 draws of the default
+        // protocol (seed 42) put ridge at 0.321, 0.029 below the paper's figure, the others within 0.015.
+        RidgeExperiment.Result r = RidgeExperiment.run(RidgeExperiment.Settings.builder().draws(2000)
+                .sweep(10, 10, 2).sweepDraws(2).build());
+        assertEquals(0.31, r.ridgeGradients().mean(), 0.03);
+        assertEquals(0.35, r.ridge().mean(), 0.03);
+        assertEquals(0.37, r.gradientGrad().mean(), 0.03);
+        assertEquals(0.40, r.gradientRidge().mean(), 0.03);
+    }
+
+    @Test
     void reportHasTheSectionsTablesAndFigures() {
         ExperimentReport report = RidgeExperiment.run(small().build()).report();
         assertEquals("ridge", report.name());
