@@ -122,11 +122,6 @@ public final class Observations {
         return dzdx[i * inputs + j];
     }
 
-    /** @return a copy of the outputs z */
-    public double[] z() {
-        return z.clone();
-    }
-
     /**
      * The population standard deviation of the outputs, the RMSE of predicting their mean (the baseline the paper
      * quotes beside its test RMSEs, Fig. 5).
