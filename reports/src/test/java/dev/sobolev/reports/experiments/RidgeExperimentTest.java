@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.function.UnaryOperator;
 
@@ -13,6 +16,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.sobolev.core.InvalidParameterException;
+import dev.sobolev.reports.browser.Chromium;
+import dev.sobolev.reports.html.ExperimentRenderer;
 import dev.sobolev.reports.model.ExperimentReport;
 import dev.sobolev.reports.model.ExperimentSection;
 import dev.sobolev.reports.model.NamedTable;
@@ -100,6 +105,20 @@ class RidgeExperimentTest {
         int choices = report.sections().get(2).tables().get(0).table().intColumn("draws").asList().stream()
                 .mapToInt(Integer::intValue).sum();
         assertEquals(2 * 40, choices); // every draw chose once for ridge and once for ridge-gradients
+    }
+
+    @Test
+    void theReportDrawsEveryFigureOfflineWithACleanConsole() throws Exception {
+        Chromium.assumeAvailable();
+        Path dir = Files.createDirectories(Path.of("target", "ridge-report"));
+        Path html = dir.resolve("report.html");
+        Files.writeString(html, ExperimentRenderer.render(RidgeExperiment.run(small().build()).report()),
+                StandardCharsets.UTF_8);
+        Chromium.Page page = Chromium.open(html, dir.resolve("screenshot.png"));
+        assertEquals(4, page.plots());
+        assertEquals(4, page.drawnPlots());
+        assertEquals(List.of(), page.consoleErrors());
+        assertEquals(List.of(), page.externalRequests());
     }
 
     @Test
