@@ -8,8 +8,8 @@ import java.util.Objects;
  * trained with the gradient term (F^G) and on values only (F) at the same complexity, learning rate and seed;
  * δ_min = min over the pairs of |A[F^G] − A[F]| (A the validation RMSE, eq. 10), and the complexity of the pair that
  * attains it is the upper bound c^UB above which later generations do not go. Pairs with a failed training (an
- * infinite error) take no part; ties go to the larger complexity, the looser bound. Without pairs (no bound step, or
- * every pair failed) δ_min is the minimum over an empty set, +∞, and the bound is the space's ηmax: nothing is dropped.
+ * infinite error) take no part; ties go to the smaller complexity. Without pairs (no bound step, or every pair
+ * failed) δ_min is the minimum over an empty set, +∞, and the bound is the space's ηmax: nothing is dropped.
  *
  * @param pairs    the trained pairs in the order they were trained
  * @param deltaMin δ_min, or +∞ without a finite pair
@@ -59,7 +59,7 @@ public record BoundStep(List<Pair> pairs, double deltaMin, int bound) {
         int bound = etaMax;
         for (Pair p : pairs) {
             double delta = p.delta();
-            if (delta < best || (delta == best && Double.isFinite(delta) && p.candidate().eta() > bound)) {
+            if (delta < best || (delta == best && Double.isFinite(delta) && p.candidate().eta() < bound)) {
                 best = delta;
                 bound = p.candidate().eta();
             }
