@@ -22,7 +22,7 @@ import dev.sobolev.core.random.RandomStreams;
  * coordinate and rounded, u₁ the log learning rate, u₂ α ({@link SearchSpace#fromUnit}); every point is snapped to
  * the grid, so a candidate already trained is not trained again.
  *
- * <p>With {@code bound}, generation 0 is the same δ_min probe as the genetic algorithm's ({@link Probe}, each
+ * <p>With {@code bound}, generation 0 is the same δ_min probe as the genetic algorithm's ({@code Probe}, each
  * candidate trained with and without gradients), the complexities above the bound are removed from the cube, and
  * CMA-ES starts from the best probe candidate within the bound; without it CMA-ES starts from the centre of the cube.
  * Each later generation is one CMA-ES iteration of {@code population} offspring (λ); Commons Math asks for them one at
@@ -30,8 +30,8 @@ import dev.sobolev.core.random.RandomStreams;
  * A failed training (+∞) is shown to the optimiser as {@value #FAILED}, since its repair penalty is scaled by the
  * range of the generation's values.
  *
- * <p>Determinism: the optimiser's draws come from auxiliary stream 2 of the seed, the probe's from stream 0, the
- * training seeds from stream 1.
+ * <p>Determinism: the optimiser's draws come from auxiliary stream 2 of the seed, the training seeds
+ * from stream 1.
  */
 public final class CmaesSearch {
     /** The value a failed training shows the optimiser: finite, far above any error. */
@@ -94,8 +94,7 @@ public final class CmaesSearch {
             int offset = 0;
             double[] start = {0.5, 0.5, 0.5};
             if (settings.bound()) {
-                UniformRandomProvider rng = RandomStreams.stream(settings.seed(), RandomStreams.AUXILIARY, 0);
-                evaluator.evaluate(Probe.generation(space, settings.population(), rng), 0, true);
+                evaluator.evaluate(Probe.generation(space, settings.population()), 0, true);
                 step = BoundStep.of(evaluator.pairs(), space.etaMax());
                 offset = 1;
             }

@@ -15,7 +15,7 @@ import dev.sobolev.core.random.RandomStreams;
  * The genetic algorithm of McDonagh &amp; Chen's hyperparameter pipeline (§4.2, Fig. 4; operators after Mitchell,
  * "Genetic algorithms: an overview", 1995) over complexity, learning rate and Sobolev weight ({@link SearchSpace}).
  *
- * <p>Generation 0 is the {@link Probe}: complexities spread over the whole range. During the first
+ * <p>Generation 0 is the probe: complexities spread over the whole range at the middle learning rate and α. During the first
  * {@code boundGenerations} generations each gradient-trained candidate is also trained on values only; after them
  * δ_min and the bound c^UB are taken ({@link BoundStep}) and the complexities above the bound are dropped: members above
  * it are no longer parents and offspring are clamped to it. Each later generation keeps the {@code elites} best members
@@ -108,7 +108,7 @@ public final class GeneticSearch {
         UniformRandomProvider rng = RandomStreams.stream(settings.seed(), RandomStreams.AUXILIARY, 0);
         ZigguratSampler.NormalizedGaussian normal = ZigguratSampler.NormalizedGaussian.of(rng);
         try (Evaluator evaluator = new Evaluator(fitness, settings.seed(), settings.threads())) {
-            List<Candidate> population = Probe.generation(space, settings.population(), rng);
+            List<Candidate> population = Probe.generation(space, settings.population());
             List<Double> errors = evaluator.evaluate(population, 0, settings.boundGenerations() > 0);
             BoundStep step = BoundStep.of(List.of(), space.etaMax());
             SearchSpace active = space;

@@ -18,15 +18,15 @@ import dev.sobolev.core.InvalidParameterException;
 
 /**
  * Both searches on a cheap synthetic fitness with a known optimum: a quadratic bowl in η, log learning rate and α
- * whose minimum (η = 7, lr = 0.01, α = 0.5) is a grid point, and a values-only penalty h(η) = 0.5 + 0.1·|η − 12| that
- * makes δ = |A[F^G] − A[F]| = h(η) − (α − 0.5)² smallest at η = 12 among the probe's complexities (at η = 12 δ ≥ 0.34,
- * elsewhere δ ≥ 0.54), so the bound is 12 by construction.
+ * whose minimum (η = 7, lr = 10^-1.5, α = 0.7) is a grid point away from the probe's middle (lr = 0.01, α = 0.5), and a
+ * values-only penalty h(η) = 0.5 + 0.1·|η − 12| that makes δ = |A[F^G] − A[F]| = h(η) − (0.5 − 0.7)² smallest at
+ * η = 12 among the probe's complexities, so the bound is 12 by construction.
  */
 class SearchTest {
     /** η ∈ [1, 20]; lr ∈ {1e-3, 10^-2.5, 1e-2, 10^-1.5, 1e-1}; α ∈ {0.1, 0.3, 0.5, 0.7, 0.9}. */
     private static final SearchSpace SPACE = new SearchSpace(1, 20, 1e-3, 1e-1, 0.1, 0.9, 5);
     /** The bowl's minimum, on the grid. */
-    private static final Candidate OPTIMUM = new Candidate(7, SPACE.learningRate(2), 0.5);
+    private static final Candidate OPTIMUM = new Candidate(7, SPACE.learningRate(3), SPACE.alpha(3));
 
     /** The synthetic fitness; counts calls per candidate. */
     private static final class Bowl implements Fitness {
@@ -35,9 +35,9 @@ class SearchTest {
         @Override
         public double evaluate(Candidate c, long seed) {
             calls.computeIfAbsent(c, k -> new AtomicInteger()).incrementAndGet();
-            double lr = Math.log10(c.learningRate()) + 2;
+            double lr = Math.log10(c.learningRate()) + 1.5;
             double base = (c.eta() - 7) * (c.eta() - 7) / 10.0 + lr * lr;
-            return base + (c.gradients() ? (c.alpha() - 0.5) * (c.alpha() - 0.5) : 0.5 + 0.1 * Math.abs(c.eta() - 12));
+            return base + (c.gradients() ? (c.alpha() - 0.7) * (c.alpha() - 0.7) : 0.5 + 0.1 * Math.abs(c.eta() - 12));
         }
 
         int total() {
