@@ -51,7 +51,7 @@ import picocli.CommandLine;
 class HostileInputTest {
     private static final String CASES = "hostile-cases.tsv";
     /** Commands whose second word is a subcommand. */
-    private static final Set<String> GROUPS = Set.of("price", "dataset", "garch");
+    private static final Set<String> GROUPS = Set.of("price", "dataset", "garch", "experiment");
     /** The command tree, for the names of commands and subcommands. */
     private static final CommandLine COMMANDS = SobolevCli.commandLine();
 

@@ -155,21 +155,50 @@ public final class SearchExperiment {
      * then two), the bound after the probe, 300 epochs, seed 42, one thread. Not thread-safe.
      */
     public static final class Builder {
+        /** Default training rows N. */
+        public static final int SIZE = 300;
+        /** Default validation rows. */
+        public static final int VALIDATION_ROWS = 1000;
+        /** Default test rows (the complexity sweep's). */
+        public static final int TEST_ROWS = 1000;
+        /** Default smallest complexity. */
+        public static final int ETA_MIN = 1;
+        /** Default largest complexity (the 4-D sweep's largest). */
+        public static final int ETA_MAX = 18;
+        /** Default smallest initial learning rate. */
+        public static final double LEARNING_RATE_MIN = 0.002;
+        /** Default largest initial learning rate. */
+        public static final double LEARNING_RATE_MAX = 0.05;
+        /** Default smallest α. */
+        public static final double ALPHA_MIN = 0.1;
+        /** Default largest α (values only). */
+        public static final double ALPHA_MAX = 1;
+        /** Default grid points of the learning rate and of α. */
+        public static final int LEVELS = 10;
+        /** Default candidates per generation. */
+        public static final int POPULATION = 6;
+        /** Default generations, the probe included. */
+        public static final int GENERATIONS = 3;
+        /** Default generations trained both ways before the bound. */
+        public static final int BOUND_GENERATIONS = 1;
+        /** Default epochs per training (the paper's). */
+        public static final int EPOCHS = 300;
+
         private Problem problem = new GarchProblem();
-        private int size = 300;
-        private int validationRows = 1000;
-        private int testRows = 1000;
-        private int etaMin = 1;
-        private int etaMax = 18;
-        private double learningRateMin = 0.002;
-        private double learningRateMax = 0.05;
-        private double alphaMin = 0.1;
-        private double alphaMax = 1;
-        private int levels = 10;
-        private int population = 6;
-        private int generations = 3;
-        private int boundGenerations = 1;
-        private int epochs = 300;
+        private int size = SIZE;
+        private int validationRows = VALIDATION_ROWS;
+        private int testRows = TEST_ROWS;
+        private int etaMin = ETA_MIN;
+        private int etaMax = ETA_MAX;
+        private double learningRateMin = LEARNING_RATE_MIN;
+        private double learningRateMax = LEARNING_RATE_MAX;
+        private double alphaMin = ALPHA_MIN;
+        private double alphaMax = ALPHA_MAX;
+        private int levels = LEVELS;
+        private int population = POPULATION;
+        private int generations = GENERATIONS;
+        private int boundGenerations = BOUND_GENERATIONS;
+        private int epochs = EPOCHS;
         private long seed = 42;
         private int threads = 1;
         private Reference reference;

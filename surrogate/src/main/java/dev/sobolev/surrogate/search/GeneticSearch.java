@@ -63,18 +63,18 @@ public final class GeneticSearch {
         public Settings {
             Checks.budget(population, generations, threads);
             if (tournament < 1 || tournament > population) {
-                throw new InvalidParameterException("tournament", "must be in [1, population = " + population
-                        + "], got " + tournament);
+                throw new InvalidParameterException("tournament", "must be in [1, " + population
+                        + "] (at most the population), got " + tournament);
             }
             Checks.probability("crossoverRate", crossoverRate);
             Checks.probability("mutationRate", mutationRate);
             if (elites < 0 || elites >= population) {
-                throw new InvalidParameterException("elites", "must be in [0, population - 1 = " + (population - 1)
-                        + "], got " + elites);
+                throw new InvalidParameterException("elites", "must be in [0, " + (population - 1)
+                        + "] (below the population), got " + elites);
             }
             if (boundGenerations < 0 || boundGenerations > generations) {
-                throw new InvalidParameterException("boundGenerations", "must be in [0, generations = "
-                        + generations + "], got " + boundGenerations);
+                throw new InvalidParameterException("boundGenerations", "must be in [0, " + generations
+                        + "] (at most the generations), got " + boundGenerations);
             }
         }
 

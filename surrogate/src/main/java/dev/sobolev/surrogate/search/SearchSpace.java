@@ -31,21 +31,21 @@ public record SearchSpace(int etaMin, int etaMax, double learningRateMin, double
             throw new InvalidParameterException("etaMin", "must be >= 1, got " + etaMin);
         }
         if (etaMax < etaMin) {
-            throw new InvalidParameterException("etaMax", "must be >= etaMin = " + etaMin + ", got " + etaMax);
+            throw new InvalidParameterException("etaMax", "must be >= the smallest eta, " + etaMin + ", got " + etaMax);
         }
         if (!(learningRateMin > 0) || !Double.isFinite(learningRateMin)) {
             throw new InvalidParameterException("learningRateMin", "must be finite and > 0, got " + learningRateMin);
         }
         if (!(learningRateMax > learningRateMin) || !Double.isFinite(learningRateMax)) {
-            throw new InvalidParameterException("learningRateMax", "must be finite and > learningRateMin = "
-                    + learningRateMin + ", got " + learningRateMax);
+            throw new InvalidParameterException("learningRateMax", "must be finite and above the smallest learning "
+                    + "rate, " + learningRateMin + ", got " + learningRateMax);
         }
         if (!(alphaMin > 0 && alphaMin < 1)) {
             throw new InvalidParameterException("alphaMin", "must be in (0, 1), got " + alphaMin);
         }
         if (!(alphaMax > alphaMin && alphaMax <= 1)) {
-            throw new InvalidParameterException("alphaMax", "must be in (alphaMin = " + alphaMin + ", 1], got "
-                    + alphaMax);
+            throw new InvalidParameterException("alphaMax", "must be in (" + alphaMin + ", 1] (above the smallest alpha), "
+                    + "got " + alphaMax);
         }
         if (levels < 2) {
             throw new InvalidParameterException("levels", "must be >= 2, got " + levels);
