@@ -41,8 +41,8 @@ final class SearchReport {
         s.append(line(GA, r.ga())).append("; ").append(line(CMAES, r.cmaes()));
         SearchExperiment.Reference ref = r.settings().reference();
         if (ref != null) {
-            s.append(String.format(Locale.ROOT, "; Table-1 sweep best test RMSE %.4g after %d trainings", ref.testRmse(),
-                    ref.trainings()));
+            s.append(String.format(Locale.ROOT, "; Table-1 sweep best test RMSE %.4g after %d trainings",
+                    ref.testRmse(), ref.trainings()));
         }
         return s.toString();
     }

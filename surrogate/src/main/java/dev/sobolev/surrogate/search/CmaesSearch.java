@@ -126,7 +126,8 @@ public final class CmaesSearch {
                 new Stream(RandomStreams.stream(settings.seed(), RandomStreams.AUXILIARY, 2)), false, null);
         double s = settings.sigma();
         optimizer.optimize(new MaxEval(1 + iterations * lambda), objective, GoalType.MINIMIZE, new InitialGuess(start),
-                new SimpleBounds(new double[3], new double[] {1, 1, 1}), new CMAESOptimizer.Sigma(new double[] {s, s, s}),
+                new SimpleBounds(new double[3], new double[] {1, 1, 1}),
+                new CMAESOptimizer.Sigma(new double[] {s, s, s}),
                 new CMAESOptimizer.PopulationSize(lambda));
     }
 

@@ -15,10 +15,10 @@ import dev.sobolev.core.random.RandomStreams;
  * The genetic algorithm of McDonagh &amp; Chen's hyperparameter pipeline (§4.2, Fig. 4; operators after Mitchell,
  * "Genetic algorithms: an overview", 1995) over complexity, learning rate and Sobolev weight ({@link SearchSpace}).
  *
- * <p>Generation 0 is the probe: complexities spread over the whole range at the middle learning rate and α. During the first
- * {@code boundGenerations} generations each gradient-trained candidate is also trained on values only; after them
- * δ_min and the bound c^UB are taken ({@link BoundStep}) and the complexities above the bound are dropped: members above
- * it are no longer parents and offspring are clamped to it. Each later generation keeps the {@code elites} best members
+ * <p>Generation 0 is the probe: complexities spread over the whole range at the middle learning rate and α. During
+ * the first {@code boundGenerations} generations each gradient-trained candidate is also trained on values only;
+ * after them δ_min and the bound c^UB are taken ({@link BoundStep}) and the complexities above the bound are dropped:
+ * members above it are no longer parents and offspring are clamped to it. Each later generation keeps the {@code elites} best members
  * and fills up with offspring: two parents by tournament (the best of {@code tournament} members drawn with
  * replacement), with probability {@code crossoverRate} a child by crossover (η uniformly from either parent; log
  * learning rate and α by blend crossover BLX-0.5, uniform on the parents' interval widened by half its length on each

@@ -28,7 +28,8 @@ final class Probe {
         double alpha = space.alpha(middle);
         List<Candidate> out = new ArrayList<>(population);
         for (int i = 0; i < population; i++) {
-            int eta = space.etaMin() + (int) Math.round((double) i * (space.etaMax() - space.etaMin()) / (population - 1));
+            int eta = space.etaMin()
+                    + (int) Math.round((double) i * (space.etaMax() - space.etaMin()) / (population - 1));
             out.add(new Candidate(eta, lr, alpha));
         }
         return out;

@@ -44,8 +44,8 @@ public record SearchSpace(int etaMin, int etaMax, double learningRateMin, double
             throw new InvalidParameterException("alphaMin", "must be in (0, 1), got " + alphaMin);
         }
         if (!(alphaMax > alphaMin && alphaMax <= 1)) {
-            throw new InvalidParameterException("alphaMax", "must be in (" + alphaMin + ", 1] (above the smallest alpha), "
-                    + "got " + alphaMax);
+            throw new InvalidParameterException("alphaMax", "must be in (" + alphaMin
+                    + ", 1] (above the smallest alpha), got " + alphaMax);
         }
         if (levels < 2) {
             throw new InvalidParameterException("levels", "must be >= 2, got " + levels);
