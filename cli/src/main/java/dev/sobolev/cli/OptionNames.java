@@ -135,7 +135,24 @@ final class OptionNames {
                     Map.entry("sweepFrom", "--sweep-from"),
                     Map.entry("sweepTo", "--sweep-to"),
                     Map.entry("sweepStep", "--sweep-step"),
-                    Map.entry("sweepDraws", "--sweep-draws")))));
+                    Map.entry("sweepDraws", "--sweep-draws")))),
+            Map.entry("experiment search", with(EXPERIMENT, Map.ofEntries(
+                    Map.entry("size", "--size"),
+                    Map.entry("validationRows", "--validation-size"),
+                    Map.entry("testRows", "--test-size"),
+                    Map.entry("population", "--population"),
+                    Map.entry("generations", "--generations"),
+                    Map.entry("boundGenerations", "--bound-generations"),
+                    Map.entry("etaMin", "--eta-min"),
+                    Map.entry("etaMax", "--eta-max"),
+                    Map.entry("learningRateMin", "--lr-min"),
+                    Map.entry("learningRateMax", "--lr-max"),
+                    Map.entry("alphaMin", "--alpha-min"),
+                    Map.entry("alphaMax", "--alpha-max"),
+                    Map.entry("levels", "--levels"),
+                    Map.entry("epochs", "--epochs"),
+                    Map.entry("referenceTestRmse", "--reference-test-rmse"),
+                    Map.entry("referenceTrainings", "--reference-trainings")))));
 
     private OptionNames() {
     }
