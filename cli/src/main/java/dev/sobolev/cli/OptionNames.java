@@ -120,7 +120,15 @@ final class OptionNames {
                     "base", "--base",
                     "shock", "--shock",
                     "out", "--out"))),
-            Map.entry("batch", BATCH));
+            Map.entry("batch", BATCH),
+            Map.entry("experiment latent-mle", with(EXPERIMENT, Map.of(
+                    "sizes", "--sizes",
+                    "etas", "--eta",
+                    "observations", "--observations",
+                    "noiseVariance", "--noise-variance",
+                    "starts", "--starts",
+                    "testRows", "--test-rows",
+                    "replications", "--replications"))));
 
     private OptionNames() {
     }

@@ -69,15 +69,15 @@ public final class LatentMleExperiment {
      * What to run.
      *
      * @param seed          run seed
-     * @param sizes         training sizes N ≥ 2, distinct (the paper's Fig. 3: 50, 100, 300)
-     * @param etas          complexities η ≥ 1 to choose the optimal one from, distinct (one value fixes it)
-     * @param draws         surrogates per size, mode and complexity ≥ 1 (the paper: 10)
-     * @param observations  observed vectors n ≥ 1 (the paper: 10)
+     * @param sizes         training sizes N in [2, 10⁶], distinct (the paper's Fig. 3: 50, 100, 300)
+     * @param etas          complexities η in [1, 1000] to choose the optimal one from, distinct (one value fixes it)
+     * @param draws         surrogates per size, mode and complexity in [1, 10⁴] (the paper: 10)
+     * @param observations  observed vectors n in [1, 10⁶] (the paper: 10)
      * @param noiseVariance variance σ² &gt; 0 of the observation noise, also the likelihood's (the paper: 0.001)
-     * @param starts        starting points of each MLE ≥ 1
-     * @param testRows      test rows ≥ 1 for the test RMSE that picks the complexity (the paper: 1000)
-     * @param replications  independent observation sets ≥ 0 fitted with the exact simulator to measure how often
-     *                      θ* lies within one and two standard errors of θ̂
+     * @param starts        starting points of each MLE in [1, 10⁴]
+     * @param testRows      test rows in [1, 10⁶] for the test RMSE that picks the complexity (the paper: 1000)
+     * @param replications  independent observation sets in [0, 10⁶] fitted with the exact simulator to measure how
+     *                      often θ* lies within one and two standard errors of θ̂
      * @param threads       worker threads ≥ 1
      */
     public record Settings(long seed, List<Integer> sizes, List<Integer> etas, int draws, int observations,
@@ -86,6 +86,8 @@ public final class LatentMleExperiment {
         public static final List<Integer> DEFAULT_SIZES = List.of(50, 100, 300);
         /** Default complexity grid, affordable on 2 cores. */
         public static final List<Integer> DEFAULT_ETAS = List.of(4, 8, 16, 32);
+        /** The upper bound of sizes, observations, test rows and replications. */
+        private static final int MILLION = 1_000_000;
         /** Default surrogates per size, mode and complexity. */
         public static final int DEFAULT_DRAWS = 10;
         /** Default observed vectors. */
@@ -107,17 +109,19 @@ public final class LatentMleExperiment {
         public Settings {
             sizes = List.copyOf(sizes);
             etas = List.copyOf(etas);
-            checkList("sizes", sizes, 2);
-            checkList("etas", etas, 1);
-            atLeast("draws", draws, 1);
-            atLeast("observations", observations, 1);
+            checkList("sizes", sizes, 2, MILLION);
+            checkList("etas", etas, 1, 1000);
+            within("draws", draws, 1, 10_000);
+            within("observations", observations, 1, MILLION);
             if (!(noiseVariance > 0) || !Double.isFinite(noiseVariance)) {
                 throw new InvalidParameterException("noiseVariance", "must be finite and > 0, got " + noiseVariance);
             }
-            atLeast("starts", starts, 1);
-            atLeast("testRows", testRows, 1);
-            atLeast("replications", replications, 0);
-            atLeast("threads", threads, 1);
+            within("starts", starts, 1, 10_000);
+            within("testRows", testRows, 1, MILLION);
+            within("replications", replications, 0, MILLION);
+            if (threads < 1) {
+                throw new InvalidParameterException("threads", "must be >= 1, got " + threads);
+            }
         }
 
         /**
@@ -132,24 +136,22 @@ public final class LatentMleExperiment {
                     DEFAULT_NOISE_VARIANCE, DEFAULT_STARTS, DEFAULT_TEST_ROWS, DEFAULT_REPLICATIONS, threads);
         }
 
-        private static void checkList(String name, List<Integer> values, int minimum) {
+        private static void checkList(String name, List<Integer> values, int minimum, int maximum) {
             if (values.isEmpty()) {
                 throw new InvalidParameterException(name, "must hold at least one value, got none");
             }
             for (int i = 0; i < values.size(); i++) {
-                if (values.get(i) < minimum) {
-                    throw new InvalidParameterException(name + "[" + i + "]", "must be >= " + minimum + ", got "
-                            + values.get(i));
-                }
+                within(name + "[" + i + "]", values.get(i), minimum, maximum);
                 if (values.indexOf(values.get(i)) != i) {
                     throw new InvalidParameterException(name + "[" + i + "]", "must not repeat " + values.get(i));
                 }
             }
         }
 
-        private static void atLeast(String name, int value, int minimum) {
-            if (value < minimum) {
-                throw new InvalidParameterException(name, "must be >= " + minimum + ", got " + value);
+        private static void within(String name, int value, int minimum, int maximum) {
+            if (value < minimum || value > maximum) {
+                throw new InvalidParameterException(name, "must be in [" + minimum + ", " + maximum + "], got "
+                        + value);
             }
         }
     }

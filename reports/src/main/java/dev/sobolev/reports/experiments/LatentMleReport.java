@@ -90,7 +90,6 @@ final class LatentMleReport {
         settings.put("starts", s.starts());
         settings.put("testRows", s.testRows());
         settings.put("replications", s.replications());
-        root.put("seconds", r.seconds());
         return root;
     }
 

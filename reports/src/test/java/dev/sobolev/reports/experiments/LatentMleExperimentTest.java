@@ -97,10 +97,7 @@ class LatentMleExperimentTest {
             }
         }
         ObjectNode json = one.json();
-        ObjectNode json2 = two.json();
-        json.remove("seconds");
-        json2.remove("seconds");
-        assertEquals(json, json2);
+        assertEquals(json, two.json());
         JsonNode rows = json.get("rows");
         assertEquals(2, rows.size());
         for (int i = 0; i < 2; i++) {
@@ -159,6 +156,12 @@ class LatentMleExperimentTest {
                 0, 0, 1)));
         assertEquals("replications", name(() -> new LatentMleExperiment.Settings(1, List.of(50), List.of(1), 1, 1, 1,
                 1, 1, -1, 1)));
+        assertEquals("sizes[0]", name(() -> new LatentMleExperiment.Settings(1, List.of(1_000_001), List.of(1), 1, 1,
+                1, 1, 1, 0, 1)));
+        assertEquals("etas[1]", name(() -> new LatentMleExperiment.Settings(1, List.of(50), List.of(1, 1001), 1, 1,
+                1, 1, 1, 0, 1)));
+        assertEquals("draws", name(() -> new LatentMleExperiment.Settings(1, List.of(50), List.of(1), 10_001, 1, 1, 1,
+                1, 0, 1)));
         assertEquals("threads", name(() -> new LatentMleExperiment.Settings(1, List.of(50), List.of(1), 1, 1, 1, 1,
                 1, 0, 0)));
     }
