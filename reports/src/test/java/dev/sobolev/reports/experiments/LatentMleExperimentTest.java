@@ -127,7 +127,10 @@ class LatentMleExperimentTest {
         assertEquals(LatentMleExperiment.SURFACE_POINTS, truth.figures().get(0).surfaces().get(0).x().size());
         ExperimentSection fig3 = report.sections().get(1);
         assertEquals(2, fig3.tables().get(0).table().rowCount());
+        assertEquals(2, fig3.figures().size());
         assertEquals(2, fig3.figures().get(0).series().get(0).error().size());
+        assertEquals(3, fig3.figures().get(0).series().size());
+        assertEquals(List.of(), fig3.figures().get(1).series().get(0).error());
         assertEquals(16, report.sections().get(3).tables().get(0).table().rowCount());
         assertFalse(report.summary().isEmpty());
     }
