@@ -48,7 +48,8 @@ class ExperimentLatentMleCommandTest {
         assertEquals(2, j.get("trueSimulator").get("standardErrors").size());
         assertEquals(5, j.get("trueSimulator").get("coverage").get("replications").asInt());
         assertEquals(out.toAbsolutePath().toString(), j.get("out").asText());
-        for (String file : new String[] {"report.html", "latent-mle.csv", "complexity.csv", "fits.csv"}) {
+        for (String file : new String[] {"report.html", "latent-mle.csv", "complexity.csv", "fits.csv",
+            "observations.csv"}) {
             assertTrue(Files.size(out.resolve(file)) > 0, file);
         }
         assertTrue(Files.readString(out.resolve("report.html")).contains("Fig. 3"));

@@ -179,7 +179,19 @@ final class LatentMleReport {
                 + "Sobol starts; standard errors from the exact observed information (the Hessian of -log L). The "
                 + "contours show log L over the prior box and around theta-hat.", s.observations(),
                 s.noiseVariance(), s.noiseVariance(), s.starts());
-        return new ExperimentSection("true-simulator", "MLE with the exact simulator", text, facts, List.of(),
+        Table observed = Table.create("observations", IntColumn.create("observation"));
+        for (int t = 0; t < r.observations().get(0).size(); t++) {
+            observed.addColumns(DoubleColumn.create("y" + (t + 1)));
+        }
+        for (int i = 0; i < r.observations().size(); i++) {
+            observed.intColumn("observation").append(i + 1);
+            for (int t = 0; t < r.observations().get(i).size(); t++) {
+                observed.doubleColumn("y" + (t + 1)).append(r.observations().get(i).get(t));
+            }
+        }
+        return new ExperimentSection("true-simulator", "MLE with the exact simulator", text, facts,
+                List.of(new NamedTable("observations", "the observed outputs y_1..y_10 (eq. 7 at theta* plus noise)",
+                        observed)),
                 List.of(surfaceFigure("likelihood", "log-likelihood of the exact simulator over the prior box",
                         r.surface(), fit), surfaceFigure("likelihood-zoom", "log-likelihood of the exact simulator "
                         + "around theta-hat (+- 5 SE)", r.zoom(), fit)));

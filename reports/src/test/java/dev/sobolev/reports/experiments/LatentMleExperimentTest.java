@@ -123,6 +123,7 @@ class LatentMleExperimentTest {
                 report.sections().stream().map(ExperimentSection::id).toList());
         ExperimentSection truth = report.sections().get(0);
         assertEquals(2, truth.figures().size());
+        assertEquals(10, truth.tables().get(0).table().rowCount());
         assertEquals(1, truth.figures().get(0).surfaces().size());
         assertEquals(LatentMleExperiment.SURFACE_POINTS, truth.figures().get(0).surfaces().get(0).x().size());
         ExperimentSection fig3 = report.sections().get(1);
