@@ -62,7 +62,7 @@ class ErrorContractTest {
     @Test
     void aMissingOrUnknownCommandIsBadInput() {
         refused(CliRunner.run(), "a command is required: price, dataset, garch, train, eval, prune, report, pipeline, "
-                + "scenarios or batch (see sobolev --help)");
+                + "scenarios, batch or experiment (see sobolev --help)");
         refused(CliRunner.run("price"), "price needs a subcommand: bachelier (see sobolev price --help)");
         refused(CliRunner.run("pric"), "unknown command 'pric' (did you mean price, prune or scenarios?)");
     }
