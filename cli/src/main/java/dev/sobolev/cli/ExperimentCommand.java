@@ -22,7 +22,7 @@ import picocli.CommandLine.Command;
 @Command(name = "experiment", mixinStandardHelpOptions = true,
         description = {"Reproduce the experiments of McDonagh & Chen, \"Leveraging Intrinsic Gradient Information for "
                 + "Machine Learning Model Training\": tables as CSV and a self-contained HTML report in --out."},
-        subcommands = {ExperimentRidgeCommand.class, ExperimentSearchCommand.class})
+        subcommands = {ExperimentRidgeCommand.class, ExperimentLatentMleCommand.class, ExperimentSearchCommand.class})
 final class ExperimentCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -152,7 +152,15 @@ final class OptionNames {
                     Map.entry("levels", "--levels"),
                     Map.entry("epochs", "--epochs"),
                     Map.entry("referenceTestRmse", "--reference-test-rmse"),
-                    Map.entry("referenceTrainings", "--reference-trainings")))));
+                    Map.entry("referenceTrainings", "--reference-trainings")))),
+            Map.entry("experiment latent-mle", with(EXPERIMENT, Map.of(
+                    "sizes", "--sizes",
+                    "etas", "--eta",
+                    "observations", "--observations",
+                    "noiseVariance", "--noise-variance",
+                    "starts", "--starts",
+                    "testRows", "--test-rows",
+                    "replications", "--replications"))));
 
     private OptionNames() {
     }

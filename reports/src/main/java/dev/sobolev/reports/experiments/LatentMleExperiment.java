@@ -1,0 +1,534 @@
+package dev.sobolev.reports.experiments;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
+
+import org.apache.commons.math3.stat.descriptive.DescriptiveStatistics;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import dev.sobolev.core.InvalidParameterException;
+import dev.sobolev.core.random.RandomStreams;
+import dev.sobolev.pricing.simulators.CosineSimulator;
+import dev.sobolev.reports.model.ExperimentReport;
+import dev.sobolev.surrogate.inference.GaussianLikelihood;
+import dev.sobolev.surrogate.inference.LatentMle;
+import dev.sobolev.surrogate.inference.LikelihoodSurface;
+import dev.sobolev.surrogate.inference.MleFit;
+import dev.sobolev.surrogate.inference.ParameterBox;
+import dev.sobolev.surrogate.inference.ParametricModel;
+import dev.sobolev.surrogate.nn.Surrogate;
+import dev.sobolev.surrogate.train.Trainer;
+import dev.sobolev.surrogate.train.TrainingData;
+
+/**
+ * Latent-parameter MLE through surrogates, McDonagh &amp; Chen §3 and Fig. 3. Ten noisy observations of the 2-D
+ * cosine simulator (eq. 7) at θ* = (5, 5) are fitted by maximum likelihood (eq. 9) with the simulator itself
+ * (θ̂ ± standard error) and through surrogates of it: for each training size N, {@code draws} independent training
+ * sets are drawn from the prior, and on each a surrogate is trained with gradients (the Sobolev loss of eq. 8) and
+ * one on values only, for every complexity η of the grid; the complexity with the lowest mean test RMSE is the
+ * optimal one of that size and mode (the paper's choice), and the table compares the mean error ‖θ̂ − θ*‖₂ of the
+ * fits through the optimal surrogates of the two modes.
+ *
+ * <p>Determinism: the observation noise uses training stream 0 of the run seed, the test set
+ * {@link CosineProblem#test} of the run seed, and draw k auxiliary stream k, from which the training set of size N
+ * and the initialisation of a net of complexity η are seeded; both modes share them (a paired comparison). Each
+ * training is one task on one thread, so results do not depend on {@code threads}.
+ */
+public final class LatentMleExperiment {
+    /** The command-line name. */
+    public static final String NAME = "latent-mle";
+    /** θ* of the paper's Fig. 3. */
+    public static final List<Double> TRUE_THETA = List.of(5.0, 5.0);
+    /** Grid points per axis of the likelihood surface over the prior box. */
+    static final int SURFACE_POINTS = 61;
+    /** Grid points per axis of the surface around θ̂. */
+    static final int ZOOM_POINTS = 41;
+    /** Half-width of the window around θ̂ in standard errors. */
+    static final double ZOOM_STANDARD_ERRORS = 5;
+
+    private static final CosineProblem PROBLEM = new CosineProblem();
+    /** The prior U[0, 15]² of eq. 7: the search box of every fit. */
+    private static final ParameterBox BOX = ParameterBox.cube(CosineSimulator.PARAMETERS, CosineSimulator.PRIOR_LOW,
+            CosineSimulator.PRIOR_HIGH);
+
+    private LatentMleExperiment() {
+    }
+
+    /**
+     * What to run.
+     *
+     * @param seed          run seed
+     * @param sizes         training sizes N in [2, 10⁶], distinct (the paper's Fig. 3: 50, 100, 300)
+     * @param etas          complexities η in [1, 1000] to choose the optimal one from, distinct (one value fixes it)
+     * @param draws         surrogates per size, mode and complexity in [1, 10⁴] (the paper: 10)
+     * @param observations  observed vectors n in [1, 10⁶] (the paper: 10)
+     * @param noiseVariance variance σ² &gt; 0 of the observation noise, also the likelihood's (the paper: 0.001)
+     * @param starts        starting points of each MLE in [1, 10⁴]
+     * @param testRows      test rows in [1, 10⁶] for the test RMSE that picks the complexity (the paper: 1000)
+     * @param replications  independent observation sets in [0, 10⁶] fitted with the exact simulator to measure how
+     *                      often θ* lies within one and two standard errors of θ̂
+     * @param threads       worker threads ≥ 1
+     */
+    public record Settings(long seed, List<Integer> sizes, List<Integer> etas, int draws, int observations,
+                           double noiseVariance, int starts, int testRows, int replications, int threads) {
+        /** Default sizes: the paper's Fig. 3 claim. */
+        public static final List<Integer> DEFAULT_SIZES = List.of(50, 100, 300);
+        /** Default complexity grid, affordable on 2 cores. */
+        public static final List<Integer> DEFAULT_ETAS = List.of(4, 8, 16, 32);
+        /** The upper bound of sizes, observations, test rows and replications. */
+        private static final int MILLION = 1_000_000;
+        /** Default surrogates per size, mode and complexity. */
+        public static final int DEFAULT_DRAWS = 10;
+        /** Default observed vectors. */
+        public static final int DEFAULT_OBSERVATIONS = 10;
+        /** Default noise variance. */
+        public static final double DEFAULT_NOISE_VARIANCE = 0.001;
+        /** Default MLE starts. */
+        public static final int DEFAULT_STARTS = 8;
+        /** Default test rows. */
+        public static final int DEFAULT_TEST_ROWS = 1000;
+        /** Default replications of the coverage check. */
+        public static final int DEFAULT_REPLICATIONS = 200;
+
+        /**
+         * Checks the settings and copies the lists.
+         *
+         * @throws InvalidParameterException naming the first setting outside its domain
+         */
+        public Settings {
+            sizes = List.copyOf(sizes);
+            etas = List.copyOf(etas);
+            checkList("sizes", sizes, 2, MILLION);
+            checkList("etas", etas, 1, 1000);
+            within("draws", draws, 1, 10_000);
+            within("observations", observations, 1, MILLION);
+            if (!(noiseVariance > 0) || !Double.isFinite(noiseVariance)) {
+                throw new InvalidParameterException("noiseVariance", "must be finite and > 0, got " + noiseVariance);
+            }
+            within("starts", starts, 1, 10_000);
+            within("testRows", testRows, 1, MILLION);
+            within("replications", replications, 0, MILLION);
+            if (threads < 1) {
+                throw new InvalidParameterException("threads", "must be >= 1, got " + threads);
+            }
+        }
+
+        /**
+         * The defaults for a seed and thread count.
+         *
+         * @param seed    run seed
+         * @param threads worker threads
+         * @return the settings
+         */
+        public static Settings defaults(long seed, int threads) {
+            return new Settings(seed, DEFAULT_SIZES, DEFAULT_ETAS, DEFAULT_DRAWS, DEFAULT_OBSERVATIONS,
+                    DEFAULT_NOISE_VARIANCE, DEFAULT_STARTS, DEFAULT_TEST_ROWS, DEFAULT_REPLICATIONS, threads);
+        }
+
+        private static void checkList(String name, List<Integer> values, int minimum, int maximum) {
+            if (values.isEmpty()) {
+                throw new InvalidParameterException(name, "must hold at least one value, got none");
+            }
+            for (int i = 0; i < values.size(); i++) {
+                within(name + "[" + i + "]", values.get(i), minimum, maximum);
+                if (values.indexOf(values.get(i)) != i) {
+                    throw new InvalidParameterException(name + "[" + i + "]", "must not repeat " + values.get(i));
+                }
+            }
+        }
+
+        private static void within(String name, int value, int minimum, int maximum) {
+            if (value < minimum || value > maximum) {
+                throw new InvalidParameterException(name, "must be in [" + minimum + ", " + maximum + "], got "
+                        + value);
+            }
+        }
+    }
+
+    /**
+     * One surrogate and the MLE through it.
+     *
+     * @param size      training size N
+     * @param draw      training draw k
+     * @param gradients whether trained with gradients (Sobolev) or on values only
+     * @param eta       complexity η
+     * @param testRmse  RMSE of its outputs over the test set (all rows and the ten outputs)
+     * @param fit       the MLE through it
+     */
+    public record Trial(int size, int draw, boolean gradients, int eta, double testRmse, MleFit fit) {
+        /** @return ‖θ̂ − θ*‖₂ */
+        public double error() {
+            return distance(fit.estimate(), TRUE_THETA);
+        }
+    }
+
+    /**
+     * The fits through the optimal surrogates of one size and mode.
+     *
+     * @param eta             the optimal complexity (lowest mean test RMSE over the draws)
+     * @param testRmse        its mean test RMSE
+     * @param meanError       mean ‖θ̂ − θ*‖₂ over the draws
+     * @param sdError         sample standard deviation of ‖θ̂ − θ*‖₂ (0 for one draw)
+     * @param minError        least ‖θ̂ − θ*‖₂
+     * @param maxError        largest ‖θ̂ − θ*‖₂
+     * @param componentErrors mean |θ̂ⱼ − θ*ⱼ| per parameter
+     * @param meanShift       mean distance from θ̂ to the simulator's own MLE θ̂_sim or its mirror (θ̂_sim,2, θ̂_sim,1),
+     *                        whichever is nearer (eq. 7 is symmetric in θ₁ ↔ θ₂, so both maximise the simulator's
+     *                        likelihood): the error the surrogate adds to the one the noise causes
+     * @param fits            number of fits
+     */
+    public record ModeSummary(int eta, double testRmse, double meanError, double sdError, double minError,
+                              double maxError, List<Double> componentErrors, double meanShift, int fits) {
+        /** Copies the list. */
+        public ModeSummary {
+            componentErrors = List.copyOf(componentErrors);
+        }
+    }
+
+    /**
+     * One row of the Fig. 3 table.
+     *
+     * @param size    training size N
+     * @param value   the values-only surrogates
+     * @param sobolev the gradient-trained surrogates
+     */
+    public record Row(int size, ModeSummary value, ModeSummary sobolev) {
+        /** @return whether the gradient-trained surrogates give the smaller mean error (the paper's claim) */
+        public boolean sobolevWins() {
+            return sobolev.meanError() < value.meanError();
+        }
+    }
+
+    /**
+     * The complexity sweep of one size and mode at one η.
+     *
+     * @param size      training size N
+     * @param gradients the mode
+     * @param eta       complexity η
+     * @param testRmse  mean test RMSE over the draws
+     * @param sdRmse    its sample standard deviation
+     * @param meanError mean ‖θ̂ − θ*‖₂ of the MLE through these surrogates
+     * @param chosen    whether η is the optimal complexity of this size and mode
+     */
+    public record Complexity(int size, boolean gradients, int eta, double testRmse, double sdRmse, double meanError,
+                             boolean chosen) {
+    }
+
+    /**
+     * How often the exact simulator's MLE lies within one and two standard errors of θ*, over independent
+     * observation sets: about 68 % and 95 % per parameter where the likelihood is close to quadratic.
+     *
+     * @param replications observation sets fitted
+     * @param withinOne    per parameter, the share with |θ̂ⱼ − θ*ⱼ| ≤ SEⱼ
+     * @param withinTwo    per parameter, the share with |θ̂ⱼ − θ*ⱼ| ≤ 2 SEⱼ
+     * @param undefined    fits without standard errors (observed information not positive definite), counted as
+     *                     outside
+     */
+    public record Coverage(int replications, List<Double> withinOne, List<Double> withinTwo, int undefined) {
+        /** Copies the lists. */
+        public Coverage {
+            withinOne = List.copyOf(withinOne);
+            withinTwo = List.copyOf(withinTwo);
+        }
+    }
+
+    /**
+     * The outcome.
+     *
+     * @param settings     what was run
+     * @param observations the n observed vectors of the ten outputs
+     * @param trueFit      the MLE with the exact simulator
+     * @param surface      log L of the exact simulator over the prior box
+     * @param zoom         log L of the exact simulator around θ̂
+     * @param coverage     the standard errors' coverage over independent observation sets
+     * @param trials       every surrogate and its fit, in (size, draw, η, mode) order
+     * @param complexities the complexity sweep, in (size, mode, η) order
+     * @param rows         the Fig. 3 table, one row per size in the order given
+     * @param seconds      wall-clock time of the run
+     */
+    public record Result(Settings settings, List<List<Double>> observations, MleFit trueFit, LikelihoodSurface surface,
+                         LikelihoodSurface zoom, Coverage coverage, List<Trial> trials, List<Complexity> complexities,
+                         List<Row> rows, double seconds) {
+        /** Copies the lists. */
+        public Result {
+            observations = observations.stream().map(List::copyOf).toList();
+            trials = List.copyOf(trials);
+            complexities = List.copyOf(complexities);
+            rows = List.copyOf(rows);
+        }
+
+        /** @return whether |θ̂ⱼ − θ*ⱼ| ≤ SEⱼ for every parameter of the simulator's own fit */
+        public boolean trueFitWithinStandardError() {
+            return within(trueFit, 0, 1) && within(trueFit, 1, 1);
+        }
+
+        /** @return the report: the simulator's fit and likelihood surface, the Fig. 3 table and figure, the sweep */
+        public ExperimentReport report() {
+            return LatentMleReport.report(this);
+        }
+
+        /**
+         * @return {@code {"rows":[{"size","value":{"error",…},"sobolev":{"error",…},"sobolevWins"}…],
+         *         "trueSimulator":{…},"settings":{…}}}
+         */
+        public ObjectNode json() {
+            return LatentMleReport.json(this);
+        }
+    }
+
+    /** The exact simulator of eq. 7 as a model. */
+    static ParametricModel simulator() {
+        return ParametricModel.of(CosineSimulator.PARAMETERS, CosineSimulator.STEPS, CosineSimulator::evaluate,
+                CosineSimulator::hessian);
+    }
+
+    /**
+     * Runs the experiment.
+     *
+     * @param settings what to run
+     * @return the result
+     */
+    public static Result run(Settings settings) {
+        long start = System.nanoTime();
+        double[][] observed = observe(settings, 0);
+        ParametricModel simulator = simulator();
+        GaussianLikelihood exact = new GaussianLikelihood(simulator, observed, settings.noiseVariance());
+        MleFit trueFit = LatentMle.fit(exact, BOX, settings.starts());
+        double[] grid = IntStream.range(0, SURFACE_POINTS).mapToDouble(i -> CosineSimulator.PRIOR_LOW
+                + (CosineSimulator.PRIOR_HIGH - CosineSimulator.PRIOR_LOW) * i / (SURFACE_POINTS - 1)).toArray();
+        double[] at = unbox(trueFit.estimate());
+        LikelihoodSurface surface = exact.surface(at, 0, grid, 1, grid);
+        LikelihoodSurface zoom = exact.surface(at, 0, window(trueFit, 0), 1, window(trueFit, 1));
+        Coverage coverage = coverage(settings, simulator);
+        List<Trial> trials = trials(settings, observed);
+        List<Complexity> complexities = new ArrayList<>();
+        List<Row> rows = new ArrayList<>();
+        for (int size : settings.sizes()) {
+            ModeSummary value = summary(settings, trials, trueFit, size, false, complexities);
+            ModeSummary sobolev = summary(settings, trials, trueFit, size, true, complexities);
+            rows.add(new Row(size, value, sobolev));
+        }
+        List<List<Double>> observations = new ArrayList<>();
+        for (double[] d : observed) {
+            observations.add(Arrays.stream(d).boxed().toList());
+        }
+        return new Result(settings, observations, trueFit, surface, zoom, coverage, trials, complexities, rows,
+                (System.nanoTime() - start) / 1e9);
+    }
+
+    /**
+     * n vectors y(θ*) + ε, ε ~ N(0, σ²) per output, from a training stream of the run seed: stream 0 for the
+     * experiment's observations, stream r + 1 for replication r of the coverage check.
+     */
+    private static double[][] observe(Settings settings, int stream) {
+        ZigguratSampler.NormalizedGaussian normal = ZigguratSampler.NormalizedGaussian.of(
+                RandomStreams.stream(settings.seed(), RandomStreams.TRAINING, stream));
+        double sd = Math.sqrt(settings.noiseVariance());
+        double[] y = new double[CosineSimulator.STEPS];
+        CosineSimulator.evaluate(unbox(TRUE_THETA), y, null);
+        double[][] d = new double[settings.observations()][y.length];
+        for (double[] row : d) {
+            for (int t = 0; t < y.length; t++) {
+                row[t] = y[t] + sd * normal.sample();
+            }
+        }
+        return d;
+    }
+
+    /** Fits each replication's observations with the exact simulator and counts θ* within one and two SE. */
+    private static Coverage coverage(Settings settings, ParametricModel simulator) {
+        int p = TRUE_THETA.size();
+        int[] one = new int[p];
+        int[] two = new int[p];
+        int undefined = 0;
+        int n = settings.replications();
+        for (int r = 0; r < n; r++) {
+            MleFit fit = LatentMle.fit(new GaussianLikelihood(simulator, observe(settings, r + 1),
+                    settings.noiseVariance()), BOX, settings.starts());
+            undefined += fit.hasStandardErrors() ? 0 : 1;
+            for (int j = 0; j < p; j++) {
+                one[j] += within(fit, j, 1) ? 1 : 0;
+                two[j] += within(fit, j, 2) ? 1 : 0;
+            }
+        }
+        return new Coverage(n, shares(one, n), shares(two, n), undefined);
+    }
+
+    private static List<Double> shares(int[] counts, int n) {
+        return Arrays.stream(counts).mapToObj(c -> n == 0 ? 0.0 : (double) c / n).toList();
+    }
+
+    /** |θ̂ⱼ − θ*ⱼ| ≤ k·SEⱼ (false without standard errors). */
+    private static boolean within(MleFit fit, int j, double k) {
+        return Math.abs(fit.estimate().get(j) - TRUE_THETA.get(j)) <= k * fit.standardErrors().get(j);
+    }
+
+    /** θ̂ⱼ ± 5 SEⱼ (± 0.5 without standard errors) in the prior box, {@value #ZOOM_POINTS} points. */
+    private static double[] window(MleFit fit, int j) {
+        double se = fit.standardErrors().get(j);
+        double half = Double.isFinite(se) ? ZOOM_STANDARD_ERRORS * se : 0.5;
+        double lo = Math.max(CosineSimulator.PRIOR_LOW, fit.estimate().get(j) - half);
+        double hi = Math.min(CosineSimulator.PRIOR_HIGH, fit.estimate().get(j) + half);
+        return IntStream.range(0, ZOOM_POINTS).mapToDouble(i -> lo + (hi - lo) * i / (ZOOM_POINTS - 1)).toArray();
+    }
+
+    /** One training task: its place in the (size, draw, η, mode) order. */
+    private record Task(int size, int draw, int eta, boolean gradients) {
+        double cost() {
+            return (double) size * eta * eta * (gradients ? 2 : 1);
+        }
+    }
+
+    /** Every task, the costliest submitted first, collected in task order. */
+    private static List<Trial> trials(Settings settings, double[][] observed) {
+        TrainingData test = PROBLEM.test(settings.testRows(), settings.seed());
+        List<Task> tasks = new ArrayList<>();
+        for (int size : settings.sizes()) {
+            for (int draw = 0; draw < settings.draws(); draw++) {
+                for (int eta : settings.etas()) {
+                    tasks.add(new Task(size, draw, eta, false));
+                    tasks.add(new Task(size, draw, eta, true));
+                }
+            }
+        }
+        long[][] drawSeeds = new long[settings.draws()][];
+        for (int k = 0; k < settings.draws(); k++) {
+            UniformRandomProvider rng = RandomStreams.stream(settings.seed(), RandomStreams.AUXILIARY, k);
+            drawSeeds[k] = new long[] {rng.nextLong(), rng.nextLong()};
+        }
+        List<Integer> order = new ArrayList<>(IntStream.range(0, tasks.size()).boxed().toList());
+        order.sort(Comparator.comparingDouble((Integer i) -> -tasks.get(i).cost()));
+        ExecutorService pool = Executors.newFixedThreadPool(settings.threads(), r -> {
+            Thread t = new Thread(r, "latent-mle");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<Trial>> futures = new ArrayList<>(Collections.nCopies(tasks.size(), null));
+            for (int i : order) {
+                Task task = tasks.get(i);
+                long[] seeds = drawSeeds[task.draw()];
+                futures.set(i, pool.submit(() -> trial(task, seeds, test, observed, settings)));
+            }
+            List<Trial> out = new ArrayList<>(tasks.size());
+            for (Future<Trial> f : futures) {
+                out.add(f.get());
+            }
+            return out;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("latent-mle interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Trains one surrogate, measures its test RMSE and fits θ through it. */
+    private static Trial trial(Task task, long[] seeds, TrainingData test, double[][] observed, Settings settings) {
+        TrainingData data = PROBLEM.training(task.size(), mix(seeds[0], task.size(), 0));
+        Surrogate model = Trainer.train(data, PROBLEM.config(task.eta(), task.gradients(),
+                mix(seeds[1], task.size(), task.eta()), 1), null).model();
+        MleFit fit = LatentMle.fit(new GaussianLikelihood(ParametricModel.of(model), observed,
+                settings.noiseVariance()), BOX, settings.starts());
+        return new Trial(task.size(), task.draw(), task.gradients(), task.eta(), testRmse(model, test), fit);
+    }
+
+    /** RMSE over every test row and output. */
+    private static double testRmse(Surrogate model, TrainingData test) {
+        int n = test.rows();
+        int m = model.outputs();
+        double[] values = new double[n];
+        double sum = 0;
+        for (int k = 0; k < m; k++) {
+            model.valuesAndGradients(test.x(), n, k, values, null);
+            for (int r = 0; r < n; r++) {
+                double e = values[r] - test.y()[r * m + k];
+                sum += e * e;
+            }
+        }
+        return Math.sqrt(sum / ((double) n * m));
+    }
+
+    /** The fits of one size and mode at its optimal complexity; appends the sweep rows. */
+    private static ModeSummary summary(Settings settings, List<Trial> trials, MleFit trueFit, int size,
+                                       boolean gradients, List<Complexity> sweep) {
+        int best = -1;
+        double bestRmse = Double.POSITIVE_INFINITY;
+        List<Complexity> rows = new ArrayList<>();
+        for (int eta : settings.etas()) {
+            List<Trial> at = select(trials, size, gradients, eta);
+            DescriptiveStatistics rmse = new DescriptiveStatistics();
+            DescriptiveStatistics error = new DescriptiveStatistics();
+            for (Trial t : at) {
+                rmse.addValue(t.testRmse());
+                error.addValue(t.error());
+            }
+            rows.add(new Complexity(size, gradients, eta, rmse.getMean(), rmse.getStandardDeviation(), error.getMean(),
+                    false));
+            if (rmse.getMean() < bestRmse) {
+                bestRmse = rmse.getMean();
+                best = eta;
+            }
+        }
+        for (Complexity c : rows) {
+            sweep.add(new Complexity(c.size(), c.gradients(), c.eta(), c.testRmse(), c.sdRmse(), c.meanError(),
+                    c.eta() == best));
+        }
+        List<Trial> chosen = select(trials, size, gradients, best);
+        DescriptiveStatistics error = new DescriptiveStatistics();
+        DescriptiveStatistics shift = new DescriptiveStatistics();
+        double[] components = new double[TRUE_THETA.size()];
+        for (Trial t : chosen) {
+            error.addValue(t.error());
+            List<Double> exact = trueFit.estimate();
+            shift.addValue(Math.min(distance(t.fit().estimate(), exact),
+                    distance(t.fit().estimate(), List.of(exact.get(1), exact.get(0)))));
+            for (int j = 0; j < components.length; j++) {
+                components[j] += Math.abs(t.fit().estimate().get(j) - TRUE_THETA.get(j)) / chosen.size();
+            }
+        }
+        return new ModeSummary(best, bestRmse, error.getMean(), error.getStandardDeviation(), error.getMin(),
+                error.getMax(), Arrays.stream(components).boxed().toList(), shift.getMean(), chosen.size());
+    }
+
+    private static List<Trial> select(List<Trial> trials, int size, boolean gradients, int eta) {
+        return trials.stream().filter(t -> t.size() == size && t.gradients() == gradients && t.eta() == eta).toList();
+    }
+
+    /** A seed for one size and complexity from a draw's seed: SplitMix64's finaliser of the combination. */
+    private static long mix(long seed, int size, int eta) {
+        long z = seed + 0x9E3779B97F4A7C15L * (((long) size << 20) + eta + 1);
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+
+    static double distance(List<Double> a, List<Double> b) {
+        double s = 0;
+        for (int j = 0; j < a.size(); j++) {
+            double e = a.get(j) - b.get(j);
+            s += e * e;
+        }
+        return Math.sqrt(s);
+    }
+
+    static double[] unbox(List<Double> values) {
+        return values.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+}
