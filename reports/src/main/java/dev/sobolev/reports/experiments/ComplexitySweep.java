@@ -5,10 +5,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import org.apache.commons.math3.stat.correlation.PearsonsCorrelation;
 import org.apache.commons.math3.stat.descriptive.moment.Mean;
@@ -245,7 +241,7 @@ public final class ComplexitySweep {
                 }
             }
         }
-        List<Training> trainings = runAll(tasks, settings.threads(),
+        List<Training> trainings = ParallelTasks.run(tasks, settings.threads(),
                 Comparator.comparingDouble(i -> -cost(settings, i)));
         List<Cell> cells = new ArrayList<>();
         for (int from = 0; from < trainings.size(); from += settings.draws()) {
@@ -260,40 +256,6 @@ public final class ComplexitySweep {
         int size = settings.sizes().get(task / perSize);
         int eta = settings.etas().get(task % perSize / (2 * settings.draws()));
         return (double) size * eta * eta;
-    }
-
-    private static List<Training> runAll(List<Callable<Training>> tasks, int threads,
-                                         Comparator<Integer> startOrder) {
-        List<Integer> indices = new ArrayList<>();
-        for (int i = 0; i < tasks.size(); i++) {
-            indices.add(i);
-        }
-        indices.sort(startOrder);
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, tasks.size()));
-        try {
-            List<Future<Training>> futures = new ArrayList<>(tasks.size());
-            for (int i = 0; i < tasks.size(); i++) {
-                futures.add(null);
-            }
-            for (int i : indices) {
-                futures.set(i, pool.submit(tasks.get(i)));
-            }
-            List<Training> results = new ArrayList<>(tasks.size());
-            for (Future<Training> f : futures) {
-                results.add(f.get());
-            }
-            return results;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("the sweep was interrupted", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            throw new IllegalStateException(e.getCause());
-        } finally {
-            pool.shutdownNow();
-        }
     }
 
     private static Training train(Problem problem, TrainingData pool, TrainingData test, int[] order, long seed,
