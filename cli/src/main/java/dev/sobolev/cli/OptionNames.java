@@ -57,6 +57,11 @@ final class OptionNames {
                     Map.entry("compareExact", "--compare-exact"),
                     Map.entry("perPosition", "--per-position")));
 
+    /** Options of {@link ExperimentOptions}, which every {@code experiment} command has. */
+    static final Map<String, String> EXPERIMENT = with(COMMON, Map.of(
+            "draws", "--draws",
+            "out", "--out"));
+
     /** Per command path (without {@code sobolev}), parameter name (without index) to option name. */
     static final Map<String, Map<String, String>> BY_COMMAND = Map.ofEntries(
             Map.entry("price bachelier", with(COMMON, Map.of(

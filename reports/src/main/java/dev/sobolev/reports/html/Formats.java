@@ -4,7 +4,9 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
+import java.text.FieldPosition;
 import java.text.NumberFormat;
+import java.text.ParsePosition;
 import java.util.Locale;
 
 import dev.sobolev.reports.metrics.R2Text;
@@ -57,11 +59,36 @@ final class Formats {
         return new NumberColumnFormatter(errorFormat(), MISSING);
     }
 
+    /** The Tablesaw formatter of {@link #general}. */
+    static NumberColumnFormatter generalColumn() {
+        return new NumberColumnFormatter(new GeneralFormat(), MISSING);
+    }
+
     private static NumberFormat r2Format() {
         return R2Text.format();
     }
 
     private static DecimalFormat errorFormat() {
         return new DecimalFormat("0.0000E00", DecimalFormatSymbols.getInstance(Locale.ROOT));
+    }
+
+    /** {@link #general} as a {@link NumberFormat}, for Tablesaw's column formatter; formatting only. */
+    private static final class GeneralFormat extends NumberFormat {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public StringBuffer format(double number, StringBuffer toAppendTo, FieldPosition pos) {
+            return toAppendTo.append(general(number));
+        }
+
+        @Override
+        public StringBuffer format(long number, StringBuffer toAppendTo, FieldPosition pos) {
+            return toAppendTo.append(number);
+        }
+
+        @Override
+        public Number parse(String source, ParsePosition parsePosition) {
+            throw new UnsupportedOperationException("report figures are formatted, never parsed");
+        }
     }
 }

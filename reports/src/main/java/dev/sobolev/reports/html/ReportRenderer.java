@@ -41,27 +41,7 @@ public final class ReportRenderer {
         sections.add(DataSection.of(report.dataset(), report.priceCheck()));
         report.garch().map(GarchSection::of).ifPresent(sections::add);
         sections.add(ProvenanceSection.of(report.provenance()));
-
-        StringBuilder html = new StringBuilder(PlotlyBundle.script().length() + (1 << 20));
-        html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
-                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-                .append("<title>").append(Html.escape(report.title())).append("</title>\n")
-                .append("<style>\n").append(Stylesheet.CSS).append("</style>\n")
-                .append("<script>\n").append(PlotlyBundle.script()).append("\n</script>\n")
-                .append("</head>\n<body>\n<header>\n<h1>").append(Html.escape(report.title())).append("</h1>\n")
-                .append("<p class=\"summary\">").append(Html.escape(summary(report))).append("</p>\n</header>\n")
-                .append("<nav><ul>\n");
-        for (Section s : sections) {
-            html.append("<li><a href=\"#").append(Html.escape(s.id())).append("\">").append(Html.escape(s.title()))
-                    .append("</a></li>\n");
-        }
-        html.append("</ul></nav>\n<main>\n");
-        sections.forEach(s -> html.append(s.html()));
-        html.append("</main>\n<footer>Plots drawn by plotly.js ").append(Html.escape(PlotlyBundle.version()))
-                .append(" (MIT licence), inlined.</footer>\n")
-                .append(Plots.newPlotScript())
-                .append("</body>\n</html>\n");
-        return html.toString();
+        return Page.render(report.title(), summary(report), sections);
     }
 
     /** One line: how many models, the last one's R² over all test rows, how the slide's rows compare. */
