@@ -120,7 +120,15 @@ final class OptionNames {
                     "base", "--base",
                     "shock", "--shock",
                     "out", "--out"))),
-            Map.entry("batch", BATCH));
+            Map.entry("batch", BATCH),
+            Map.entry("experiment delta-min", with(EXPERIMENT, Map.of(
+                    "problem", "--problem",
+                    "sizes", "--sizes",
+                    "etas", "--etas"))),
+            Map.entry("experiment fig1", with(EXPERIMENT, Map.of("sizes", "--sizes"))),
+            Map.entry("experiment fig2", with(EXPERIMENT, Map.of(
+                    "sizes", "--sizes",
+                    "etas", "--etas"))));
 
     private OptionNames() {
     }

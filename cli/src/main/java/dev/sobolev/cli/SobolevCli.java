@@ -38,7 +38,7 @@ import picocli.CommandLine.Command;
                 + "than --max-rejects (--resume continues)"},
         subcommands = {PriceCommand.class, DatasetCommand.class, GarchCommand.class, TrainCommand.class,
             EvalCommand.class, PruneCommand.class, ReportCommand.class, PipelineCommand.class, ScenariosCommand.class,
-            BatchCommand.class})
+            BatchCommand.class, ExperimentCommand.class})
 public final class SobolevCli implements Runnable {
     /** Exit code for bad input. */
     public static final int BAD_INPUT = 2;

@@ -98,26 +98,37 @@ public final class ComplexitySweep {
          */
         public static Settings of(Problem problem, List<Integer> sizes, List<Integer> etas, int draws, long seed,
                                   int threads) {
-            int largest = sizes.stream().mapToInt(Integer::intValue).max().orElse(0);
+            int largest = sizes == null ? 0 : sizes.stream().filter(Objects::nonNull).mapToInt(Integer::intValue)
+                    .max().orElse(0);
             return new Settings(problem, sizes, etas, draws, Math.max(POOL, largest), TEST_ROWS, seed, threads);
         }
+    }
 
-        private static List<Integer> increasing(String name, List<Integer> values, int minimum) {
-            if (values == null || values.isEmpty()) {
-                throw new InvalidParameterException(name, "must hold at least one value, got none");
-            }
-            for (int i = 0; i < values.size(); i++) {
-                Integer v = values.get(i);
-                if (v == null || v < minimum) {
-                    throw new InvalidParameterException(name + "[" + i + "]", "must be >= " + minimum + ", got " + v);
-                }
-                if (i > 0 && v <= values.get(i - 1)) {
-                    throw new InvalidParameterException(name + "[" + i + "]", "must be greater than " + name + "["
-                            + (i - 1) + "] = " + values.get(i - 1) + " (strictly increasing), got " + v);
-                }
-            }
-            return List.copyOf(values);
+    /**
+     * Checks a list of strictly increasing integers, each at least {@code minimum}, and copies it.
+     *
+     * @param name    the parameter's name
+     * @param values  the values
+     * @param minimum the smallest value allowed
+     * @return an immutable copy
+     * @throws InvalidParameterException naming the parameter (with the index) for an empty list, a value below the
+     *                                   minimum or out of order
+     */
+    static List<Integer> increasing(String name, List<Integer> values, int minimum) {
+        if (values == null || values.isEmpty()) {
+            throw new InvalidParameterException(name, "must hold at least one value, got none");
         }
+        for (int i = 0; i < values.size(); i++) {
+            Integer v = values.get(i);
+            if (v == null || v < minimum) {
+                throw new InvalidParameterException(name + "[" + i + "]", "must be >= " + minimum + ", got " + v);
+            }
+            if (i > 0 && v <= values.get(i - 1)) {
+                throw new InvalidParameterException(name + "[" + i + "]", "must be greater than the value before it, "
+                        + values.get(i - 1) + " (strictly increasing), got " + v);
+            }
+        }
+        return List.copyOf(values);
     }
 
     /**

@@ -77,20 +77,7 @@ public final class Fig1Experiment {
          *                                   command line calls them), {@code testRows} or {@code threads}
          */
         public Settings {
-            if (sizes == null || sizes.isEmpty()) {
-                throw new InvalidParameterException("sizes", "must hold at least one value, got none");
-            }
-            for (int i = 0; i < sizes.size(); i++) {
-                Integer n = sizes.get(i);
-                if (n == null || n < 2) {
-                    throw new InvalidParameterException("sizes[" + i + "]", "must be >= 2, got " + n);
-                }
-                if (i > 0 && n <= sizes.get(i - 1)) {
-                    throw new InvalidParameterException("sizes[" + i + "]", "must be greater than sizes[" + (i - 1)
-                            + "] = " + sizes.get(i - 1) + " (strictly increasing), got " + n);
-                }
-            }
-            sizes = List.copyOf(sizes);
+            sizes = ComplexitySweep.increasing("sizes", sizes, 2);
             if (runs < 1) {
                 throw new InvalidParameterException("draws", "must be >= 1, got " + runs);
             }
@@ -103,7 +90,7 @@ public final class Fig1Experiment {
         }
 
         /**
-         * The paper's settings where a part is null, with a test set of {@value #TEST_ROWS} rows.
+         * The paper's settings where a part is null, with a test set of {@value Fig1Experiment#TEST_ROWS} rows.
          *
          * @param sizes   training sizes, or null for 250 and 1000
          * @param runs    runs, or null for 5

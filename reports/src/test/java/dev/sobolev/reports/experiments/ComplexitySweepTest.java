@@ -86,7 +86,7 @@ class ComplexitySweepTest {
                 () -> new ComplexitySweep.Settings(p, List.of(1), List.of(1), 1, 10, 10, 1, 1));
         assertMessage("etas[1] must be >= 1, got 0",
                 () -> new ComplexitySweep.Settings(p, List.of(5), List.of(2, 0), 1, 10, 10, 1, 1));
-        assertMessage("etas[1] must be greater than etas[0] = 3 (strictly increasing), got 2",
+        assertMessage("etas[1] must be greater than the value before it, 3 (strictly increasing), got 2",
                 () -> new ComplexitySweep.Settings(p, List.of(5), List.of(3, 2), 1, 10, 10, 1, 1));
         assertMessage("draws must be >= 1, got 0",
                 () -> new ComplexitySweep.Settings(p, List.of(5), List.of(1), 0, 10, 10, 1, 1));

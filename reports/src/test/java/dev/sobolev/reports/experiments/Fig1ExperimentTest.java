@@ -64,7 +64,7 @@ class Fig1ExperimentTest {
     void badSettingsNameTheParameter() {
         assertEquals("sizes must hold at least one value, got none", assertThrows(InvalidParameterException.class,
                 () -> Fig1Experiment.Settings.of(List.of(), null, 1, 1)).getMessage());
-        assertEquals("sizes[1] must be greater than sizes[0] = 40 (strictly increasing), got 20",
+        assertEquals("sizes[1] must be greater than the value before it, 40 (strictly increasing), got 20",
                 assertThrows(InvalidParameterException.class,
                         () -> Fig1Experiment.Settings.of(List.of(40, 20), null, 1, 1)).getMessage());
         assertEquals("draws must be >= 1, got 0", assertThrows(InvalidParameterException.class,

@@ -106,8 +106,8 @@ public final class DeltaMin {
                 throw new InvalidParameterException("complexities[" + i + "]", "must be >= 1, got " + complexities[i]);
             }
             if (i > 0 && complexities[i] <= complexities[i - 1]) {
-                throw new InvalidParameterException("complexities[" + i + "]", "must be greater than complexities["
-                        + (i - 1) + "] = " + complexities[i - 1] + " (strictly increasing), got " + complexities[i]);
+                throw new InvalidParameterException("complexities[" + i + "]", "must be greater than the value before it, "
+                        + complexities[i - 1] + " (strictly increasing), got " + complexities[i]);
             }
         }
         checkRmse("valueRmse", valueRmse, complexities.length);

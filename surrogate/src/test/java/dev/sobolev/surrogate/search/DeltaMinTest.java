@@ -59,7 +59,7 @@ class DeltaMinTest {
                 () -> DeltaMin.of(new int[0], new double[0], new double[0]));
         assertMessage("complexities[0] must be >= 1, got 0",
                 () -> DeltaMin.of(new int[] {0, 2}, new double[2], new double[2]));
-        assertMessage("complexities[1] must be greater than complexities[0] = 4 (strictly increasing), got 4",
+        assertMessage("complexities[1] must be greater than the value before it, 4 (strictly increasing), got 4",
                 () -> DeltaMin.of(new int[] {4, 4}, new double[2], new double[2]));
         assertMessage("valueRmse must hold one RMSE per complexity (2), got 1",
                 () -> DeltaMin.of(new int[] {1, 2}, new double[1], new double[2]));
