@@ -1,7 +1,5 @@
 package dev.sobolev.cli;
 
-import java.util.List;
-
 import dev.sobolev.reports.experiments.DeltaMinExperiment;
 import dev.sobolev.reports.experiments.Problems;
 import picocli.CommandLine.Command;
@@ -24,13 +22,8 @@ final class ExperimentDeltaMinCommand implements Runnable {
             + "forecasts, eqs. 12-13) or 8d (eq. 14) (default: ${DEFAULT-VALUE}).")
     String problem;
 
-    @Option(names = "--sizes", split = ",", paramLabel = "N[,N...]", description = "Training sizes, increasing "
-            + "(default: the problem's).")
-    List<Integer> sizes;
-
-    @Option(names = "--etas", split = ",", paramLabel = "ETA[,ETA...]", description = "Complexities eta (hidden "
-            + "layers of 4 eta tanh units), increasing (default: the problem's).")
-    List<Integer> etas;
+    @Mixin
+    GridOptions grid;
 
     @Mixin
     ExperimentOptions experiment;
@@ -43,8 +36,8 @@ final class ExperimentDeltaMinCommand implements Runnable {
 
     @Override
     public void run() {
-        DeltaMinExperiment.Settings settings = DeltaMinExperiment.Settings.of(Problems.named(problem), sizes, etas,
-                experiment.draws, common.seed, common.threads());
+        DeltaMinExperiment.Settings settings = DeltaMinExperiment.Settings.of(Problems.named(problem), grid.sizes,
+                grid.etas, experiment.draws, common.seed, common.threads());
         long t0 = System.nanoTime();
         DeltaMinExperiment.Result result = DeltaMinExperiment.run(settings);
         ExperimentCommand.emit(spec, common, experiment, result.report(), result.json(),

@@ -1,12 +1,9 @@
 package dev.sobolev.cli;
 
-import java.util.List;
-
 import dev.sobolev.reports.experiments.Fig2Experiment;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code sobolev experiment fig2}: Figure 2 of McDonagh &amp; Chen ({@link Fig2Experiment}). */
@@ -16,13 +13,8 @@ import picocli.CommandLine.Spec;
                 + "fixed pool of 1000 rows. Defaults as delta-min --problem 2d: N = 50,100,300,500,700, "
                 + "eta = 2,4,8,12,16,24,32,48, 3 draws (about 11 min on 2 threads)."})
 final class ExperimentFig2Command implements Runnable {
-    @Option(names = "--sizes", split = ",", paramLabel = "N[,N...]", description = "Training sizes, increasing "
-            + "(default: 50,100,300,500,700).")
-    List<Integer> sizes;
-
-    @Option(names = "--etas", split = ",", paramLabel = "ETA[,ETA...]", description = "Complexities eta (4 hidden "
-            + "layers of 4 eta tanh units), increasing (default: 2,4,8,12,16,24,32,48).")
-    List<Integer> etas;
+    @Mixin
+    GridOptions grid;
 
     @Mixin
     ExperimentOptions experiment;
@@ -35,8 +27,8 @@ final class ExperimentFig2Command implements Runnable {
 
     @Override
     public void run() {
-        Fig2Experiment.Settings settings = Fig2Experiment.Settings.of(sizes, etas, experiment.draws, common.seed,
-                common.threads());
+        Fig2Experiment.Settings settings = Fig2Experiment.Settings.of(grid.sizes, grid.etas, experiment.draws,
+                common.seed, common.threads());
         long t0 = System.nanoTime();
         Fig2Experiment.Result result = Fig2Experiment.run(settings);
         ExperimentCommand.emit(spec, common, experiment, result.report(), result.json(),
