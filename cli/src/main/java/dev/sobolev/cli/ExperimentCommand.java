@@ -22,7 +22,8 @@ import picocli.CommandLine.Command;
 @Command(name = "experiment", mixinStandardHelpOptions = true,
         description = {"Reproduce the experiments of McDonagh & Chen, \"Leveraging Intrinsic Gradient Information for "
                 + "Machine Learning Model Training\": tables as CSV and a self-contained HTML report in --out."},
-        subcommands = {ExperimentRidgeCommand.class, ExperimentLatentMleCommand.class, ExperimentSearchCommand.class})
+        subcommands = {ExperimentRidgeCommand.class, ExperimentLatentMleCommand.class, ExperimentDeltaMinCommand.class,
+            ExperimentSearchCommand.class, ExperimentFig1Command.class, ExperimentFig2Command.class})
 final class ExperimentCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -160,7 +160,15 @@ final class OptionNames {
                     "noiseVariance", "--noise-variance",
                     "starts", "--starts",
                     "testRows", "--test-rows",
-                    "replications", "--replications"))));
+                    "replications", "--replications"))),
+            Map.entry("experiment delta-min", with(EXPERIMENT, Map.of(
+                    "problem", "--problem",
+                    "sizes", "--sizes",
+                    "etas", "--etas"))),
+            Map.entry("experiment fig1", with(EXPERIMENT, Map.of("sizes", "--sizes"))),
+            Map.entry("experiment fig2", with(EXPERIMENT, Map.of(
+                    "sizes", "--sizes",
+                    "etas", "--etas"))));
 
     private OptionNames() {
     }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.function.Consumer;
 
 import org.apache.commons.rng.UniformRandomProvider;
@@ -58,6 +59,23 @@ public final class Trainer {
     }
 
     /**
+     * Sees the parameters as training goes: once before the first step (epoch 0, the initial parameters) and
+     * after each finished epoch. For per-epoch diagnostics such as McDonagh &amp; Chen's Figure 1 (the mean absolute
+     * change of the parameters per epoch, train and test error per epoch); it cannot change the run.
+     */
+    @FunctionalInterface
+    public interface EpochObserver {
+        /**
+         * One observation.
+         *
+         * @param epoch   0 for the initial parameters, then the 1-based epoch just finished
+         * @param current the network with the parameters after that epoch and the run's normalisation, in data
+         *                units: an immutable copy that training does not touch afterwards
+         */
+        void observe(int epoch, Surrogate current);
+    }
+
+    /**
      * Trains a surrogate.
      *
      * @param data     training arrays in data units
@@ -66,7 +84,23 @@ public final class Trainer {
      * @throws TrainingDivergedException if the run diverges and the configuration does not keep its best weights
      */
     public static Result train(TrainingData data, TrainingConfig config, Consumer<TrainingHistory.Epoch> progress) {
-        return train(data, config, null, progress);
+        return train(data, config, null, progress, null);
+    }
+
+    /**
+     * Trains a surrogate as {@link #train(TrainingData, TrainingConfig, Consumer)} does, showing the parameters to
+     * an observer before the first epoch and after each finished one. The weights, history and exceptions are
+     * those of the run without the observer, bit for bit.
+     *
+     * @param data     training arrays in data units
+     * @param config   the run
+     * @param progress receives each finished epoch (may be null)
+     * @param observer sees the initial parameters and those after each epoch
+     * @throws TrainingDivergedException if the run diverges and the configuration does not keep its best weights
+     */
+    public static Result train(TrainingData data, TrainingConfig config, Consumer<TrainingHistory.Epoch> progress,
+                               EpochObserver observer) {
+        return train(data, config, null, progress, Objects.requireNonNull(observer, "observer"));
     }
 
     /**
@@ -85,6 +119,11 @@ public final class Trainer {
      */
     public static Result train(TrainingData data, TrainingConfig requested, Surrogate start,
                                Consumer<TrainingHistory.Epoch> progress) {
+        return train(data, requested, start, progress, null);
+    }
+
+    private static Result train(TrainingData data, TrainingConfig requested, Surrogate start,
+                                Consumer<TrainingHistory.Epoch> progress, EpochObserver observer) {
         double[] x = data.x();
         double[] y = data.y();
         double[] dydx = data.dydx();
@@ -170,6 +209,9 @@ public final class Trainer {
         List<TrainingHistory.Epoch> epochs = new ArrayList<>();
         int[] order = trn.clone();
         int batchesPerEpoch = (trn.length + batch - 1) / batch;
+        if (observer != null) {
+            observer.observe(0, new Surrogate(template.withParameters(theta), norm));
+        }
         try (ShardWorkers workers = new ShardWorkers(config.threads())) {
             epochLoop:
             for (int e = 0; e < config.epochs(); e++) {
@@ -242,6 +284,9 @@ public final class Trainer {
                 }
                 if (progress != null) {
                     progress.accept(ep);
+                }
+                if (observer != null) {
+                    observer.observe(e + 1, new Surrogate(template.withParameters(theta), norm));
                 }
             }
         }
