@@ -157,6 +157,7 @@ final class OptionNames {
                     "sizes", "--sizes",
                     "etas", "--eta",
                     "observations", "--observations",
+                    "observationSets", "--observation-sets",
                     "noiseVariance", "--noise-variance",
                     "starts", "--starts",
                     "testRows", "--test-rows",

@@ -19,9 +19,10 @@ class ExperimentLatentMleCommandTest {
     @TempDir
     Path tmp;
 
-    /** Two tiny sizes, one complexity, two draws: about a second of training. */
+    /** Two tiny sizes, one complexity, two draws, two observation sets: about a second of training. */
     private static final List<String> SMALL = List.of("experiment", "latent-mle", "--sizes", "20,40", "--eta", "1",
-            "--draws", "2", "--test-rows", "50", "--replications", "5", "--starts", "3", "--threads", "2");
+            "--draws", "2", "--test-rows", "50", "--replications", "5", "--starts", "3", "--observation-sets", "2",
+            "--threads", "2");
 
     /** The small run with option/value pairs replacing or adding to its own. */
     private static CliRunner.Run run(String... pairs) {
@@ -43,10 +44,12 @@ class ExperimentLatentMleCommandTest {
         for (JsonNode row : rows) {
             assertTrue(row.get("value").get("error").isNumber(), row.toString());
             assertTrue(row.get("sobolev").get("error").isNumber(), row.toString());
-            assertEquals(2, row.get("value").get("fits").asInt());
+            assertEquals(2, row.get("value").get("surrogates").asInt());
         }
         assertEquals(2, j.get("trueSimulator").get("standardErrors").size());
         assertEquals(5, j.get("trueSimulator").get("coverage").get("replications").asInt());
+        assertEquals(2, j.get("settings").get("observationSets").asInt());
+        assertTrue(j.get("trueSimulator").get("meanError").isNumber());
         assertEquals(out.toAbsolutePath().toString(), j.get("out").asText());
         for (String file : new String[] {"report.html", "latent-mle.csv", "complexity.csv", "fits.csv",
             "observations.csv"}) {
@@ -60,7 +63,8 @@ class ExperimentLatentMleCommandTest {
     void textPrintsTheSummaryAndTheFacts() {
         CliRunner.Run r = run("--out", tmp.resolve("text").toString(), "--sizes", "20", "--replications", "0");
         assertEquals(0, r.code(), r.err());
-        assertTrue(r.out().startsWith("gradient-trained surrogates give the smaller mean theta error at N = "),
+        assertTrue(r.out().startsWith("gradient-trained surrogates give the smaller mean theta error over 2 observation "
+                + "sets at N = "),
                 r.out());
         assertTrue(r.out().contains("theta-hat +- SE"), r.out());
         assertTrue(r.out().contains("N = 20"), r.out());
@@ -77,6 +81,8 @@ class ExperimentLatentMleCommandTest {
         assertEquals("sobolev: --noise-variance must be finite and > 0, got 0.0", v.err().strip());
         CliRunner.Run d = run("--out", out.toString(), "--draws", "0");
         assertEquals("sobolev: --draws must be in [1, 10000], got 0", d.err().strip());
+        CliRunner.Run k = run("--out", out.toString(), "--observation-sets", "0");
+        assertEquals("sobolev: --observation-sets must be in [1, 10000], got 0", k.err().strip());
         assertFalse(Files.exists(out));
     }
 }

@@ -32,18 +32,22 @@ import dev.sobolev.surrogate.train.Trainer;
 import dev.sobolev.surrogate.train.TrainingData;
 
 /**
- * Latent-parameter MLE through surrogates, McDonagh &amp; Chen §3 and Fig. 3. Ten noisy observations of the 2-D
- * cosine simulator (eq. 7) at θ* = (5, 5) are fitted by maximum likelihood (eq. 9) with the simulator itself
- * (θ̂ ± standard error) and through surrogates of it: for each training size N, {@code draws} independent training
- * sets are drawn from the prior, and on each a surrogate is trained with gradients (the Sobolev loss of eq. 8) and
- * one on values only, for every complexity η of the grid; the complexity with the lowest mean test RMSE is the
- * optimal one of that size and mode (the paper's choice), and the table compares the mean error ‖θ̂ − θ*‖₂ of the
- * fits through the optimal surrogates of the two modes.
+ * Latent-parameter MLE through surrogates, McDonagh &amp; Chen §3 and Fig. 3. K independent sets of ten noisy
+ * observations of the 2-D cosine simulator (eq. 7) at θ* = (5, 5) are each fitted by maximum likelihood (eq. 9) with
+ * the simulator itself (θ̂ ± standard error) and through surrogates of it: for each training size N, {@code draws}
+ * independent training sets are drawn from the prior, and on each a surrogate is trained with gradients (the Sobolev
+ * loss of eq. 8) and one on values only, for every complexity η of the grid; the complexity with the lowest mean test
+ * RMSE is the optimal one of that size and mode (the paper's choice). A surrogate's error is the mean of ‖θ̂ − θ*‖₂
+ * over the K observation sets (the expected error over the observation noise, of which the paper's one set is a
+ * single draw), and the table compares the mean of that over the optimal surrogates of the two modes.
  *
- * <p>Determinism: the observation noise uses training stream 0 of the run seed, the test set
- * {@link CosineProblem#test} of the run seed, and draw k auxiliary stream k, from which the training set of size N
- * and the initialisation of a net of complexity η are seeded; both modes share them (a paired comparison). Each
- * training is one task on one thread, so results do not depend on {@code threads}.
+ * <p>Determinism: observation set 0 uses training stream 0 of the run seed, set k ≥ 1 training stream 10⁶ + k, and
+ * replication r of the coverage check training stream r + 1 (disjoint for any settings); the test set is
+ * {@link CosineProblem#test} of the run seed, and draw k uses auxiliary stream k, from which the training set of size
+ * N and the initialisation of a net of complexity η are seeded. Every surrogate of both modes is fitted on the same
+ * observation sets and both modes share each draw's seeds (a paired comparison). The observation sets are drawn before
+ * the parallel part; each training and its K fits are one task on one thread, so results do not depend on
+ * {@code threads}.
  */
 public final class LatentMleExperiment {
     /** The command-line name. */
@@ -56,6 +60,8 @@ public final class LatentMleExperiment {
     static final int ZOOM_POINTS = 41;
     /** Half-width of the window around θ̂ in standard errors. */
     static final double ZOOM_STANDARD_ERRORS = 5;
+    /** Training stream of observation set k ≥ 1 is this plus k, above every replication's stream r + 1. */
+    private static final int SET_STREAMS = 1_000_000;
 
     private static final CosineProblem PROBLEM = new CosineProblem();
     /** The prior U[0, 15]² of eq. 7: the search box of every fit. */
@@ -72,7 +78,9 @@ public final class LatentMleExperiment {
      * @param sizes         training sizes N in [2, 10⁶], distinct (the paper's Fig. 3: 50, 100, 300)
      * @param etas          complexities η in [1, 1000] to choose the optimal one from, distinct (one value fixes it)
      * @param draws         surrogates per size, mode and complexity in [1, 10⁴] (the paper: 10)
-     * @param observations  observed vectors n in [1, 10⁶] (the paper: 10)
+     * @param observations  observed vectors n per observation set in [1, 10⁶] (the paper: 10)
+     * @param observationSets independent observation sets K in [1, 10⁴] every fit is repeated on; errors are means
+     *                      over them (the paper: one)
      * @param noiseVariance variance σ² &gt; 0 of the observation noise, also the likelihood's (the paper: 0.001)
      * @param starts        starting points of each MLE in [1, 10⁴]
      * @param testRows      test rows in [1, 10⁶] for the test RMSE that picks the complexity (the paper: 1000)
@@ -81,7 +89,7 @@ public final class LatentMleExperiment {
      * @param threads       worker threads ≥ 1
      */
     public record Settings(long seed, List<Integer> sizes, List<Integer> etas, int draws, int observations,
-                           double noiseVariance, int starts, int testRows, int replications, int threads) {
+                           int observationSets, double noiseVariance, int starts, int testRows, int replications, int threads) {
         /** Default sizes: the paper's Fig. 3 claim. */
         public static final List<Integer> DEFAULT_SIZES = List.of(50, 100, 300);
         /** Default complexity grid, affordable on 2 cores. */
@@ -92,6 +100,8 @@ public final class LatentMleExperiment {
         public static final int DEFAULT_DRAWS = 10;
         /** Default observed vectors. */
         public static final int DEFAULT_OBSERVATIONS = 10;
+        /** Default observation sets. */
+        public static final int DEFAULT_OBSERVATION_SETS = 20;
         /** Default noise variance. */
         public static final double DEFAULT_NOISE_VARIANCE = 0.001;
         /** Default MLE starts. */
@@ -113,6 +123,7 @@ public final class LatentMleExperiment {
             checkList("etas", etas, 1, 1000);
             within("draws", draws, 1, 10_000);
             within("observations", observations, 1, MILLION);
+            within("observationSets", observationSets, 1, 10_000);
             if (!(noiseVariance > 0) || !Double.isFinite(noiseVariance)) {
                 throw new InvalidParameterException("noiseVariance", "must be finite and > 0, got " + noiseVariance);
             }
@@ -133,7 +144,7 @@ public final class LatentMleExperiment {
          */
         public static Settings defaults(long seed, int threads) {
             return new Settings(seed, DEFAULT_SIZES, DEFAULT_ETAS, DEFAULT_DRAWS, DEFAULT_OBSERVATIONS,
-                    DEFAULT_NOISE_VARIANCE, DEFAULT_STARTS, DEFAULT_TEST_ROWS, DEFAULT_REPLICATIONS, threads);
+                    DEFAULT_OBSERVATION_SETS, DEFAULT_NOISE_VARIANCE, DEFAULT_STARTS, DEFAULT_TEST_ROWS, DEFAULT_REPLICATIONS, threads);
         }
 
         private static void checkList(String name, List<Integer> values, int minimum, int maximum) {
@@ -157,19 +168,39 @@ public final class LatentMleExperiment {
     }
 
     /**
-     * One surrogate and the MLE through it.
+     * One surrogate and the MLEs through it.
      *
      * @param size      training size N
      * @param draw      training draw k
      * @param gradients whether trained with gradients (Sobolev) or on values only
      * @param eta       complexity η
      * @param testRmse  RMSE of its outputs over the test set (all rows and the ten outputs)
-     * @param fit       the MLE through it
+     * @param fits      the MLE through it of each observation set, in set order
      */
-    public record Trial(int size, int draw, boolean gradients, int eta, double testRmse, MleFit fit) {
-        /** @return ‖θ̂ − θ*‖₂ */
+    public record Trial(int size, int draw, boolean gradients, int eta, double testRmse, List<MleFit> fits) {
+        /** Copies the list. */
+        public Trial {
+            fits = List.copyOf(fits);
+        }
+
+        /** @return ‖θ̂ − θ*‖₂ averaged over the observation sets */
         public double error() {
-            return distance(fit.estimate(), TRUE_THETA);
+            return meanError(fits);
+        }
+
+        /**
+         * @param exact the exact simulator's MLE of each observation set
+         * @return the distance from θ̂ to the exact θ̂ of the same set or its mirror (θ̂₂, θ̂₁), whichever is nearer,
+         *         averaged over the sets
+         */
+        public double shift(List<MleFit> exact) {
+            double sum = 0;
+            for (int k = 0; k < fits.size(); k++) {
+                List<Double> e = exact.get(k).estimate();
+                List<Double> own = fits.get(k).estimate();
+                sum += Math.min(distance(own, e), distance(own, List.of(e.get(1), e.get(0))));
+            }
+            return sum / fits.size();
         }
     }
 
@@ -179,17 +210,20 @@ public final class LatentMleExperiment {
      * @param eta             the optimal complexity (lowest mean test RMSE over the draws)
      * @param testRmse        its mean test RMSE
      * @param meanError       mean ‖θ̂ − θ*‖₂ over the draws
-     * @param sdError         sample standard deviation of ‖θ̂ − θ*‖₂ (0 for one draw)
-     * @param minError        least ‖θ̂ − θ*‖₂
-     * @param maxError        largest ‖θ̂ − θ*‖₂
-     * @param componentErrors mean |θ̂ⱼ − θ*ⱼ| per parameter
-     * @param meanShift       mean distance from θ̂ to the simulator's own MLE θ̂_sim or its mirror (θ̂_sim,2, θ̂_sim,1),
-     *                        whichever is nearer (eq. 7 is symmetric in θ₁ ↔ θ₂, so both maximise the simulator's
-     *                        likelihood): the error the surrogate adds to the one the noise causes
-     * @param fits            number of fits
+     * @param meanError       mean over the surrogates of their error ({@link Trial#error}: ‖θ̂ − θ*‖₂ averaged over
+     *                        the observation sets)
+     * @param sdError         sample standard deviation of that error over the surrogates (0 for one draw)
+     * @param minError        least error of a surrogate
+     * @param maxError        largest error of a surrogate
+     * @param componentErrors mean |θ̂ⱼ − θ*ⱼ| per parameter over the surrogates and observation sets
+     * @param meanShift       mean over the surrogates and observation sets of the distance from θ̂ to the simulator's
+     *                        own MLE θ̂_sim of the same set or its mirror (θ̂_sim,2, θ̂_sim,1), whichever is nearer (eq. 7
+     *                        is symmetric in θ₁ ↔ θ₂, so both maximise the simulator's likelihood): the error the
+     *                        surrogate adds to the one the noise causes
+     * @param surrogates      number of surrogates (each fitted on every observation set)
      */
     public record ModeSummary(int eta, double testRmse, double meanError, double sdError, double minError,
-                              double maxError, List<Double> componentErrors, double meanShift, int fits) {
+                              double maxError, List<Double> componentErrors, double meanShift, int surrogates) {
         /** Copies the list. */
         public ModeSummary {
             componentErrors = List.copyOf(componentErrors);
@@ -218,7 +252,7 @@ public final class LatentMleExperiment {
      * @param eta       complexity η
      * @param testRmse  mean test RMSE over the draws
      * @param sdRmse    its sample standard deviation
-     * @param meanError mean ‖θ̂ − θ*‖₂ of the MLE through these surrogates
+     * @param meanError mean ‖θ̂ − θ*‖₂ of the MLE through these surrogates over the draws and observation sets
      * @param chosen    whether η is the optimal complexity of this size and mode
      */
     public record Complexity(int size, boolean gradients, int eta, double testRmse, double sdRmse, double meanError,
@@ -229,13 +263,13 @@ public final class LatentMleExperiment {
      * How often the exact simulator's MLE lies within one and two standard errors of θ*, over independent
      * observation sets: about 68 % and 95 % per parameter where the likelihood is close to quadratic.
      *
-     * @param replications observation sets fitted
+     * @param sets         observation sets fitted
      * @param withinOne    per parameter, the share with |θ̂ⱼ − θ*ⱼ| ≤ SEⱼ
      * @param withinTwo    per parameter, the share with |θ̂ⱼ − θ*ⱼ| ≤ 2 SEⱼ
      * @param undefined    fits without standard errors (observed information not positive definite), counted as
      *                     outside
      */
-    public record Coverage(int replications, List<Double> withinOne, List<Double> withinTwo, int undefined) {
+    public record Coverage(int sets, List<Double> withinOne, List<Double> withinTwo, int undefined) {
         /** Copies the lists. */
         public Coverage {
             withinOne = List.copyOf(withinOne);
@@ -247,30 +281,42 @@ public final class LatentMleExperiment {
      * The outcome.
      *
      * @param settings     what was run
-     * @param observations the n observed vectors of the ten outputs
-     * @param trueFit      the MLE with the exact simulator
-     * @param surface      log L of the exact simulator over the prior box
-     * @param zoom         log L of the exact simulator around θ̂
-     * @param coverage     the standard errors' coverage over independent observation sets
+     * @param observations the n observed vectors of the ten outputs of the first observation set
+     * @param trueFits     the MLE with the exact simulator of each observation set, in set order
+     * @param surface      log L of the exact simulator over the prior box, first observation set
+     * @param zoom         log L of the exact simulator around the first set's θ̂
+     * @param setCoverage  the standard errors' coverage over the K observation sets
+     * @param coverage     the standard errors' coverage over the {@code replications} observation sets
      * @param trials       every surrogate and its fit, in (size, draw, η, mode) order
      * @param complexities the complexity sweep, in (size, mode, η) order
      * @param rows         the Fig. 3 table, one row per size in the order given
      * @param seconds      wall-clock time of the run
      */
-    public record Result(Settings settings, List<List<Double>> observations, MleFit trueFit, LikelihoodSurface surface,
-                         LikelihoodSurface zoom, Coverage coverage, List<Trial> trials, List<Complexity> complexities,
-                         List<Row> rows, double seconds) {
+    public record Result(Settings settings, List<List<Double>> observations, List<MleFit> trueFits,
+                         LikelihoodSurface surface, LikelihoodSurface zoom, Coverage setCoverage, Coverage coverage,
+                         List<Trial> trials, List<Complexity> complexities, List<Row> rows, double seconds) {
         /** Copies the lists. */
         public Result {
             observations = observations.stream().map(List::copyOf).toList();
+            trueFits = List.copyOf(trueFits);
             trials = List.copyOf(trials);
             complexities = List.copyOf(complexities);
             rows = List.copyOf(rows);
         }
 
-        /** @return whether |θ̂ⱼ − θ*ⱼ| ≤ SEⱼ for every parameter of the simulator's own fit */
+        /** @return the exact simulator's MLE of the first observation set (the one of the contour figures) */
+        public MleFit trueFit() {
+            return trueFits.get(0);
+        }
+
+        /** @return the exact simulator's ‖θ̂ − θ*‖₂ averaged over the observation sets: the noise's own error */
+        public double trueMeanError() {
+            return meanError(trueFits);
+        }
+
+        /** @return whether |θ̂ⱼ − θ*ⱼ| ≤ SEⱼ for every parameter of the simulator's fit of the first set */
         public boolean trueFitWithinStandardError() {
-            return within(trueFit, 0, 1) && within(trueFit, 1, 1);
+            return within(trueFit(), 0, 1) && within(trueFit(), 1, 1);
         }
 
         /** @return the report: the simulator's fit and likelihood surface, the Fig. 3 table and figure, the sweep */
@@ -301,36 +347,38 @@ public final class LatentMleExperiment {
      */
     public static Result run(Settings settings) {
         long start = System.nanoTime();
-        double[][] observed = observe(settings, 0);
+        List<double[][]> sets = IntStream.range(0, settings.observationSets())
+                .mapToObj(k -> observe(settings, k == 0 ? 0 : SET_STREAMS + k)).toList();
         ParametricModel simulator = simulator();
+        List<MleFit> trueFits = fits(simulator, sets, settings);
+        double[][] observed = sets.get(0);
         GaussianLikelihood exact = new GaussianLikelihood(simulator, observed, settings.noiseVariance());
-        MleFit trueFit = LatentMle.fit(exact, BOX, settings.starts());
+        MleFit trueFit = trueFits.get(0);
         double[] grid = IntStream.range(0, SURFACE_POINTS).mapToDouble(i -> CosineSimulator.PRIOR_LOW
                 + (CosineSimulator.PRIOR_HIGH - CosineSimulator.PRIOR_LOW) * i / (SURFACE_POINTS - 1)).toArray();
         double[] at = unbox(trueFit.estimate());
         LikelihoodSurface surface = exact.surface(at, 0, grid, 1, grid);
         LikelihoodSurface zoom = exact.surface(at, 0, window(trueFit, 0), 1, window(trueFit, 1));
-        Coverage coverage = coverage(settings, simulator);
-        List<Trial> trials = trials(settings, observed);
+        List<double[][]> replications = IntStream.range(0, settings.replications())
+                .mapToObj(r -> observe(settings, r + 1)).toList();
+        Coverage coverage = coverage(fits(simulator, replications, settings));
+        List<Trial> trials = trials(settings, sets);
         List<Complexity> complexities = new ArrayList<>();
         List<Row> rows = new ArrayList<>();
         for (int size : settings.sizes()) {
-            ModeSummary value = summary(settings, trials, trueFit, size, false, complexities);
-            ModeSummary sobolev = summary(settings, trials, trueFit, size, true, complexities);
+            ModeSummary value = summary(settings, trials, trueFits, size, false, complexities);
+            ModeSummary sobolev = summary(settings, trials, trueFits, size, true, complexities);
             rows.add(new Row(size, value, sobolev));
         }
         List<List<Double>> observations = new ArrayList<>();
         for (double[] d : observed) {
             observations.add(Arrays.stream(d).boxed().toList());
         }
-        return new Result(settings, observations, trueFit, surface, zoom, coverage, trials, complexities, rows,
-                (System.nanoTime() - start) / 1e9);
+        return new Result(settings, observations, trueFits, surface, zoom, coverage(trueFits), coverage, trials,
+                complexities, rows, (System.nanoTime() - start) / 1e9);
     }
 
-    /**
-     * n vectors y(θ*) + ε, ε ~ N(0, σ²) per output, from a training stream of the run seed: stream 0 for the
-     * experiment's observations, stream r + 1 for replication r of the coverage check.
-     */
+    /** n vectors y(θ*) + ε, ε ~ N(0, σ²) per output, from training stream {@code stream} of the run seed. */
     private static double[][] observe(Settings settings, int stream) {
         ZigguratSampler.NormalizedGaussian normal = ZigguratSampler.NormalizedGaussian.of(
                 RandomStreams.stream(settings.seed(), RandomStreams.TRAINING, stream));
@@ -346,16 +394,25 @@ public final class LatentMleExperiment {
         return d;
     }
 
-    /** Fits each replication's observations with the exact simulator and counts θ* within one and two SE. */
-    private static Coverage coverage(Settings settings, ParametricModel simulator) {
+    /** The MLE through a model of each observation set, in set order. */
+    private static List<MleFit> fits(ParametricModel model, List<double[][]> sets, Settings settings) {
+        return sets.stream().map(d -> LatentMle.fit(new GaussianLikelihood(model, d, settings.noiseVariance()), BOX,
+                settings.starts())).toList();
+    }
+
+    /** Mean ‖θ̂ − θ*‖₂ over fits. */
+    private static double meanError(List<MleFit> fits) {
+        return fits.stream().mapToDouble(f -> distance(f.estimate(), TRUE_THETA)).average().orElseThrow();
+    }
+
+    /** Counts the fits with θ* within one and two SE of θ̂, per parameter. */
+    private static Coverage coverage(List<MleFit> fits) {
         int p = TRUE_THETA.size();
         int[] one = new int[p];
         int[] two = new int[p];
         int undefined = 0;
-        int n = settings.replications();
-        for (int r = 0; r < n; r++) {
-            MleFit fit = LatentMle.fit(new GaussianLikelihood(simulator, observe(settings, r + 1),
-                    settings.noiseVariance()), BOX, settings.starts());
+        int n = fits.size();
+        for (MleFit fit : fits) {
             undefined += fit.hasStandardErrors() ? 0 : 1;
             for (int j = 0; j < p; j++) {
                 one[j] += within(fit, j, 1) ? 1 : 0;
@@ -391,7 +448,7 @@ public final class LatentMleExperiment {
     }
 
     /** Every task, the costliest submitted first, collected in task order. */
-    private static List<Trial> trials(Settings settings, double[][] observed) {
+    private static List<Trial> trials(Settings settings, List<double[][]> sets) {
         TrainingData test = PROBLEM.test(settings.testRows(), settings.seed());
         List<Task> tasks = new ArrayList<>();
         for (int size : settings.sizes()) {
@@ -419,7 +476,7 @@ public final class LatentMleExperiment {
             for (int i : order) {
                 Task task = tasks.get(i);
                 long[] seeds = drawSeeds[task.draw()];
-                futures.set(i, pool.submit(() -> trial(task, seeds, test, observed, settings)));
+                futures.set(i, pool.submit(() -> trial(task, seeds, test, sets, settings)));
             }
             List<Trial> out = new ArrayList<>(tasks.size());
             for (Future<Trial> f : futures) {
@@ -439,14 +496,13 @@ public final class LatentMleExperiment {
         }
     }
 
-    /** Trains one surrogate, measures its test RMSE and fits θ through it. */
-    private static Trial trial(Task task, long[] seeds, TrainingData test, double[][] observed, Settings settings) {
+    /** Trains one surrogate, measures its test RMSE and fits θ through it on each observation set. */
+    private static Trial trial(Task task, long[] seeds, TrainingData test, List<double[][]> sets, Settings settings) {
         TrainingData data = PROBLEM.training(task.size(), mix(seeds[0], task.size(), 0));
         Surrogate model = Trainer.train(data, PROBLEM.config(task.eta(), task.gradients(),
                 mix(seeds[1], task.size(), task.eta()), 1), null).model();
-        MleFit fit = LatentMle.fit(new GaussianLikelihood(ParametricModel.of(model), observed,
-                settings.noiseVariance()), BOX, settings.starts());
-        return new Trial(task.size(), task.draw(), task.gradients(), task.eta(), testRmse(model, test), fit);
+        return new Trial(task.size(), task.draw(), task.gradients(), task.eta(), testRmse(model, test),
+                fits(ParametricModel.of(model), sets, settings));
     }
 
     /** RMSE over every test row and output. */
@@ -466,7 +522,7 @@ public final class LatentMleExperiment {
     }
 
     /** The fits of one size and mode at its optimal complexity; appends the sweep rows. */
-    private static ModeSummary summary(Settings settings, List<Trial> trials, MleFit trueFit, int size,
+    private static ModeSummary summary(Settings settings, List<Trial> trials, List<MleFit> trueFits, int size,
                                        boolean gradients, List<Complexity> sweep) {
         int best = -1;
         double bestRmse = Double.POSITIVE_INFINITY;
@@ -496,11 +552,12 @@ public final class LatentMleExperiment {
         double[] components = new double[TRUE_THETA.size()];
         for (Trial t : chosen) {
             error.addValue(t.error());
-            List<Double> exact = trueFit.estimate();
-            shift.addValue(Math.min(distance(t.fit().estimate(), exact),
-                    distance(t.fit().estimate(), List.of(exact.get(1), exact.get(0)))));
-            for (int j = 0; j < components.length; j++) {
-                components[j] += Math.abs(t.fit().estimate().get(j) - TRUE_THETA.get(j)) / chosen.size();
+            shift.addValue(t.shift(trueFits));
+            for (MleFit fit : t.fits()) {
+                for (int j = 0; j < components.length; j++) {
+                    components[j] += Math.abs(fit.estimate().get(j) - TRUE_THETA.get(j))
+                            / ((double) chosen.size() * t.fits().size());
+                }
             }
         }
         return new ModeSummary(best, bestRmse, error.getMean(), error.getStandardDeviation(), error.getMin(),

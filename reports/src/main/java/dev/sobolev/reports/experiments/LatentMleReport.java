@@ -64,11 +64,9 @@ final class LatentMleReport {
         number(exact, "logLikelihood", r.trueFit().point().logLikelihood());
         number(exact, "gradientNorm", r.trueFit().point().gradientNorm());
         exact.put("withinStandardError", r.trueFitWithinStandardError());
-        ObjectNode coverage = exact.putObject("coverage");
-        coverage.put("replications", r.coverage().replications());
-        numbers(coverage.putArray("withinOne"), r.coverage().withinOne());
-        numbers(coverage.putArray("withinTwo"), r.coverage().withinTwo());
-        coverage.put("undefined", r.coverage().undefined());
+        number(exact, "meanError", r.trueMeanError());
+        coverage(exact.putObject("setCoverage"), "observationSets", r.setCoverage());
+        coverage(exact.putObject("coverage"), "replications", r.coverage());
         ArrayNode sweep = root.putArray("complexity");
         for (Complexity c : r.complexities()) {
             ObjectNode o = sweep.addObject();
@@ -87,11 +85,19 @@ final class LatentMleReport {
         s.etas().forEach(settings.putArray("etas")::add);
         settings.put("draws", s.draws());
         settings.put("observations", s.observations());
+        settings.put("observationSets", s.observationSets());
         settings.put("noiseVariance", s.noiseVariance());
         settings.put("starts", s.starts());
         settings.put("testRows", s.testRows());
         settings.put("replications", s.replications());
         return root;
+    }
+
+    private static void coverage(ObjectNode o, String count, LatentMleExperiment.Coverage c) {
+        o.put(count, c.sets());
+        numbers(o.putArray("withinOne"), c.withinOne());
+        numbers(o.putArray("withinTwo"), c.withinTwo());
+        o.put("undefined", c.undefined());
     }
 
     private static void mode(ObjectNode o, ModeSummary m) {
@@ -103,7 +109,7 @@ final class LatentMleReport {
         number(o, "shift", m.meanShift());
         o.put("eta", m.eta());
         number(o, "testRmse", m.testRmse());
-        o.put("fits", m.fits());
+        o.put("surrogates", m.surrogates());
     }
 
     /** A finite number, or null (JSON has no NaN). */
@@ -132,9 +138,10 @@ final class LatentMleReport {
     private static String summary(Result r) {
         List<Integer> wins = r.rows().stream().filter(Row::sobolevWins).map(Row::size).toList();
         List<Integer> sizes = r.rows().stream().map(Row::size).toList();
-        return String.format(Locale.ROOT, "gradient-trained surrogates give the smaller mean theta error at N = %s of %s"
-                + " (the paper: %s); exact simulator theta-hat = %s", wins.isEmpty() ? "none" : join(wins),
-                join(sizes), join(PAPER_SIZES), estimate(r.trueFit()));
+        return String.format(Locale.ROOT, "gradient-trained surrogates give the smaller mean theta error over %d "
+                + "observation sets at N = %s of %s (the paper: %s); exact simulator's mean error %.4f",
+                r.settings().observationSets(), wins.isEmpty() ? "none" : join(wins), join(sizes), join(PAPER_SIZES),
+                r.trueMeanError());
     }
 
     private static String join(List<Integer> values) {
@@ -155,29 +162,30 @@ final class LatentMleReport {
         Settings s = r.settings();
         List<Fact> facts = new ArrayList<>();
         facts.add(new Fact("theta*", "(5, 5)"));
-        facts.add(new Fact("theta-hat +- SE", estimate(fit)));
+        facts.add(new Fact("mean |theta-hat - theta*| over " + s.observationSets() + " observation sets",
+                String.format(Locale.ROOT, "%.4f", r.trueMeanError())));
+        facts.add(new Fact("theta-hat +- SE (first set)", estimate(fit)));
         List<String> z = new ArrayList<>();
         for (int j = 0; j < fit.estimate().size(); j++) {
             z.add(String.format(Locale.ROOT, "%.2f", (fit.estimate().get(j) - LatentMleExperiment.TRUE_THETA.get(j))
                     / fit.standardErrors().get(j)));
         }
         facts.add(new Fact("(theta-hat - theta*)/SE", "(" + String.join(", ", z) + ")"));
-        facts.add(new Fact("within one SE", r.trueFitWithinStandardError() ? "yes" : "no"));
+        facts.add(new Fact("within one SE (first set)", r.trueFitWithinStandardError() ? "yes" : "no"));
         facts.add(new Fact("log L(theta-hat)", String.format(Locale.ROOT, "%.4f", fit.point().logLikelihood())));
         facts.add(new Fact("|grad log L(theta-hat)|", String.format(Locale.ROOT, "%.3e", fit.point().gradientNorm())));
         facts.add(new Fact("starts converged", fit.converged() + " of " + fit.starts()));
-        LatentMleExperiment.Coverage c = r.coverage();
-        if (c.replications() > 0) {
-            facts.add(new Fact("coverage over " + c.replications() + " observation sets", String.format(Locale.ROOT,
-                    "theta1 within 1 SE %.0f %%, 2 SE %.0f %%; theta2 within 1 SE %.0f %%, 2 SE %.0f %% (normal: 68 %%, "
-                    + "95 %%); %d fits without SE", 100 * c.withinOne().get(0), 100 * c.withinTwo().get(0),
-                    100 * c.withinOne().get(1), 100 * c.withinTwo().get(1), c.undefined())));
+        facts.add(coverageFact("the " + s.observationSets() + " observation sets", r.setCoverage()));
+        if (r.coverage().sets() > 0) {
+            facts.add(coverageFact(r.coverage().sets() + " replications", r.coverage()));
         }
-        String text = String.format(Locale.ROOT, "%d observations of the ten outputs of eq. 7 at theta* = (5, 5) with "
-                + "Gaussian noise of variance %s, fitted by maximising the likelihood of eq. 9 (sigma^2 = %s) in the "
-                + "prior box [0, 15]^2 with the exact simulator: Levenberg-Marquardt with the exact Jacobian from %d "
-                + "Sobol starts; standard errors from the exact observed information (the Hessian of -log L). The "
-                + "contours show log L over the prior box and around theta-hat.", s.observations(),
+        String text = String.format(Locale.ROOT, "%d independent sets of %d observations of the ten outputs of eq. 7 at "
+                + "theta* = (5, 5) with Gaussian noise of variance %s, each fitted by maximising the likelihood of "
+                + "eq. 9 (sigma^2 = %s) in the prior box [0, 15]^2 with the exact simulator: Levenberg-Marquardt with "
+                + "the exact Jacobian from %d Sobol starts; standard errors from the exact observed information (the "
+                + "Hessian of -log L). The mean |theta-hat - theta*| over the sets is the error the observation noise "
+                + "alone causes, the floor of every surrogate's. The table and the contours (log L over the prior box "
+                + "and around theta-hat) are those of the first set.", s.observationSets(), s.observations(),
                 s.noiseVariance(), s.noiseVariance(), s.starts());
         Table observed = Table.create("observations", IntColumn.create("observation"));
         for (int t = 0; t < r.observations().get(0).size(); t++) {
@@ -195,6 +203,13 @@ final class LatentMleReport {
                 List.of(surfaceFigure("likelihood", "log-likelihood of the exact simulator over the prior box",
                         r.surface(), fit), surfaceFigure("likelihood-zoom", "log-likelihood of the exact simulator "
                         + "around theta-hat (+- 5 SE)", r.zoom(), fit)));
+    }
+
+    private static Fact coverageFact(String over, LatentMleExperiment.Coverage c) {
+        return new Fact("coverage over " + over, String.format(Locale.ROOT, "theta1 within 1 SE %.0f %%, 2 SE %.0f %%; "
+                + "theta2 within 1 SE %.0f %%, 2 SE %.0f %% (normal: 68 %%, 95 %%); %d fits without SE",
+                100 * c.withinOne().get(0), 100 * c.withinTwo().get(0), 100 * c.withinOne().get(1),
+                100 * c.withinTwo().get(1), c.undefined()));
     }
 
     private static Figure surfaceFigure(String id, String caption, LikelihoodSurface surface, MleFit fit) {
@@ -234,7 +249,7 @@ final class LatentMleReport {
             t.booleanColumn("sobolev smaller").append(row.sobolevWins());
         }
         List<Double> sizes = r.rows().stream().map(row -> (double) row.size()).toList();
-        double exactError = LatentMleExperiment.distance(r.trueFit().estimate(), LatentMleExperiment.TRUE_THETA);
+        double exactError = r.trueMeanError();
         List<Figure.Series> errors = List.of(
                 modeSeries("values only", sizes, r.rows().stream().map(Row::value).toList(), ModeSummary::meanError,
                         ModeSummary::sdError),
@@ -255,22 +270,24 @@ final class LatentMleReport {
                     row.sobolev().eta(), row.sobolevWins() ? "gradients smaller" : "values smaller")));
         }
         Settings s = r.settings();
-        String text = String.format(Locale.ROOT, "The paper's Fig. 3: the same observations fitted through surrogates "
-                + "of the simulator (4 hidden layers of 4 eta tanh units, 300 epochs of Adam), trained on %d "
+        String text = String.format(Locale.ROOT, "The paper's Fig. 3: the same %d observation sets fitted through "
+                + "surrogates of the simulator (4 hidden layers of 4 eta tanh units, 300 epochs of Adam), trained on %d "
                 + "independent draws of N rows from the prior per size, with gradients (eq. 8, alpha 0.5) and on "
                 + "values only, at the optimal complexity of each size and mode (the eta of the grid %s with the lowest "
-                + "mean RMSE on %d test rows). Error = |theta-hat - theta*| (Euclidean) averaged over the draws, with "
-                + "its sample sd, min and max; shift = distance to the exact simulator's theta-hat, the error the "
-                + "surrogate adds (eq. 7 is symmetric in theta1 <-> theta2, so the mirror of the exact theta-hat fits as "
-                + "well). The flat line is the exact simulator's own error, which the observation noise sets: the "
-                + "closer a surrogate reproduces the simulator, the closer its error comes to that line, not to zero. "
-                + "The paper finds gradient-trained surrogates better at N = 50, 100 and 300.",
-                s.draws(), s.etas(), s.testRows());
-        Figure figure = Figure.lines("fig3", "mean |theta-hat - theta*| through optimal surrogates (+- 1 sd over the "
-                + "draws) and the exact simulator's own error", new Figure.Axis("training size N", true),
+                + "mean RMSE on %d test rows). A surrogate's error is |theta-hat - theta*| (Euclidean) averaged over "
+                + "the observation sets (the paper fits one set, a single draw of the noise); the table gives its mean "
+                + "over the surrogates with the sample sd, min and max over them. Shift = distance to the exact "
+                + "simulator's theta-hat of the same set, averaged over surrogates and sets: the error the surrogate "
+                + "adds (eq. 7 is symmetric in theta1 <-> theta2, so the mirror of the exact theta-hat fits as well). "
+                + "The flat line is the exact simulator's own mean error, which the observation noise sets: the closer "
+                + "a surrogate reproduces the simulator, the closer its error comes to that line, not to zero. The "
+                + "paper finds gradient-trained surrogates better at N = 50, 100 and 300.",
+                s.observationSets(), s.draws(), s.etas(), s.testRows());
+        Figure figure = Figure.lines("fig3", "mean |theta-hat - theta*| over the observation sets through optimal "
+                + "surrogates (+- 1 sd over the draws) and the exact simulator's own mean error", new Figure.Axis("training size N", true),
                 new Figure.Axis("|theta-hat - theta*|", false), errors);
-        Figure shift = Figure.lines("fig3-shift", "mean distance from theta-hat to the exact simulator's theta-hat (or "
-                + "its mirror): the error the surrogate adds", new Figure.Axis("training size N", true),
+        Figure shift = Figure.lines("fig3-shift", "mean distance from theta-hat to the exact simulator's theta-hat of "
+                + "the same observation set (or its mirror): the error the surrogate adds", new Figure.Axis("training size N", true),
                 new Figure.Axis("shift", true), shifts);
         return new ExperimentSection("fig3", "Fig. 3: parameter error through optimal surrogates", text, facts,
                 List.of(new NamedTable("latent-mle", "mean |theta-hat - theta*| per size and training mode", t)),
@@ -307,26 +324,31 @@ final class LatentMleReport {
 
     private static ExperimentSection fitsSection(Result r) {
         Table t = Table.create("fits", IntColumn.create("size"), IntColumn.create("draw"),
-                StringColumn.create("mode"), IntColumn.create("eta"), DoubleColumn.create("test RMSE"),
+                StringColumn.create("mode"), IntColumn.create("set"), IntColumn.create("eta"), DoubleColumn.create("test RMSE"),
                 DoubleColumn.create("theta1"), DoubleColumn.create("theta2"), DoubleColumn.create("error"),
                 DoubleColumn.create("log L"), BooleanColumn.create("on boundary"),
                 IntColumn.create("starts converged"));
         for (Trial trial : r.trials()) {
-            MleFit fit = trial.fit();
-            t.intColumn("size").append(trial.size());
-            t.intColumn("draw").append(trial.draw());
-            t.stringColumn("mode").append(modeName(trial.gradients()));
-            t.intColumn("eta").append(trial.eta());
-            t.doubleColumn("test RMSE").append(trial.testRmse());
-            t.doubleColumn("theta1").append(fit.estimate().get(0));
-            t.doubleColumn("theta2").append(fit.estimate().get(1));
-            t.doubleColumn("error").append(trial.error());
-            t.doubleColumn("log L").append(fit.point().logLikelihood());
-            t.booleanColumn("on boundary").append(fit.onBoundary());
-            t.intColumn("starts converged").append(fit.converged());
+            for (int k = 0; k < trial.fits().size(); k++) {
+                MleFit fit = trial.fits().get(k);
+                t.intColumn("size").append(trial.size());
+                t.intColumn("draw").append(trial.draw());
+                t.stringColumn("mode").append(modeName(trial.gradients()));
+                t.intColumn("set").append(k + 1);
+                t.intColumn("eta").append(trial.eta());
+                t.doubleColumn("test RMSE").append(trial.testRmse());
+                t.doubleColumn("theta1").append(fit.estimate().get(0));
+                t.doubleColumn("theta2").append(fit.estimate().get(1));
+                t.doubleColumn("error").append(LatentMleExperiment.distance(fit.estimate(),
+                        LatentMleExperiment.TRUE_THETA));
+                t.doubleColumn("log L").append(fit.point().logLikelihood());
+                t.booleanColumn("on boundary").append(fit.onBoundary());
+                t.intColumn("starts converged").append(fit.converged());
+            }
         }
-        return new ExperimentSection("fits", "Every surrogate and its fit", "One row per trained surrogate: training "
-                + "size, draw, mode, complexity, test RMSE and the MLE through it.", List.of(),
+        return new ExperimentSection("fits", "Every surrogate and its fits", "One row per trained surrogate and "
+                + "observation set: training size, draw, mode, set, complexity, test RMSE and the MLE through it.",
+                List.of(),
                 List.of(new NamedTable("fits", "every surrogate's test RMSE and MLE", t)), List.of());
     }
 
@@ -337,7 +359,8 @@ final class LatentMleReport {
         facts.add(new Fact("sizes", join(s.sizes())));
         facts.add(new Fact("eta grid", join(s.etas())));
         facts.add(new Fact("draws per size, mode and eta", Integer.toString(s.draws())));
-        facts.add(new Fact("observations", Integer.toString(s.observations())));
+        facts.add(new Fact("observations per set", Integer.toString(s.observations())));
+        facts.add(new Fact("observation sets", Integer.toString(s.observationSets())));
         facts.add(new Fact("noise variance", Double.toString(s.noiseVariance())));
         facts.add(new Fact("MLE starts", Integer.toString(s.starts())));
         facts.add(new Fact("test rows", Integer.toString(s.testRows())));

@@ -23,8 +23,8 @@ import dev.sobolev.surrogate.inference.ParametricModel;
 /** The latent-MLE experiment at small sizes: the exact simulator's fit, the table's shape, determinism, bad input. */
 class LatentMleExperimentTest {
     /** Tiny surrogates (η ≤ 2, N ≤ 60), so a run takes a second or two. */
-    private static LatentMleExperiment.Settings small(long seed, int replications, int threads) {
-        return new LatentMleExperiment.Settings(seed, List.of(30, 60), List.of(1, 2), 2, 10, 0.001, 4, 200,
+    private static LatentMleExperiment.Settings small(long seed, int sets, int replications, int threads) {
+        return new LatentMleExperiment.Settings(seed, List.of(30, 60), List.of(1, 2), 2, 10, sets, 0.001, 4, 200,
                 replications, threads);
     }
 
@@ -68,23 +68,53 @@ class LatentMleExperimentTest {
      */
     @Test
     void theExactSimulatorRecoversThetaWithinItsStandardError() {
-        LatentMleExperiment.Result seeded = LatentMleExperiment.run(small(10, 0, 1));
+        LatentMleExperiment.Result seeded = LatentMleExperiment.run(small(10, 1, 0, 1));
         assertTrue(seeded.trueFitWithinStandardError(), seeded.trueFit().toString());
         assertTrue(Math.abs(seeded.trueFit().estimate().get(0) - seeded.trueFit().estimate().get(1)) > 0.5);
         assertTrue(seeded.trueFit().point().gradientNorm() < 1e-3);
         LatentMleExperiment.Result replicated = LatentMleExperiment.run(
-                new LatentMleExperiment.Settings(42, List.of(20), List.of(1), 1, 10, 0.001, 4, 10, 200, 1));
+                new LatentMleExperiment.Settings(42, List.of(20), List.of(1), 1, 10, 1, 0.001, 4, 10, 200, 1));
         LatentMleExperiment.Coverage c = replicated.coverage();
-        assertEquals(200, c.replications());
+        assertEquals(200, c.sets());
         for (double share : c.withinOne()) {
             assertTrue(share > 0.68 - 3.5 * 0.033 && share < 0.68 + 3.5 * 0.033, "coverage " + share);
         }
     }
 
+    /**
+     * One observation set reproduces the single-set experiment: the figures of seed 3 at {@link #small} printed by the
+     * code before observation sets existed (commit 3a83c60); and the first of three sets gives the same fits.
+     */
+    @Test
+    void oneObservationSetGivesTheSingleSetFigures() {
+        LatentMleExperiment.Result single = LatentMleExperiment.run(small(3, 1, 0, 2));
+        double[][] golden = {
+            {0.9386279190354103, 0.9367835162168467, 0.3008396349061094, 0.2878873281203885},
+            {0.2002701034868211, 0.19361137667357747, 0.5073620986327894, 0.5073475308718298}};
+        for (int i = 0; i < 2; i++) {
+            LatentMleExperiment.Row row = single.rows().get(i);
+            double[] got = {row.value().meanError(), row.value().meanShift(), row.sobolev().meanError(),
+                row.sobolev().meanShift()};
+            for (int j = 0; j < got.length; j++) {
+                assertEquals(golden[i][j], got[j], 1e-12, "row " + i + " figure " + j);
+            }
+        }
+        assertEquals(List.of(4.987941315033394, 4.987942854652192), single.trueFit().estimate());
+        assertEquals(List.of(0.4619692355217275, 0.4619694253014685), single.trueFit().standardErrors());
+        assertEquals(LatentMleExperiment.distance(single.trueFit().estimate(), LatentMleExperiment.TRUE_THETA),
+                single.trueMeanError(), 1e-15);
+        LatentMleExperiment.Result three = LatentMleExperiment.run(small(3, 3, 0, 2));
+        assertEquals(single.trueFit(), three.trueFit());
+        assertEquals(single.observations(), three.observations());
+        for (int i = 0; i < single.trials().size(); i++) {
+            assertEquals(single.trials().get(i).fits(), three.trials().get(i).fits().subList(0, 1));
+        }
+    }
+
     @Test
     void resultHasTheIssuesJsonShapeAndDoesNotDependOnThreads() {
-        LatentMleExperiment.Result one = LatentMleExperiment.run(small(3, 5, 1));
-        LatentMleExperiment.Result two = LatentMleExperiment.run(small(3, 5, 2));
+        LatentMleExperiment.Result one = LatentMleExperiment.run(small(3, 3, 5, 1));
+        LatentMleExperiment.Result two = LatentMleExperiment.run(small(3, 3, 5, 2));
         assertEquals(one.trials(), two.trials());
         assertEquals(one.rows(), two.rows());
         assertEquals(2, one.rows().size());
@@ -108,16 +138,46 @@ class LatentMleExperimentTest {
             assertEquals(row.get("sobolev").get("error").asDouble() < row.get("value").get("error").asDouble(),
                     row.get("sobolevWins").asBoolean());
         }
-        assertEquals(2, json.get("trueSimulator").get("estimate").size());
-        LatentMleExperiment.Row row = one.rows().get(0);
-        assertEquals(2, row.value().fits());
-        assertTrue(row.value().minError() <= row.value().meanError() && row.value().meanError()
-                <= row.value().maxError());
+        JsonNode exact = json.get("trueSimulator");
+        assertEquals(2, exact.get("estimate").size());
+        assertEquals(3, json.get("settings").get("observationSets").asInt());
+        assertEquals(3, exact.get("setCoverage").get("observationSets").asInt());
+        assertEquals(5, exact.get("coverage").get("replications").asInt());
+        assertEquals(3, one.trueFits().size());
+        double exactError = one.trueFits().stream().mapToDouble(f -> LatentMleExperiment.distance(f.estimate(),
+                LatentMleExperiment.TRUE_THETA)).sum() / 3;
+        assertEquals(exactError, exact.get("meanError").asDouble(), 1e-15);
+        for (LatentMleExperiment.Row row : one.rows()) {
+            for (boolean gradients : List.of(false, true)) {
+                LatentMleExperiment.ModeSummary m = gradients ? row.sobolev() : row.value();
+                List<LatentMleExperiment.Trial> chosen = one.trials().stream().filter(t -> t.size() == row.size()
+                        && t.gradients() == gradients && t.eta() == m.eta()).toList();
+                assertEquals(2, m.surrogates());
+                assertEquals(2, chosen.size());
+                double error = 0;
+                double shift = 0;
+                for (LatentMleExperiment.Trial t : chosen) {
+                    assertEquals(3, t.fits().size());
+                    for (int k = 0; k < 3; k++) {
+                        List<Double> own = t.fits().get(k).estimate();
+                        List<Double> e = one.trueFits().get(k).estimate();
+                        error += LatentMleExperiment.distance(own, LatentMleExperiment.TRUE_THETA) / 6;
+                        shift += Math.min(LatentMleExperiment.distance(own, e),
+                                LatentMleExperiment.distance(own, List.of(e.get(1), e.get(0)))) / 6;
+                    }
+                }
+                assertEquals(error, m.meanError(), 1e-12);
+                assertEquals(shift, m.meanShift(), 1e-12);
+                assertEquals(Math.abs(chosen.get(0).error() - chosen.get(1).error()) / Math.sqrt(2), m.sdError(),
+                        1e-12);
+                assertTrue(m.minError() <= m.meanError() && m.meanError() <= m.maxError());
+            }
+        }
     }
 
     @Test
     void reportHasTheSimulatorFigure3AndTheSweep() {
-        ExperimentReport report = LatentMleExperiment.run(small(5, 0, 2)).report();
+        ExperimentReport report = LatentMleExperiment.run(small(5, 2, 0, 2)).report();
         assertEquals("latent-mle", report.name());
         assertEquals(List.of("true-simulator", "fig3", "complexity", "fits"),
                 report.sections().stream().map(ExperimentSection::id).toList());
@@ -132,42 +192,38 @@ class LatentMleExperimentTest {
         assertEquals(2, fig3.figures().get(0).series().get(0).error().size());
         assertEquals(3, fig3.figures().get(0).series().size());
         assertEquals(List.of(), fig3.figures().get(1).series().get(0).error());
-        assertEquals(16, report.sections().get(3).tables().get(0).table().rowCount());
+        assertEquals(16 * 2, report.sections().get(3).tables().get(0).table().rowCount());
         assertFalse(report.summary().isEmpty());
     }
 
     @Test
     void badSettingsNameTheParameter() {
-        assertEquals("sizes", name(() -> new LatentMleExperiment.Settings(1, List.of(), List.of(1), 1, 1, 1, 1, 1, 0,
-                1)));
-        assertEquals("sizes[1]", name(() -> new LatentMleExperiment.Settings(1, List.of(50, 1), List.of(1), 1, 1, 1,
-                1, 1, 0, 1)));
-        assertEquals("sizes[1]", name(() -> new LatentMleExperiment.Settings(1, List.of(50, 50), List.of(1), 1, 1, 1,
-                1, 1, 0, 1)));
-        assertEquals("etas[0]", name(() -> new LatentMleExperiment.Settings(1, List.of(50), List.of(0), 1, 1, 1, 1, 1,
-                0, 1)));
-        assertEquals("draws", name(() -> new LatentMleExperiment.Settings(1, List.of(50), List.of(1), 0, 1, 1, 1, 1,
-                0, 1)));
-        assertEquals("observations", name(() -> new LatentMleExperiment.Settings(1, List.of(50), List.of(1), 1, 0, 1,
-                1, 1, 0, 1)));
+        assertEquals("sizes", name(() -> settings(List.of(), List.of(1), 1, 1, 1, 1, 1, 1, 0, 1)));
+        assertEquals("sizes[1]", name(() -> settings(List.of(50, 1), List.of(1), 1, 1, 1, 1, 1, 1, 0, 1)));
+        assertEquals("sizes[1]", name(() -> settings(List.of(50, 50), List.of(1), 1, 1, 1, 1, 1, 1, 0, 1)));
+        assertEquals("etas[0]", name(() -> settings(List.of(50), List.of(0), 1, 1, 1, 1, 1, 1, 0, 1)));
+        assertEquals("draws", name(() -> settings(List.of(50), List.of(1), 0, 1, 1, 1, 1, 1, 0, 1)));
+        assertEquals("observations", name(() -> settings(List.of(50), List.of(1), 1, 0, 1, 1, 1, 1, 0, 1)));
+        assertEquals("observationSets", name(() -> settings(List.of(50), List.of(1), 1, 1, 0, 1, 1, 1, 0, 1)));
+        assertEquals("observationSets", name(() -> settings(List.of(50), List.of(1), 1, 1, 10_001, 1, 1, 1, 0, 1)));
         for (double v : new double[] {0, -1e-3, Double.NaN, Double.POSITIVE_INFINITY}) {
-            assertEquals("noiseVariance", name(() -> new LatentMleExperiment.Settings(1, List.of(50), List.of(1), 1,
-                    1, v, 1, 1, 0, 1)));
+            assertEquals("noiseVariance", name(() -> settings(List.of(50), List.of(1), 1, 1, 1, v, 1, 1, 0, 1)));
         }
-        assertEquals("starts", name(() -> new LatentMleExperiment.Settings(1, List.of(50), List.of(1), 1, 1, 1, 0, 1,
-                0, 1)));
-        assertEquals("testRows", name(() -> new LatentMleExperiment.Settings(1, List.of(50), List.of(1), 1, 1, 1, 1,
-                0, 0, 1)));
-        assertEquals("replications", name(() -> new LatentMleExperiment.Settings(1, List.of(50), List.of(1), 1, 1, 1,
-                1, 1, -1, 1)));
-        assertEquals("sizes[0]", name(() -> new LatentMleExperiment.Settings(1, List.of(1_000_001), List.of(1), 1, 1,
-                1, 1, 1, 0, 1)));
-        assertEquals("etas[1]", name(() -> new LatentMleExperiment.Settings(1, List.of(50), List.of(1, 1001), 1, 1,
-                1, 1, 1, 0, 1)));
-        assertEquals("draws", name(() -> new LatentMleExperiment.Settings(1, List.of(50), List.of(1), 10_001, 1, 1, 1,
-                1, 0, 1)));
-        assertEquals("threads", name(() -> new LatentMleExperiment.Settings(1, List.of(50), List.of(1), 1, 1, 1, 1,
-                1, 0, 0)));
+        assertEquals("starts", name(() -> settings(List.of(50), List.of(1), 1, 1, 1, 1, 0, 1, 0, 1)));
+        assertEquals("testRows", name(() -> settings(List.of(50), List.of(1), 1, 1, 1, 1, 1, 0, 0, 1)));
+        assertEquals("replications", name(() -> settings(List.of(50), List.of(1), 1, 1, 1, 1, 1, 1, -1, 1)));
+        assertEquals("sizes[0]", name(() -> settings(List.of(1_000_001), List.of(1), 1, 1, 1, 1, 1, 1, 0, 1)));
+        assertEquals("etas[1]", name(() -> settings(List.of(50), List.of(1, 1001), 1, 1, 1, 1, 1, 1, 0, 1)));
+        assertEquals("draws", name(() -> settings(List.of(50), List.of(1), 10_001, 1, 1, 1, 1, 1, 0, 1)));
+        assertEquals("threads", name(() -> settings(List.of(50), List.of(1), 1, 1, 1, 1, 1, 1, 0, 0)));
+    }
+
+    /** Settings of seed 1. */
+    private static LatentMleExperiment.Settings settings(List<Integer> sizes, List<Integer> etas, int draws,
+                                                         int observations, int sets, double noiseVariance,
+                                                         int starts, int testRows, int replications, int threads) {
+        return new LatentMleExperiment.Settings(1, sizes, etas, draws, observations, sets, noiseVariance, starts,
+                testRows, replications, threads);
     }
 
     private static String name(org.junit.jupiter.api.function.Executable call) {
