@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
         description = {"Figure 1 of McDonagh & Chen (section 2): Z = 2X^2 + eps, eps ~ N(0, 1), X ~ U[-1, 1], learned "
                 + "by 4 hidden layers of 16 tanh units with gradient labels 4X and without; training and test RMSE "
                 + "and the mean absolute change of the parameters per epoch, averaged over runs (--draws, default 5) "
-                + "at N = 250 and 1000 (under a minute on 2 threads)."})
+                + "at N = 250 and 1000 (under a minute on one thread)."})
 final class ExperimentFig1Command implements Runnable {
     @Option(names = "--sizes", split = ",", paramLabel = "N[,N...]", description = "Training sizes, increasing "
             + "(default: 250,1000).")

@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
         description = {"Figure 2 of McDonagh & Chen (section 3): test RMSE and Pearson correlation of 2-D surrogates "
                 + "over training sizes and complexities eta, with and without gradients, averaged over draws from a "
                 + "fixed pool of 1000 rows. Defaults as delta-min --problem 2d: N = 50,100,300,500,700, "
-                + "eta = 2,4,8,12,16,24,32,48, 3 draws (about 11 min on 2 threads)."})
+                + "eta = 2,4,8,12,16,24,32,48, 3 draws (16 min on one thread of a 2-core machine)."})
 final class ExperimentFig2Command implements Runnable {
     @Mixin
     GridOptions grid;
