@@ -266,8 +266,8 @@ public final class LatentMleExperiment {
      * @param sets         observation sets fitted
      * @param withinOne    per parameter, the share with |θ̂ⱼ − θ*ⱼ| ≤ SEⱼ
      * @param withinTwo    per parameter, the share with |θ̂ⱼ − θ*ⱼ| ≤ 2 SEⱼ
-     * @param undefined    fits without standard errors (observed information not positive definite), counted as
-     *                     outside
+     * @param undefined    fits without standard errors (θ̂ on the prior box's boundary, or observed information not
+     *                     positive definite), counted as outside
      */
     public record Coverage(int sets, List<Double> withinOne, List<Double> withinTwo, int undefined) {
         /** Copies the lists. */

@@ -30,7 +30,8 @@ import dev.sobolev.core.InvalidParameterException;
  * point onto it (a {@code ParameterValidator}). The starts are the first points of the Sobol sequence scaled to the
  * box, after its origin: the box's centre first, then points filling it evenly; so a fit is deterministic without
  * a seed. The best start (highest finite log L, the earliest on ties) gives θ̂, where the exact observed
- * information gives the standard errors √diag(I⁻¹); a start whose end has no finite log L (the model undefined
+ * information gives the standard errors √diag(I⁻¹) (NaN when θ̂ lies on the box's boundary, where they mean nothing:
+ * see {@link MleFit#standardErrors()}); a start whose end has no finite log L (the model undefined
  * there) is passed over, so it cannot hide the others.
  */
 public final class LatentMle {
@@ -107,8 +108,9 @@ public final class LatentMle {
         for (double b : best) {
             estimate.add(b);
         }
-        return new MleFit(estimate, point, standardErrors(point), box.onBoundary(best), starts, converged,
-                evaluations);
+        boolean onBoundary = box.onBoundary(best);
+        List<Double> se = onBoundary ? Collections.nCopies(p, Double.NaN) : standardErrors(point);
+        return new MleFit(estimate, point, se, onBoundary, starts, converged, evaluations);
     }
 
     /**

@@ -88,12 +88,14 @@ class LatentMleTest {
     }
 
     @Test
-    void anOptimumOutsideTheBoxEndsOnItsBoundary() {
+    void anOptimumOutsideTheBoxEndsOnItsBoundaryWithoutStandardErrors() {
         ParametricModel model = TestModels.closedForm();
         ParameterBox away = new ParameterBox(List.of(1.0, 0.5), List.of(1.5, 2.5));
         MleFit fit = LatentMle.fit(new GaussianLikelihood(model, observations(model, 3, 0, 1), 0.01), away, 4);
         assertTrue(fit.onBoundary());
         assertEquals(1.0, fit.estimate().get(0), 1e-9);
+        assertEquals(List.of(Double.NaN, Double.NaN), fit.standardErrors());
+        assertFalse(fit.hasStandardErrors());
         assertTrue(fit.estimate().get(1) >= 0.5 && fit.estimate().get(1) <= 2.5);
     }
 
