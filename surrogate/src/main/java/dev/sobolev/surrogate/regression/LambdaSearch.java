@@ -60,7 +60,7 @@ public final class LambdaSearch {
         checkGrid("grid2", grid2);
         List<Choice> candidates = new ArrayList<>(grid1.size() * grid2.size());
         for (double l1 : grid1) {
-            LinearModel grad = Regressions.gradientFit(training, l1);
+            LinearModel grad = Regressions.gradientFit(training, l1, "lambda1");
             for (double l2 : grid2) {
                 candidates.add(new Choice(l1, l2,
                         validation.valueRmse(Regressions.ridgeGradients(training, grad, l1, l2))));
