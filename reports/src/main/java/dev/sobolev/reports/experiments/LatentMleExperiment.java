@@ -86,7 +86,7 @@ public final class LatentMleExperiment {
      * @param testRows      test rows in [1, 10⁶] for the test RMSE that picks the complexity (the paper: 1000)
      * @param replications  independent observation sets in [0, 10⁶] fitted with the exact simulator to measure how
      *                      often θ* lies within one and two standard errors of θ̂
-     * @param threads       worker threads ≥ 1
+     * @param threads       worker threads in [1, 1024]
      */
     public record Settings(long seed, List<Integer> sizes, List<Integer> etas, int draws, int observations,
                            int observationSets, double noiseVariance, int starts, int testRows, int replications, int threads) {
@@ -130,9 +130,7 @@ public final class LatentMleExperiment {
             within("starts", starts, 1, 10_000);
             within("testRows", testRows, 1, MILLION);
             within("replications", replications, 0, MILLION);
-            if (threads < 1) {
-                throw new InvalidParameterException("threads", "must be >= 1, got " + threads);
-            }
+            within("threads", threads, 1, 1024);
         }
 
         /**

@@ -216,6 +216,7 @@ class LatentMleExperimentTest {
         assertEquals("etas[1]", name(() -> settings(List.of(50), List.of(1, 1001), 1, 1, 1, 1, 1, 1, 0, 1)));
         assertEquals("draws", name(() -> settings(List.of(50), List.of(1), 10_001, 1, 1, 1, 1, 1, 0, 1)));
         assertEquals("threads", name(() -> settings(List.of(50), List.of(1), 1, 1, 1, 1, 1, 1, 0, 0)));
+        assertEquals("threads", name(() -> settings(List.of(50), List.of(1), 1, 1, 1, 1, 1, 1, 0, 1025)));
     }
 
     /** Settings of seed 1. */
