@@ -2,13 +2,9 @@ package dev.sobolev.reports.experiments;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.Callable;
 import java.util.stream.IntStream;
 
 import org.apache.commons.math3.stat.descriptive.DescriptiveStatistics;
@@ -445,53 +441,28 @@ public final class LatentMleExperiment {
         }
     }
 
-    /** Every task, the costliest submitted first, collected in task order. */
+    /** Every task, the costliest started first ({@link ParallelTasks}), collected in task order. */
     private static List<Trial> trials(Settings settings, List<double[][]> sets) {
         TrainingData test = PROBLEM.test(settings.testRows(), settings.seed());
-        List<Task> tasks = new ArrayList<>();
-        for (int size : settings.sizes()) {
-            for (int draw = 0; draw < settings.draws(); draw++) {
-                for (int eta : settings.etas()) {
-                    tasks.add(new Task(size, draw, eta, false));
-                    tasks.add(new Task(size, draw, eta, true));
-                }
-            }
-        }
         long[][] drawSeeds = new long[settings.draws()][];
         for (int k = 0; k < settings.draws(); k++) {
             UniformRandomProvider rng = RandomStreams.stream(settings.seed(), RandomStreams.AUXILIARY, k);
             drawSeeds[k] = new long[] {rng.nextLong(), rng.nextLong()};
         }
-        List<Integer> order = new ArrayList<>(IntStream.range(0, tasks.size()).boxed().toList());
-        order.sort(Comparator.comparingDouble((Integer i) -> -tasks.get(i).cost()));
-        ExecutorService pool = Executors.newFixedThreadPool(settings.threads(), r -> {
-            Thread t = new Thread(r, "latent-mle");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            List<Future<Trial>> futures = new ArrayList<>(Collections.nCopies(tasks.size(), null));
-            for (int i : order) {
-                Task task = tasks.get(i);
-                long[] seeds = drawSeeds[task.draw()];
-                futures.set(i, pool.submit(() -> trial(task, seeds, test, sets, settings)));
+        List<Task> tasks = new ArrayList<>();
+        List<Callable<Trial>> calls = new ArrayList<>();
+        for (int size : settings.sizes()) {
+            for (int draw = 0; draw < settings.draws(); draw++) {
+                for (int eta : settings.etas()) {
+                    for (boolean gradients : new boolean[] {false, true}) {
+                        Task task = new Task(size, draw, eta, gradients);
+                        tasks.add(task);
+                        calls.add(() -> trial(task, drawSeeds[task.draw()], test, sets, settings));
+                    }
+                }
             }
-            List<Trial> out = new ArrayList<>(tasks.size());
-            for (Future<Trial> f : futures) {
-                out.add(f.get());
-            }
-            return out;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("latent-mle interrupted", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            throw new IllegalStateException(e.getCause());
-        } finally {
-            pool.shutdownNow();
         }
+        return ParallelTasks.run(calls, settings.threads(), Comparator.comparingDouble(i -> -tasks.get(i).cost()));
     }
 
     /** Trains one surrogate, measures its test RMSE and fits θ through it on each observation set. */
@@ -499,24 +470,8 @@ public final class LatentMleExperiment {
         TrainingData data = PROBLEM.training(task.size(), mix(seeds[0], task.size(), 0));
         Surrogate model = Trainer.train(data, PROBLEM.config(task.eta(), task.gradients(),
                 mix(seeds[1], task.size(), task.eta()), 1), null).model();
-        return new Trial(task.size(), task.draw(), task.gradients(), task.eta(), testRmse(model, test),
-                fits(ParametricModel.of(model), sets, settings));
-    }
-
-    /** RMSE over every test row and output. */
-    private static double testRmse(Surrogate model, TrainingData test) {
-        int n = test.rows();
-        int m = model.outputs();
-        double[] values = new double[n];
-        double sum = 0;
-        for (int k = 0; k < m; k++) {
-            model.valuesAndGradients(test.x(), n, k, values, null);
-            for (int r = 0; r < n; r++) {
-                double e = values[r] - test.y()[r * m + k];
-                sum += e * e;
-            }
-        }
-        return Math.sqrt(sum / ((double) n * m));
+        return new Trial(task.size(), task.draw(), task.gradients(), task.eta(),
+                Scores.rmse(Scores.predict(model, test), test.y()), fits(ParametricModel.of(model), sets, settings));
     }
 
     /** The fits of one size and mode at its optimal complexity; appends the sweep rows. */
