@@ -26,6 +26,7 @@ import dev.sobolev.surrogate.inference.ParametricModel;
 import dev.sobolev.surrogate.nn.Surrogate;
 import dev.sobolev.surrogate.train.Trainer;
 import dev.sobolev.surrogate.train.TrainingData;
+import dev.sobolev.surrogate.train.TrainingDivergedException;
 
 /**
  * Latent-parameter MLE through surrogates, McDonagh &amp; Chen §3 and Fig. 3. K independent sets of ten noisy
@@ -43,7 +44,8 @@ import dev.sobolev.surrogate.train.TrainingData;
  * N and the initialisation of a net of complexity η are seeded. Every surrogate of both modes is fitted on the same
  * observation sets and both modes share each draw's seeds (a paired comparison). The observation sets are drawn before
  * the parallel part; each training and its K fits are one task on one thread, so results do not depend on
- * {@code threads}.
+ * {@code threads}. A training that diverges ({@link Trainer}) keeps its best epoch's weights and is counted per size,
+ * mode and η.
  */
 public final class LatentMleExperiment {
     /** The command-line name. */
@@ -169,9 +171,11 @@ public final class LatentMleExperiment {
      * @param gradients whether trained with gradients (Sobolev) or on values only
      * @param eta       complexity η
      * @param testRmse  RMSE of its outputs over the test set (all rows and the ten outputs)
+     * @param diverged  whether its training diverged ({@link Trainer}; it keeps its best epoch's weights)
      * @param fits      the MLE through it of each observation set, in set order
      */
-    public record Trial(int size, int draw, boolean gradients, int eta, double testRmse, List<MleFit> fits) {
+    public record Trial(int size, int draw, boolean gradients, int eta, double testRmse, boolean diverged,
+                        List<MleFit> fits) {
         /** Copies the list. */
         public Trial {
             fits = List.copyOf(fits);
@@ -215,9 +219,11 @@ public final class LatentMleExperiment {
      *                        is symmetric in θ₁ ↔ θ₂, so both maximise the simulator's likelihood): the error the
      *                        surrogate adds to the one the noise causes
      * @param surrogates      number of surrogates (each fitted on every observation set)
+     * @param diverged        trainings of this size and mode that diverged, over every η of the grid
      */
     public record ModeSummary(int eta, double testRmse, double meanError, double sdError, double minError,
-                              double maxError, List<Double> componentErrors, double meanShift, int surrogates) {
+                              double maxError, List<Double> componentErrors, double meanShift, int surrogates,
+                              int diverged) {
         /** Copies the list. */
         public ModeSummary {
             componentErrors = List.copyOf(componentErrors);
@@ -248,9 +254,10 @@ public final class LatentMleExperiment {
      * @param sdRmse    its sample standard deviation
      * @param meanError mean ‖θ̂ − θ*‖₂ of the MLE through these surrogates over the draws and observation sets
      * @param chosen    whether η is the optimal complexity of this size and mode
+     * @param diverged  trainings at this η that diverged (kept their best epoch's weights)
      */
     public record Complexity(int size, boolean gradients, int eta, double testRmse, double sdRmse, double meanError,
-                             boolean chosen) {
+                             boolean chosen, int diverged) {
     }
 
     /**
@@ -465,13 +472,26 @@ public final class LatentMleExperiment {
         return ParallelTasks.run(calls, settings.threads(), Comparator.comparingDouble(i -> -tasks.get(i).cost()));
     }
 
-    /** Trains one surrogate, measures its test RMSE and fits θ through it on each observation set. */
+    /**
+     * Trains one surrogate, measures its test RMSE and fits θ through it on each observation set. A training that
+     * diverges keeps its best epoch's weights and is marked, so one surrogate does not end the run.
+     *
+     * @throws IllegalStateException naming the task if its training diverges before finishing an epoch
+     */
     private static Trial trial(Task task, long[] seeds, TrainingData test, List<double[][]> sets, Settings settings) {
         TrainingData data = PROBLEM.training(task.size(), mix(seeds[0], task.size(), 0));
-        Surrogate model = Trainer.train(data, PROBLEM.config(task.eta(), task.gradients(),
-                mix(seeds[1], task.size(), task.eta()), 1), null).model();
+        Trainer.Result trained;
+        try {
+            trained = Trainer.train(data, PROBLEM.config(task.eta(), task.gradients(),
+                    mix(seeds[1], task.size(), task.eta()), 1).toBuilder().keepBest(true).build(), null);
+        } catch (TrainingDivergedException e) {
+            throw new IllegalStateException("size " + task.size() + ", eta " + task.eta() + (task.gradients()
+                    ? ", with" : ", without") + " gradients, draw " + task.draw() + ": " + e.getMessage(), e);
+        }
+        Surrogate model = trained.model();
         return new Trial(task.size(), task.draw(), task.gradients(), task.eta(),
-                Scores.rmse(Scores.predict(model, test), test.y()), fits(ParametricModel.of(model), sets, settings));
+                Scores.rmse(Scores.predict(model, test), test.y()), trained.history().diverged(),
+                fits(ParametricModel.of(model), sets, settings));
     }
 
     /** The fits of one size and mode at its optimal complexity; appends the sweep rows. */
@@ -479,17 +499,21 @@ public final class LatentMleExperiment {
                                        boolean gradients, List<Complexity> sweep) {
         int best = -1;
         double bestRmse = Double.POSITIVE_INFINITY;
+        int diverged = 0;
         List<Complexity> rows = new ArrayList<>();
         for (int eta : settings.etas()) {
             List<Trial> at = select(trials, size, gradients, eta);
             DescriptiveStatistics rmse = new DescriptiveStatistics();
             DescriptiveStatistics error = new DescriptiveStatistics();
+            int divergedHere = 0;
             for (Trial t : at) {
                 rmse.addValue(t.testRmse());
                 error.addValue(t.error());
+                divergedHere += t.diverged() ? 1 : 0;
             }
+            diverged += divergedHere;
             rows.add(new Complexity(size, gradients, eta, rmse.getMean(), rmse.getStandardDeviation(), error.getMean(),
-                    false));
+                    false, divergedHere));
             if (rmse.getMean() < bestRmse) {
                 bestRmse = rmse.getMean();
                 best = eta;
@@ -497,7 +521,7 @@ public final class LatentMleExperiment {
         }
         for (Complexity c : rows) {
             sweep.add(new Complexity(c.size(), c.gradients(), c.eta(), c.testRmse(), c.sdRmse(), c.meanError(),
-                    c.eta() == best));
+                    c.eta() == best, c.diverged()));
         }
         List<Trial> chosen = select(trials, size, gradients, best);
         DescriptiveStatistics error = new DescriptiveStatistics();
@@ -514,7 +538,7 @@ public final class LatentMleExperiment {
             }
         }
         return new ModeSummary(best, bestRmse, error.getMean(), error.getStandardDeviation(), error.getMin(),
-                error.getMax(), Arrays.stream(components).boxed().toList(), shift.getMean(), chosen.size());
+                error.getMax(), Arrays.stream(components).boxed().toList(), shift.getMean(), chosen.size(), diverged);
     }
 
     private static List<Trial> select(List<Trial> trials, int size, boolean gradients, int eta) {

@@ -77,6 +77,7 @@ final class LatentMleReport {
             number(o, "sdRmse", c.sdRmse());
             number(o, "error", c.meanError());
             o.put("chosen", c.chosen());
+            o.put("diverged", c.diverged());
         }
         Settings s = r.settings();
         ObjectNode settings = root.putObject("settings");
@@ -110,6 +111,7 @@ final class LatentMleReport {
         o.put("eta", m.eta());
         number(o, "testRmse", m.testRmse());
         o.put("surrogates", m.surrogates());
+        o.put("diverged", m.diverged());
     }
 
     /** A finite number, or null (JSON has no NaN). */
@@ -229,7 +231,7 @@ final class LatentMleReport {
                     DoubleColumn.create("mean error " + mode), DoubleColumn.create("sd " + mode),
                     DoubleColumn.create("min " + mode), DoubleColumn.create("max " + mode),
                     DoubleColumn.create("|theta1 error| " + mode), DoubleColumn.create("|theta2 error| " + mode),
-                    DoubleColumn.create("shift from exact fit " + mode));
+                    DoubleColumn.create("shift from exact fit " + mode), IntColumn.create("diverged " + mode));
         }
         t.addColumns(BooleanColumn.create("sobolev smaller"));
         for (Row row : r.rows()) {
@@ -245,6 +247,7 @@ final class LatentMleReport {
                 t.doubleColumn("|theta1 error| " + mode).append(m.componentErrors().get(0));
                 t.doubleColumn("|theta2 error| " + mode).append(m.componentErrors().get(1));
                 t.doubleColumn("shift from exact fit " + mode).append(m.meanShift());
+                t.intColumn("diverged " + mode).append(m.diverged());
             }
             t.booleanColumn("sobolev smaller").append(row.sobolevWins());
         }
@@ -305,7 +308,7 @@ final class LatentMleReport {
     private static ExperimentSection complexitySection(Result r) {
         Table t = Table.create("complexity", IntColumn.create("size"), StringColumn.create("mode"),
                 IntColumn.create("eta"), DoubleColumn.create("mean test RMSE"), DoubleColumn.create("sd test RMSE"),
-                DoubleColumn.create("mean error"), BooleanColumn.create("optimal"));
+                DoubleColumn.create("mean error"), BooleanColumn.create("optimal"), IntColumn.create("diverged"));
         for (Complexity c : r.complexities()) {
             t.intColumn("size").append(c.size());
             t.stringColumn("mode").append(modeName(c.gradients()));
@@ -314,10 +317,12 @@ final class LatentMleReport {
             t.doubleColumn("sd test RMSE").append(c.sdRmse());
             t.doubleColumn("mean error").append(c.meanError());
             t.booleanColumn("optimal").append(c.chosen());
+            t.intColumn("diverged").append(c.diverged());
         }
         return new ExperimentSection("complexity", "Optimal complexity per size and mode", "Mean test RMSE (all ten "
                 + "outputs) of the surrogates of each complexity, and the mean parameter error through them; the "
-                + "optimal complexity is the one with the lowest mean test RMSE, as in the paper.", List.of(),
+                + "optimal complexity is the one with the lowest mean test RMSE, as in the paper. A training that "
+                + "diverged kept its best epoch's weights and is counted under diverged.", List.of(),
                 List.of(new NamedTable("complexity", "test RMSE and parameter error per size, mode and eta", t)),
                 List.of());
     }
@@ -327,7 +332,7 @@ final class LatentMleReport {
                 StringColumn.create("mode"), IntColumn.create("set"), IntColumn.create("eta"), DoubleColumn.create("test RMSE"),
                 DoubleColumn.create("theta1"), DoubleColumn.create("theta2"), DoubleColumn.create("error"),
                 DoubleColumn.create("log L"), BooleanColumn.create("on boundary"),
-                IntColumn.create("starts converged"));
+                IntColumn.create("starts converged"), BooleanColumn.create("diverged"));
         for (Trial trial : r.trials()) {
             for (int k = 0; k < trial.fits().size(); k++) {
                 MleFit fit = trial.fits().get(k);
@@ -344,6 +349,7 @@ final class LatentMleReport {
                 t.doubleColumn("log L").append(fit.point().logLikelihood());
                 t.booleanColumn("on boundary").append(fit.onBoundary());
                 t.intColumn("starts converged").append(fit.converged());
+                t.booleanColumn("diverged").append(trial.diverged());
             }
         }
         return new ExperimentSection("fits", "Every surrogate and its fits", "One row per trained surrogate and "

@@ -171,6 +171,13 @@ class LatentMleExperimentTest {
                 assertEquals(Math.abs(chosen.get(0).error() - chosen.get(1).error()) / Math.sqrt(2), m.sdError(),
                         1e-12);
                 assertTrue(m.minError() <= m.meanError() && m.meanError() <= m.maxError());
+                long diverged = one.trials().stream().filter(t -> t.size() == row.size()
+                        && t.gradients() == gradients && t.diverged()).count();
+                assertEquals(diverged, m.diverged());
+                assertEquals(diverged, one.complexities().stream().filter(c -> c.size() == row.size()
+                        && c.gradients() == gradients).mapToInt(LatentMleExperiment.Complexity::diverged).sum());
+                assertEquals(m.diverged(), json.get("rows").get(one.rows().indexOf(row))
+                        .get(gradients ? "sobolev" : "value").get("diverged").asInt());
             }
         }
     }
