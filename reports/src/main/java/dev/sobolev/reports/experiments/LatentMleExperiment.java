@@ -494,9 +494,14 @@ public final class LatentMleExperiment {
                 fits(ParametricModel.of(model), sets, settings));
     }
 
-    /** The fits of one size and mode at its optimal complexity; appends the sweep rows. */
-    private static ModeSummary summary(Settings settings, List<Trial> trials, List<MleFit> trueFits, int size,
-                                       boolean gradients, List<Complexity> sweep) {
+    /**
+     * The fits of one size and mode at its optimal complexity (the lowest finite mean test RMSE); appends the sweep
+     * rows.
+     *
+     * @throws IllegalStateException naming size and mode when no complexity has a finite mean test RMSE
+     */
+    static ModeSummary summary(Settings settings, List<Trial> trials, List<MleFit> trueFits, int size,
+                               boolean gradients, List<Complexity> sweep) {
         int best = -1;
         double bestRmse = Double.POSITIVE_INFINITY;
         int diverged = 0;
@@ -518,6 +523,10 @@ public final class LatentMleExperiment {
                 bestRmse = rmse.getMean();
                 best = eta;
             }
+        }
+        if (best < 0) {
+            throw new IllegalStateException("size " + size + (gradients ? ", with" : ", without") + " gradients: no "
+                    + "complexity of " + settings.etas() + " has a finite mean test RMSE, so none can be chosen");
         }
         for (Complexity c : rows) {
             sweep.add(new Complexity(c.size(), c.gradients(), c.eta(), c.testRmse(), c.sdRmse(), c.meanError(),

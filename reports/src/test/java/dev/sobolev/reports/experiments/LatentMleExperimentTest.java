@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -18,6 +19,7 @@ import dev.sobolev.reports.model.ExperimentReport;
 import dev.sobolev.reports.model.ExperimentSection;
 import dev.sobolev.surrogate.inference.GaussianLikelihood;
 import dev.sobolev.surrogate.inference.LikelihoodPoint;
+import dev.sobolev.surrogate.inference.MleFit;
 import dev.sobolev.surrogate.inference.ParametricModel;
 
 /** The latent-MLE experiment at small sizes: the exact simulator's fit, the table's shape, determinism, bad input. */
@@ -201,6 +203,26 @@ class LatentMleExperimentTest {
         assertEquals(List.of(), fig3.figures().get(1).series().get(0).error());
         assertEquals(16 * 2, report.sections().get(3).tables().get(0).table().rowCount());
         assertFalse(report.summary().isEmpty());
+    }
+
+    /** A NaN mean test RMSE is never the optimum; when every η of a size and mode has one, the run fails naming them. */
+    @Test
+    void aNaNTestRmseIsNeverChosenAndAllNaNFails() {
+        LatentMleExperiment.Settings s = settings(List.of(30), List.of(1, 2), 1, 1, 1, 1, 1, 1, 0, 1);
+        MleFit fit = new MleFit(List.of(5.0, 5.5), new LikelihoodPoint(0, List.of(0.0, 0.0),
+                List.of(List.of(1.0, 0.0), List.of(0.0, 1.0))), List.of(1.0, 1.0), false, 1, 1, 1);
+        List<LatentMleExperiment.Trial> trials = List.of(
+                new LatentMleExperiment.Trial(30, 0, false, 1, Double.NaN, false, List.of(fit)),
+                new LatentMleExperiment.Trial(30, 0, false, 2, 0.5, false, List.of(fit)),
+                new LatentMleExperiment.Trial(30, 0, true, 1, Double.NaN, false, List.of(fit)),
+                new LatentMleExperiment.Trial(30, 0, true, 2, Double.NaN, false, List.of(fit)));
+        List<LatentMleExperiment.Complexity> sweep = new ArrayList<>();
+        LatentMleExperiment.ModeSummary value = LatentMleExperiment.summary(s, trials, List.of(fit), 30, false, sweep);
+        assertEquals(2, value.eta());
+        assertEquals(0.5, value.testRmse());
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> LatentMleExperiment.summary(s, trials, List.of(fit), 30, true, sweep));
+        assertTrue(e.getMessage().startsWith("size 30, with gradients: no complexity of [1, 2]"), e.getMessage());
     }
 
     @Test
