@@ -64,22 +64,26 @@ class LatentMleExperimentTest {
     }
 
     /**
-     * Seed 10 (a draw whose θ̂ lies off the diagonal, where the likelihood is least quadratic): θ* within one
-     * standard error of the exact simulator's θ̂; and over the 200 replications of seed 42, the share of fits with
-     * θ*ⱼ within one SE lies within 3.5 binomial sds (0.033 at n = 200) of the normal 68 %.
+     * The exact simulator's standard errors over 200 independent observation sets of the default seed 42 (no seed
+     * picked for the outcome): per parameter, the share of fits with θ*ⱼ within one SE of θ̂ⱼ lies within 3.5
+     * binomial sds of the normal 68 % (sd √(0.68·0.32/200) = 0.033; a nominal coverage fails this with probability
+     * about 5·10⁻⁴ per parameter). The first set's fit ends at a stationary point (|∇ log L| &lt; 10⁻³).
+     *
+     * <p>Known limit, not asserted: the two-SE share is 77 % / 81 % (this run, experiments/README.md), not the
+     * normal 95 %. Eq. 7 is symmetric in θ₁ ↔ θ₂ and θ* lies on the diagonal, so θ₁ − θ₂ is identified only at
+     * second order and θ̂ scatters along the anti-diagonal with heavier tails than the Hessian-based (quadratic)
+     * standard errors describe (DESIGN.md, latent-parameter MLE).
      */
     @Test
-    void theExactSimulatorRecoversThetaWithinItsStandardError() {
-        LatentMleExperiment.Result seeded = LatentMleExperiment.run(small(10, 1, 0, 1));
-        assertTrue(seeded.trueFitWithinStandardError(), seeded.trueFit().toString());
-        assertTrue(Math.abs(seeded.trueFit().estimate().get(0) - seeded.trueFit().estimate().get(1)) > 0.5);
-        assertTrue(seeded.trueFit().point().gradientNorm() < 1e-3);
+    void theExactSimulatorsStandardErrorsHaveTheirOneSeCoverage() {
         LatentMleExperiment.Result replicated = LatentMleExperiment.run(
                 new LatentMleExperiment.Settings(42, List.of(20), List.of(1), 1, 10, 1, 0.001, 4, 10, 200, 1));
+        assertTrue(replicated.trueFit().point().gradientNorm() < 1e-3);
         LatentMleExperiment.Coverage c = replicated.coverage();
         assertEquals(200, c.sets());
+        double sd = Math.sqrt(0.68 * 0.32 / 200);
         for (double share : c.withinOne()) {
-            assertTrue(share > 0.68 - 3.5 * 0.033 && share < 0.68 + 3.5 * 0.033, "coverage " + share);
+            assertTrue(Math.abs(share - 0.68) < 3.5 * sd, "coverage " + share);
         }
     }
 
