@@ -87,7 +87,8 @@ public final class LatentMleExperiment {
      * @param threads       worker threads in [1, 1024]
      */
     public record Settings(long seed, List<Integer> sizes, List<Integer> etas, int draws, int observations,
-                           int observationSets, double noiseVariance, int starts, int testRows, int replications, int threads) {
+                           int observationSets, double noiseVariance, int starts, int testRows, int replications,
+                           int threads) {
         /** Default sizes: the paper's Fig. 3 claim. */
         public static final List<Integer> DEFAULT_SIZES = List.of(50, 100, 300);
         /** Default complexity grid, affordable on 2 cores. */
@@ -140,7 +141,8 @@ public final class LatentMleExperiment {
          */
         public static Settings defaults(long seed, int threads) {
             return new Settings(seed, DEFAULT_SIZES, DEFAULT_ETAS, DEFAULT_DRAWS, DEFAULT_OBSERVATIONS,
-                    DEFAULT_OBSERVATION_SETS, DEFAULT_NOISE_VARIANCE, DEFAULT_STARTS, DEFAULT_TEST_ROWS, DEFAULT_REPLICATIONS, threads);
+                    DEFAULT_OBSERVATION_SETS, DEFAULT_NOISE_VARIANCE, DEFAULT_STARTS, DEFAULT_TEST_ROWS,
+                    DEFAULT_REPLICATIONS, threads);
         }
 
         private static void checkList(String name, List<Integer> values, int minimum, int maximum) {
@@ -214,10 +216,10 @@ public final class LatentMleExperiment {
      * @param minError        least error of a surrogate
      * @param maxError        largest error of a surrogate
      * @param componentErrors mean |θ̂ⱼ − θ*ⱼ| per parameter over the surrogates and observation sets
-     * @param meanShift       mean over the surrogates and observation sets of the distance from θ̂ to the simulator's
-     *                        own MLE θ̂_sim of the same set or its mirror (θ̂_sim,2, θ̂_sim,1), whichever is nearer (eq. 7
-     *                        is symmetric in θ₁ ↔ θ₂, so both maximise the simulator's likelihood): the error the
-     *                        surrogate adds to the one the noise causes
+     * @param meanShift       mean over the surrogates and observation sets of the distance from θ̂ to the
+     *                        simulator's own MLE θ̂_sim of the same set or its mirror (θ̂_sim,2, θ̂_sim,1), whichever
+     *                        is nearer (eq. 7 is symmetric in θ₁ ↔ θ₂, so both maximise the simulator's likelihood):
+     *                        the error the surrogate adds to the one the noise causes
      * @param surrogates      number of surrogates (each fitted on every observation set)
      * @param diverged        trainings of this size and mode that diverged, over every η of the grid
      */

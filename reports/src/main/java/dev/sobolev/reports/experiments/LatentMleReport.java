@@ -181,8 +181,8 @@ final class LatentMleReport {
         if (r.coverage().sets() > 0) {
             facts.add(coverageFact(r.coverage().sets() + " replications", r.coverage()));
         }
-        String text = String.format(Locale.ROOT, "%d independent sets of %d observations of the ten outputs of eq. 7 at "
-                + "theta* = (5, 5) with Gaussian noise of variance %s, each fitted by maximising the likelihood of "
+        String text = String.format(Locale.ROOT, "%d independent sets of %d observations of the ten outputs of eq. 7 "
+                + "at theta* = (5, 5) with Gaussian noise of variance %s, each fitted by maximising the likelihood of "
                 + "eq. 9 (sigma^2 = %s) in the prior box [0, 15]^2 with the exact simulator: Levenberg-Marquardt with "
                 + "the exact Jacobian from %d Sobol starts; standard errors from the exact observed information (the "
                 + "Hessian of -log L). The mean |theta-hat - theta*| over the sets is the error the observation noise "
@@ -274,12 +274,12 @@ final class LatentMleReport {
         }
         Settings s = r.settings();
         String text = String.format(Locale.ROOT, "The paper's Fig. 3: the same %d observation sets fitted through "
-                + "surrogates of the simulator (4 hidden layers of 4 eta tanh units, 300 epochs of Adam), trained on %d "
-                + "independent draws of N rows from the prior per size, with gradients (eq. 8, alpha 0.5) and on "
-                + "values only, at the optimal complexity of each size and mode (the eta of the grid %s with the lowest "
-                + "mean RMSE on %d test rows). A surrogate's error is |theta-hat - theta*| (Euclidean) averaged over "
-                + "the observation sets (the paper fits one set, a single draw of the noise); the table gives its mean "
-                + "over the surrogates with the sample sd, min and max over them. Shift = distance to the exact "
+                + "surrogates of the simulator (4 hidden layers of 4 eta tanh units, 300 epochs of Adam), trained on "
+                + "%d independent draws of N rows from the prior per size, with gradients (eq. 8, alpha 0.5) and on "
+                + "values only, at the optimal complexity of each size and mode (the eta of the grid %s with the "
+                + "lowest mean RMSE on %d test rows). A surrogate's error is |theta-hat - theta*| (Euclidean) "
+                + "averaged over the observation sets (the paper fits one set, a single draw of the noise); the table "
+                + "gives its mean over the surrogates with the sample sd, min and max over them. Shift = distance to the exact "
                 + "simulator's theta-hat of the same set, averaged over surrogates and sets: the error the surrogate "
                 + "adds (eq. 7 is symmetric in theta1 <-> theta2, so the mirror of the exact theta-hat fits as well). "
                 + "The flat line is the exact simulator's own mean error, which the observation noise sets: the closer "
@@ -287,11 +287,11 @@ final class LatentMleReport {
                 + "paper finds gradient-trained surrogates better at N = 50, 100 and 300.",
                 s.observationSets(), s.draws(), s.etas(), s.testRows());
         Figure figure = Figure.lines("fig3", "mean |theta-hat - theta*| over the observation sets through optimal "
-                + "surrogates (+- 1 sd over the draws) and the exact simulator's own mean error", new Figure.Axis("training size N", true),
-                new Figure.Axis("|theta-hat - theta*|", false), errors);
+                + "surrogates (+- 1 sd over the draws) and the exact simulator's own mean error",
+                new Figure.Axis("training size N", true), new Figure.Axis("|theta-hat - theta*|", false), errors);
         Figure shift = Figure.lines("fig3-shift", "mean distance from theta-hat to the exact simulator's theta-hat of "
-                + "the same observation set (or its mirror): the error the surrogate adds", new Figure.Axis("training size N", true),
-                new Figure.Axis("shift", true), shifts);
+                + "the same observation set (or its mirror): the error the surrogate adds",
+                new Figure.Axis("training size N", true), new Figure.Axis("shift", true), shifts);
         return new ExperimentSection("fig3", "Fig. 3: parameter error through optimal surrogates", text, facts,
                 List.of(new NamedTable("latent-mle", "mean |theta-hat - theta*| per size and training mode", t)),
                 List.of(figure, shift));
@@ -329,7 +329,8 @@ final class LatentMleReport {
 
     private static ExperimentSection fitsSection(Result r) {
         Table t = Table.create("fits", IntColumn.create("size"), IntColumn.create("draw"),
-                StringColumn.create("mode"), IntColumn.create("set"), IntColumn.create("eta"), DoubleColumn.create("test RMSE"),
+                StringColumn.create("mode"), IntColumn.create("set"), IntColumn.create("eta"),
+                DoubleColumn.create("test RMSE"),
                 DoubleColumn.create("theta1"), DoubleColumn.create("theta2"), DoubleColumn.create("error"),
                 DoubleColumn.create("log L"), BooleanColumn.create("on boundary"),
                 IntColumn.create("starts converged"), BooleanColumn.create("diverged"));

@@ -209,7 +209,7 @@ class LatentMleExperimentTest {
         assertFalse(report.summary().isEmpty());
     }
 
-    /** A NaN mean test RMSE is never the optimum; when every η of a size and mode has one, the run fails naming them. */
+    /** A NaN mean test RMSE is never optimal; when every η of a size and mode has one, the run fails, naming them. */
     @Test
     void aNaNTestRmseIsNeverChosenAndAllNaNFails() {
         LatentMleExperiment.Settings s = settings(List.of(30), List.of(1, 2), 1, 1, 1, 1, 1, 1, 0, 1);

@@ -84,8 +84,8 @@ class RidgeExperimentTest {
      * so that agreement holds by construction. What this checks is that the protocol still gives the means of its
      * 10,000-draw reference run (seed 42, experiments/README.md: 0.3059, 0.3223, 0.3563, 0.4057): 200 draws of the
      * default settings lie within 4 of their own standard errors of those. 200 is about the fewest draws that keep
-     * this meaningful: 4 standard errors (about 0.023 for β_ridge, the widest) must stay below half the shift one step of the
-     * calibration grid (σ ± 0.05) causes, at least 0.055 per figure (the calibration table there).
+     * this meaningful: 4 standard errors (about 0.023 for β_ridge, the widest) must stay below half the shift one
+     * step of the calibration grid (σ ± 0.05) causes, at least 0.055 per figure (the calibration table there).
      */
     @Test
     void theCalibratedProtocolReproducesItsReferenceMeans() {
