@@ -2,13 +2,9 @@ package dev.sobolev.reports.experiments;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.Callable;
 import java.util.stream.IntStream;
 
 import org.apache.commons.math3.stat.descriptive.DescriptiveStatistics;
@@ -30,6 +26,7 @@ import dev.sobolev.surrogate.inference.ParametricModel;
 import dev.sobolev.surrogate.nn.Surrogate;
 import dev.sobolev.surrogate.train.Trainer;
 import dev.sobolev.surrogate.train.TrainingData;
+import dev.sobolev.surrogate.train.TrainingDivergedException;
 
 /**
  * Latent-parameter MLE through surrogates, McDonagh &amp; Chen §3 and Fig. 3. K independent sets of ten noisy
@@ -47,7 +44,8 @@ import dev.sobolev.surrogate.train.TrainingData;
  * N and the initialisation of a net of complexity η are seeded. Every surrogate of both modes is fitted on the same
  * observation sets and both modes share each draw's seeds (a paired comparison). The observation sets are drawn before
  * the parallel part; each training and its K fits are one task on one thread, so results do not depend on
- * {@code threads}.
+ * {@code threads}. A training that diverges ({@link Trainer}) keeps its best epoch's weights and is counted per size,
+ * mode and η.
  */
 public final class LatentMleExperiment {
     /** The command-line name. */
@@ -86,10 +84,11 @@ public final class LatentMleExperiment {
      * @param testRows      test rows in [1, 10⁶] for the test RMSE that picks the complexity (the paper: 1000)
      * @param replications  independent observation sets in [0, 10⁶] fitted with the exact simulator to measure how
      *                      often θ* lies within one and two standard errors of θ̂
-     * @param threads       worker threads ≥ 1
+     * @param threads       worker threads in [1, 1024]
      */
     public record Settings(long seed, List<Integer> sizes, List<Integer> etas, int draws, int observations,
-                           int observationSets, double noiseVariance, int starts, int testRows, int replications, int threads) {
+                           int observationSets, double noiseVariance, int starts, int testRows, int replications,
+                           int threads) {
         /** Default sizes: the paper's Fig. 3 claim. */
         public static final List<Integer> DEFAULT_SIZES = List.of(50, 100, 300);
         /** Default complexity grid, affordable on 2 cores. */
@@ -130,9 +129,7 @@ public final class LatentMleExperiment {
             within("starts", starts, 1, 10_000);
             within("testRows", testRows, 1, MILLION);
             within("replications", replications, 0, MILLION);
-            if (threads < 1) {
-                throw new InvalidParameterException("threads", "must be >= 1, got " + threads);
-            }
+            within("threads", threads, 1, 1024);
         }
 
         /**
@@ -144,7 +141,8 @@ public final class LatentMleExperiment {
          */
         public static Settings defaults(long seed, int threads) {
             return new Settings(seed, DEFAULT_SIZES, DEFAULT_ETAS, DEFAULT_DRAWS, DEFAULT_OBSERVATIONS,
-                    DEFAULT_OBSERVATION_SETS, DEFAULT_NOISE_VARIANCE, DEFAULT_STARTS, DEFAULT_TEST_ROWS, DEFAULT_REPLICATIONS, threads);
+                    DEFAULT_OBSERVATION_SETS, DEFAULT_NOISE_VARIANCE, DEFAULT_STARTS, DEFAULT_TEST_ROWS,
+                    DEFAULT_REPLICATIONS, threads);
         }
 
         private static void checkList(String name, List<Integer> values, int minimum, int maximum) {
@@ -175,9 +173,11 @@ public final class LatentMleExperiment {
      * @param gradients whether trained with gradients (Sobolev) or on values only
      * @param eta       complexity η
      * @param testRmse  RMSE of its outputs over the test set (all rows and the ten outputs)
+     * @param diverged  whether its training diverged ({@link Trainer}; it keeps its best epoch's weights)
      * @param fits      the MLE through it of each observation set, in set order
      */
-    public record Trial(int size, int draw, boolean gradients, int eta, double testRmse, List<MleFit> fits) {
+    public record Trial(int size, int draw, boolean gradients, int eta, double testRmse, boolean diverged,
+                        List<MleFit> fits) {
         /** Copies the list. */
         public Trial {
             fits = List.copyOf(fits);
@@ -216,14 +216,16 @@ public final class LatentMleExperiment {
      * @param minError        least error of a surrogate
      * @param maxError        largest error of a surrogate
      * @param componentErrors mean |θ̂ⱼ − θ*ⱼ| per parameter over the surrogates and observation sets
-     * @param meanShift       mean over the surrogates and observation sets of the distance from θ̂ to the simulator's
-     *                        own MLE θ̂_sim of the same set or its mirror (θ̂_sim,2, θ̂_sim,1), whichever is nearer (eq. 7
-     *                        is symmetric in θ₁ ↔ θ₂, so both maximise the simulator's likelihood): the error the
-     *                        surrogate adds to the one the noise causes
+     * @param meanShift       mean over the surrogates and observation sets of the distance from θ̂ to the
+     *                        simulator's own MLE θ̂_sim of the same set or its mirror (θ̂_sim,2, θ̂_sim,1), whichever
+     *                        is nearer (eq. 7 is symmetric in θ₁ ↔ θ₂, so both maximise the simulator's likelihood):
+     *                        the error the surrogate adds to the one the noise causes
      * @param surrogates      number of surrogates (each fitted on every observation set)
+     * @param diverged        trainings of this size and mode that diverged, over every η of the grid
      */
     public record ModeSummary(int eta, double testRmse, double meanError, double sdError, double minError,
-                              double maxError, List<Double> componentErrors, double meanShift, int surrogates) {
+                              double maxError, List<Double> componentErrors, double meanShift, int surrogates,
+                              int diverged) {
         /** Copies the list. */
         public ModeSummary {
             componentErrors = List.copyOf(componentErrors);
@@ -254,9 +256,10 @@ public final class LatentMleExperiment {
      * @param sdRmse    its sample standard deviation
      * @param meanError mean ‖θ̂ − θ*‖₂ of the MLE through these surrogates over the draws and observation sets
      * @param chosen    whether η is the optimal complexity of this size and mode
+     * @param diverged  trainings at this η that diverged (kept their best epoch's weights)
      */
     public record Complexity(int size, boolean gradients, int eta, double testRmse, double sdRmse, double meanError,
-                             boolean chosen) {
+                             boolean chosen, int diverged) {
     }
 
     /**
@@ -266,8 +269,8 @@ public final class LatentMleExperiment {
      * @param sets         observation sets fitted
      * @param withinOne    per parameter, the share with |θ̂ⱼ − θ*ⱼ| ≤ SEⱼ
      * @param withinTwo    per parameter, the share with |θ̂ⱼ − θ*ⱼ| ≤ 2 SEⱼ
-     * @param undefined    fits without standard errors (observed information not positive definite), counted as
-     *                     outside
+     * @param undefined    fits without standard errors (θ̂ on the prior box's boundary, or observed information not
+     *                     positive definite), counted as outside
      */
     public record Coverage(int sets, List<Double> withinOne, List<Double> withinTwo, int undefined) {
         /** Copies the lists. */
@@ -447,104 +450,89 @@ public final class LatentMleExperiment {
         }
     }
 
-    /** Every task, the costliest submitted first, collected in task order. */
+    /** Every task, the costliest started first ({@link ParallelTasks}), collected in task order. */
     private static List<Trial> trials(Settings settings, List<double[][]> sets) {
         TrainingData test = PROBLEM.test(settings.testRows(), settings.seed());
-        List<Task> tasks = new ArrayList<>();
-        for (int size : settings.sizes()) {
-            for (int draw = 0; draw < settings.draws(); draw++) {
-                for (int eta : settings.etas()) {
-                    tasks.add(new Task(size, draw, eta, false));
-                    tasks.add(new Task(size, draw, eta, true));
-                }
-            }
-        }
         long[][] drawSeeds = new long[settings.draws()][];
         for (int k = 0; k < settings.draws(); k++) {
             UniformRandomProvider rng = RandomStreams.stream(settings.seed(), RandomStreams.AUXILIARY, k);
             drawSeeds[k] = new long[] {rng.nextLong(), rng.nextLong()};
         }
-        List<Integer> order = new ArrayList<>(IntStream.range(0, tasks.size()).boxed().toList());
-        order.sort(Comparator.comparingDouble((Integer i) -> -tasks.get(i).cost()));
-        ExecutorService pool = Executors.newFixedThreadPool(settings.threads(), r -> {
-            Thread t = new Thread(r, "latent-mle");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            List<Future<Trial>> futures = new ArrayList<>(Collections.nCopies(tasks.size(), null));
-            for (int i : order) {
-                Task task = tasks.get(i);
-                long[] seeds = drawSeeds[task.draw()];
-                futures.set(i, pool.submit(() -> trial(task, seeds, test, sets, settings)));
+        List<Task> tasks = new ArrayList<>();
+        List<Callable<Trial>> calls = new ArrayList<>();
+        for (int size : settings.sizes()) {
+            for (int draw = 0; draw < settings.draws(); draw++) {
+                for (int eta : settings.etas()) {
+                    for (boolean gradients : new boolean[] {false, true}) {
+                        Task task = new Task(size, draw, eta, gradients);
+                        tasks.add(task);
+                        calls.add(() -> trial(task, drawSeeds[task.draw()], test, sets, settings));
+                    }
+                }
             }
-            List<Trial> out = new ArrayList<>(tasks.size());
-            for (Future<Trial> f : futures) {
-                out.add(f.get());
-            }
-            return out;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("latent-mle interrupted", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            throw new IllegalStateException(e.getCause());
-        } finally {
-            pool.shutdownNow();
         }
+        return ParallelTasks.run(calls, settings.threads(), Comparator.comparingDouble(i -> -tasks.get(i).cost()));
     }
 
-    /** Trains one surrogate, measures its test RMSE and fits θ through it on each observation set. */
+    /**
+     * Trains one surrogate, measures its test RMSE and fits θ through it on each observation set. A training that
+     * diverges keeps its best epoch's weights and is marked, so one surrogate does not end the run.
+     *
+     * @throws IllegalStateException naming the task if its training diverges before finishing an epoch
+     */
     private static Trial trial(Task task, long[] seeds, TrainingData test, List<double[][]> sets, Settings settings) {
         TrainingData data = PROBLEM.training(task.size(), mix(seeds[0], task.size(), 0));
-        Surrogate model = Trainer.train(data, PROBLEM.config(task.eta(), task.gradients(),
-                mix(seeds[1], task.size(), task.eta()), 1), null).model();
-        return new Trial(task.size(), task.draw(), task.gradients(), task.eta(), testRmse(model, test),
+        Trainer.Result trained;
+        try {
+            trained = Trainer.train(data, PROBLEM.config(task.eta(), task.gradients(),
+                    mix(seeds[1], task.size(), task.eta()), 1).toBuilder().keepBest(true).build(), null);
+        } catch (TrainingDivergedException e) {
+            throw new IllegalStateException("size " + task.size() + ", eta " + task.eta() + (task.gradients()
+                    ? ", with" : ", without") + " gradients, draw " + task.draw() + ": " + e.getMessage(), e);
+        }
+        Surrogate model = trained.model();
+        return new Trial(task.size(), task.draw(), task.gradients(), task.eta(),
+                Scores.rmse(Scores.predict(model, test), test.y()), trained.history().diverged(),
                 fits(ParametricModel.of(model), sets, settings));
     }
 
-    /** RMSE over every test row and output. */
-    private static double testRmse(Surrogate model, TrainingData test) {
-        int n = test.rows();
-        int m = model.outputs();
-        double[] values = new double[n];
-        double sum = 0;
-        for (int k = 0; k < m; k++) {
-            model.valuesAndGradients(test.x(), n, k, values, null);
-            for (int r = 0; r < n; r++) {
-                double e = values[r] - test.y()[r * m + k];
-                sum += e * e;
-            }
-        }
-        return Math.sqrt(sum / ((double) n * m));
-    }
-
-    /** The fits of one size and mode at its optimal complexity; appends the sweep rows. */
-    private static ModeSummary summary(Settings settings, List<Trial> trials, List<MleFit> trueFits, int size,
-                                       boolean gradients, List<Complexity> sweep) {
+    /**
+     * The fits of one size and mode at its optimal complexity (the lowest finite mean test RMSE); appends the sweep
+     * rows.
+     *
+     * @throws IllegalStateException naming size and mode when no complexity has a finite mean test RMSE
+     */
+    static ModeSummary summary(Settings settings, List<Trial> trials, List<MleFit> trueFits, int size,
+                               boolean gradients, List<Complexity> sweep) {
         int best = -1;
         double bestRmse = Double.POSITIVE_INFINITY;
+        int diverged = 0;
         List<Complexity> rows = new ArrayList<>();
         for (int eta : settings.etas()) {
             List<Trial> at = select(trials, size, gradients, eta);
             DescriptiveStatistics rmse = new DescriptiveStatistics();
             DescriptiveStatistics error = new DescriptiveStatistics();
+            int divergedHere = 0;
             for (Trial t : at) {
                 rmse.addValue(t.testRmse());
                 error.addValue(t.error());
+                divergedHere += t.diverged() ? 1 : 0;
             }
+            diverged += divergedHere;
             rows.add(new Complexity(size, gradients, eta, rmse.getMean(), rmse.getStandardDeviation(), error.getMean(),
-                    false));
+                    false, divergedHere));
             if (rmse.getMean() < bestRmse) {
                 bestRmse = rmse.getMean();
                 best = eta;
             }
         }
+        if (best < 0) {
+            throw new IllegalStateException("size " + size + (gradients ? ", with" : ", without") + " gradients: no "
+                    + "complexity of " + settings.etas() + " has a finite mean test RMSE, so none can be chosen");
+        }
         for (Complexity c : rows) {
             sweep.add(new Complexity(c.size(), c.gradients(), c.eta(), c.testRmse(), c.sdRmse(), c.meanError(),
-                    c.eta() == best));
+                    c.eta() == best, c.diverged()));
         }
         List<Trial> chosen = select(trials, size, gradients, best);
         DescriptiveStatistics error = new DescriptiveStatistics();
@@ -561,7 +549,7 @@ public final class LatentMleExperiment {
             }
         }
         return new ModeSummary(best, bestRmse, error.getMean(), error.getStandardDeviation(), error.getMin(),
-                error.getMax(), Arrays.stream(components).boxed().toList(), shift.getMean(), chosen.size());
+                error.getMax(), Arrays.stream(components).boxed().toList(), shift.getMean(), chosen.size(), diverged);
     }
 
     private static List<Trial> select(List<Trial> trials, int size, boolean gradients, int eta) {

@@ -77,6 +77,7 @@ final class LatentMleReport {
             number(o, "sdRmse", c.sdRmse());
             number(o, "error", c.meanError());
             o.put("chosen", c.chosen());
+            o.put("diverged", c.diverged());
         }
         Settings s = r.settings();
         ObjectNode settings = root.putObject("settings");
@@ -110,6 +111,7 @@ final class LatentMleReport {
         o.put("eta", m.eta());
         number(o, "testRmse", m.testRmse());
         o.put("surrogates", m.surrogates());
+        o.put("diverged", m.diverged());
     }
 
     /** A finite number, or null (JSON has no NaN). */
@@ -179,8 +181,8 @@ final class LatentMleReport {
         if (r.coverage().sets() > 0) {
             facts.add(coverageFact(r.coverage().sets() + " replications", r.coverage()));
         }
-        String text = String.format(Locale.ROOT, "%d independent sets of %d observations of the ten outputs of eq. 7 at "
-                + "theta* = (5, 5) with Gaussian noise of variance %s, each fitted by maximising the likelihood of "
+        String text = String.format(Locale.ROOT, "%d independent sets of %d observations of the ten outputs of eq. 7 "
+                + "at theta* = (5, 5) with Gaussian noise of variance %s, each fitted by maximising the likelihood of "
                 + "eq. 9 (sigma^2 = %s) in the prior box [0, 15]^2 with the exact simulator: Levenberg-Marquardt with "
                 + "the exact Jacobian from %d Sobol starts; standard errors from the exact observed information (the "
                 + "Hessian of -log L). The mean |theta-hat - theta*| over the sets is the error the observation noise "
@@ -229,7 +231,7 @@ final class LatentMleReport {
                     DoubleColumn.create("mean error " + mode), DoubleColumn.create("sd " + mode),
                     DoubleColumn.create("min " + mode), DoubleColumn.create("max " + mode),
                     DoubleColumn.create("|theta1 error| " + mode), DoubleColumn.create("|theta2 error| " + mode),
-                    DoubleColumn.create("shift from exact fit " + mode));
+                    DoubleColumn.create("shift from exact fit " + mode), IntColumn.create("diverged " + mode));
         }
         t.addColumns(BooleanColumn.create("sobolev smaller"));
         for (Row row : r.rows()) {
@@ -245,6 +247,7 @@ final class LatentMleReport {
                 t.doubleColumn("|theta1 error| " + mode).append(m.componentErrors().get(0));
                 t.doubleColumn("|theta2 error| " + mode).append(m.componentErrors().get(1));
                 t.doubleColumn("shift from exact fit " + mode).append(m.meanShift());
+                t.intColumn("diverged " + mode).append(m.diverged());
             }
             t.booleanColumn("sobolev smaller").append(row.sobolevWins());
         }
@@ -271,12 +274,12 @@ final class LatentMleReport {
         }
         Settings s = r.settings();
         String text = String.format(Locale.ROOT, "The paper's Fig. 3: the same %d observation sets fitted through "
-                + "surrogates of the simulator (4 hidden layers of 4 eta tanh units, 300 epochs of Adam), trained on %d "
-                + "independent draws of N rows from the prior per size, with gradients (eq. 8, alpha 0.5) and on "
-                + "values only, at the optimal complexity of each size and mode (the eta of the grid %s with the lowest "
-                + "mean RMSE on %d test rows). A surrogate's error is |theta-hat - theta*| (Euclidean) averaged over "
-                + "the observation sets (the paper fits one set, a single draw of the noise); the table gives its mean "
-                + "over the surrogates with the sample sd, min and max over them. Shift = distance to the exact "
+                + "surrogates of the simulator (4 hidden layers of 4 eta tanh units, 300 epochs of Adam), trained on "
+                + "%d independent draws of N rows from the prior per size, with gradients (eq. 8, alpha 0.5) and on "
+                + "values only, at the optimal complexity of each size and mode (the eta of the grid %s with the "
+                + "lowest mean RMSE on %d test rows). A surrogate's error is |theta-hat - theta*| (Euclidean) "
+                + "averaged over the observation sets (the paper fits one set, a single draw of the noise); the table "
+                + "gives its mean over the surrogates with the sample sd, min and max over them. Shift = distance to the exact "
                 + "simulator's theta-hat of the same set, averaged over surrogates and sets: the error the surrogate "
                 + "adds (eq. 7 is symmetric in theta1 <-> theta2, so the mirror of the exact theta-hat fits as well). "
                 + "The flat line is the exact simulator's own mean error, which the observation noise sets: the closer "
@@ -284,11 +287,11 @@ final class LatentMleReport {
                 + "paper finds gradient-trained surrogates better at N = 50, 100 and 300.",
                 s.observationSets(), s.draws(), s.etas(), s.testRows());
         Figure figure = Figure.lines("fig3", "mean |theta-hat - theta*| over the observation sets through optimal "
-                + "surrogates (+- 1 sd over the draws) and the exact simulator's own mean error", new Figure.Axis("training size N", true),
-                new Figure.Axis("|theta-hat - theta*|", false), errors);
+                + "surrogates (+- 1 sd over the draws) and the exact simulator's own mean error",
+                new Figure.Axis("training size N", true), new Figure.Axis("|theta-hat - theta*|", false), errors);
         Figure shift = Figure.lines("fig3-shift", "mean distance from theta-hat to the exact simulator's theta-hat of "
-                + "the same observation set (or its mirror): the error the surrogate adds", new Figure.Axis("training size N", true),
-                new Figure.Axis("shift", true), shifts);
+                + "the same observation set (or its mirror): the error the surrogate adds",
+                new Figure.Axis("training size N", true), new Figure.Axis("shift", true), shifts);
         return new ExperimentSection("fig3", "Fig. 3: parameter error through optimal surrogates", text, facts,
                 List.of(new NamedTable("latent-mle", "mean |theta-hat - theta*| per size and training mode", t)),
                 List.of(figure, shift));
@@ -305,7 +308,7 @@ final class LatentMleReport {
     private static ExperimentSection complexitySection(Result r) {
         Table t = Table.create("complexity", IntColumn.create("size"), StringColumn.create("mode"),
                 IntColumn.create("eta"), DoubleColumn.create("mean test RMSE"), DoubleColumn.create("sd test RMSE"),
-                DoubleColumn.create("mean error"), BooleanColumn.create("optimal"));
+                DoubleColumn.create("mean error"), BooleanColumn.create("optimal"), IntColumn.create("diverged"));
         for (Complexity c : r.complexities()) {
             t.intColumn("size").append(c.size());
             t.stringColumn("mode").append(modeName(c.gradients()));
@@ -314,20 +317,23 @@ final class LatentMleReport {
             t.doubleColumn("sd test RMSE").append(c.sdRmse());
             t.doubleColumn("mean error").append(c.meanError());
             t.booleanColumn("optimal").append(c.chosen());
+            t.intColumn("diverged").append(c.diverged());
         }
         return new ExperimentSection("complexity", "Optimal complexity per size and mode", "Mean test RMSE (all ten "
                 + "outputs) of the surrogates of each complexity, and the mean parameter error through them; the "
-                + "optimal complexity is the one with the lowest mean test RMSE, as in the paper.", List.of(),
+                + "optimal complexity is the one with the lowest mean test RMSE, as in the paper. A training that "
+                + "diverged kept its best epoch's weights and is counted under diverged.", List.of(),
                 List.of(new NamedTable("complexity", "test RMSE and parameter error per size, mode and eta", t)),
                 List.of());
     }
 
     private static ExperimentSection fitsSection(Result r) {
         Table t = Table.create("fits", IntColumn.create("size"), IntColumn.create("draw"),
-                StringColumn.create("mode"), IntColumn.create("set"), IntColumn.create("eta"), DoubleColumn.create("test RMSE"),
+                StringColumn.create("mode"), IntColumn.create("set"), IntColumn.create("eta"),
+                DoubleColumn.create("test RMSE"),
                 DoubleColumn.create("theta1"), DoubleColumn.create("theta2"), DoubleColumn.create("error"),
                 DoubleColumn.create("log L"), BooleanColumn.create("on boundary"),
-                IntColumn.create("starts converged"));
+                IntColumn.create("starts converged"), BooleanColumn.create("diverged"));
         for (Trial trial : r.trials()) {
             for (int k = 0; k < trial.fits().size(); k++) {
                 MleFit fit = trial.fits().get(k);
@@ -344,6 +350,7 @@ final class LatentMleReport {
                 t.doubleColumn("log L").append(fit.point().logLikelihood());
                 t.booleanColumn("on boundary").append(fit.onBoundary());
                 t.intColumn("starts converged").append(fit.converged());
+                t.booleanColumn("diverged").append(trial.diverged());
             }
         }
         return new ExperimentSection("fits", "Every surrogate and its fits", "One row per trained surrogate and "

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -18,6 +19,7 @@ import dev.sobolev.reports.model.ExperimentReport;
 import dev.sobolev.reports.model.ExperimentSection;
 import dev.sobolev.surrogate.inference.GaussianLikelihood;
 import dev.sobolev.surrogate.inference.LikelihoodPoint;
+import dev.sobolev.surrogate.inference.MleFit;
 import dev.sobolev.surrogate.inference.ParametricModel;
 
 /** The latent-MLE experiment at small sizes: the exact simulator's fit, the table's shape, determinism, bad input. */
@@ -62,22 +64,26 @@ class LatentMleExperimentTest {
     }
 
     /**
-     * Seed 10 (a draw whose θ̂ lies off the diagonal, where the likelihood is least quadratic): θ* within one
-     * standard error of the exact simulator's θ̂; and over the 200 replications of seed 42, the share of fits with
-     * θ*ⱼ within one SE lies within 3.5 binomial sds (0.033 at n = 200) of the normal 68 %.
+     * The exact simulator's standard errors over 200 independent observation sets of the default seed 42 (no seed
+     * picked for the outcome): per parameter, the share of fits with θ*ⱼ within one SE of θ̂ⱼ lies within 3.5
+     * binomial sds of the normal 68 % (sd √(0.68·0.32/200) = 0.033; a nominal coverage fails this with probability
+     * about 5·10⁻⁴ per parameter). The first set's fit ends at a stationary point (|∇ log L| &lt; 10⁻³).
+     *
+     * <p>Known limit, not asserted: the two-SE share is 77 % / 81 % (this run, experiments/README.md), not the
+     * normal 95 %. Eq. 7 is symmetric in θ₁ ↔ θ₂ and θ* lies on the diagonal, so θ₁ − θ₂ is identified only at
+     * second order and θ̂ scatters along the anti-diagonal with heavier tails than the Hessian-based (quadratic)
+     * standard errors describe (DESIGN.md, latent-parameter MLE).
      */
     @Test
-    void theExactSimulatorRecoversThetaWithinItsStandardError() {
-        LatentMleExperiment.Result seeded = LatentMleExperiment.run(small(10, 1, 0, 1));
-        assertTrue(seeded.trueFitWithinStandardError(), seeded.trueFit().toString());
-        assertTrue(Math.abs(seeded.trueFit().estimate().get(0) - seeded.trueFit().estimate().get(1)) > 0.5);
-        assertTrue(seeded.trueFit().point().gradientNorm() < 1e-3);
+    void theExactSimulatorsStandardErrorsHaveTheirOneSeCoverage() {
         LatentMleExperiment.Result replicated = LatentMleExperiment.run(
                 new LatentMleExperiment.Settings(42, List.of(20), List.of(1), 1, 10, 1, 0.001, 4, 10, 200, 1));
+        assertTrue(replicated.trueFit().point().gradientNorm() < 1e-3);
         LatentMleExperiment.Coverage c = replicated.coverage();
         assertEquals(200, c.sets());
+        double sd = Math.sqrt(0.68 * 0.32 / 200);
         for (double share : c.withinOne()) {
-            assertTrue(share > 0.68 - 3.5 * 0.033 && share < 0.68 + 3.5 * 0.033, "coverage " + share);
+            assertTrue(Math.abs(share - 0.68) < 3.5 * sd, "coverage " + share);
         }
     }
 
@@ -171,6 +177,13 @@ class LatentMleExperimentTest {
                 assertEquals(Math.abs(chosen.get(0).error() - chosen.get(1).error()) / Math.sqrt(2), m.sdError(),
                         1e-12);
                 assertTrue(m.minError() <= m.meanError() && m.meanError() <= m.maxError());
+                long diverged = one.trials().stream().filter(t -> t.size() == row.size()
+                        && t.gradients() == gradients && t.diverged()).count();
+                assertEquals(diverged, m.diverged());
+                assertEquals(diverged, one.complexities().stream().filter(c -> c.size() == row.size()
+                        && c.gradients() == gradients).mapToInt(LatentMleExperiment.Complexity::diverged).sum());
+                assertEquals(m.diverged(), json.get("rows").get(one.rows().indexOf(row))
+                        .get(gradients ? "sobolev" : "value").get("diverged").asInt());
             }
         }
     }
@@ -196,6 +209,26 @@ class LatentMleExperimentTest {
         assertFalse(report.summary().isEmpty());
     }
 
+    /** A NaN mean test RMSE is never optimal; when every η of a size and mode has one, the run fails, naming them. */
+    @Test
+    void aNaNTestRmseIsNeverChosenAndAllNaNFails() {
+        LatentMleExperiment.Settings s = settings(List.of(30), List.of(1, 2), 1, 1, 1, 1, 1, 1, 0, 1);
+        MleFit fit = new MleFit(List.of(5.0, 5.5), new LikelihoodPoint(0, List.of(0.0, 0.0),
+                List.of(List.of(1.0, 0.0), List.of(0.0, 1.0))), List.of(1.0, 1.0), false, 1, 1, 1);
+        List<LatentMleExperiment.Trial> trials = List.of(
+                new LatentMleExperiment.Trial(30, 0, false, 1, Double.NaN, false, List.of(fit)),
+                new LatentMleExperiment.Trial(30, 0, false, 2, 0.5, false, List.of(fit)),
+                new LatentMleExperiment.Trial(30, 0, true, 1, Double.NaN, false, List.of(fit)),
+                new LatentMleExperiment.Trial(30, 0, true, 2, Double.NaN, false, List.of(fit)));
+        List<LatentMleExperiment.Complexity> sweep = new ArrayList<>();
+        LatentMleExperiment.ModeSummary value = LatentMleExperiment.summary(s, trials, List.of(fit), 30, false, sweep);
+        assertEquals(2, value.eta());
+        assertEquals(0.5, value.testRmse());
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> LatentMleExperiment.summary(s, trials, List.of(fit), 30, true, sweep));
+        assertTrue(e.getMessage().startsWith("size 30, with gradients: no complexity of [1, 2]"), e.getMessage());
+    }
+
     @Test
     void badSettingsNameTheParameter() {
         assertEquals("sizes", name(() -> settings(List.of(), List.of(1), 1, 1, 1, 1, 1, 1, 0, 1)));
@@ -216,6 +249,7 @@ class LatentMleExperimentTest {
         assertEquals("etas[1]", name(() -> settings(List.of(50), List.of(1, 1001), 1, 1, 1, 1, 1, 1, 0, 1)));
         assertEquals("draws", name(() -> settings(List.of(50), List.of(1), 10_001, 1, 1, 1, 1, 1, 0, 1)));
         assertEquals("threads", name(() -> settings(List.of(50), List.of(1), 1, 1, 1, 1, 1, 1, 0, 0)));
+        assertEquals("threads", name(() -> settings(List.of(50), List.of(1), 1, 1, 1, 1, 1, 1, 0, 1025)));
     }
 
     /** Settings of seed 1. */

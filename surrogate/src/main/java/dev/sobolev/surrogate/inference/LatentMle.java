@@ -29,8 +29,10 @@ import dev.sobolev.core.InvalidParameterException;
  * {@link LevenbergMarquardtOptimizer} with the model's exact Jacobian. The box is kept by projecting every trial
  * point onto it (a {@code ParameterValidator}). The starts are the first points of the Sobol sequence scaled to the
  * box, after its origin: the box's centre first, then points filling it evenly; so a fit is deterministic without
- * a seed. The best start (highest log L, the earliest on ties) gives θ̂, where the exact observed information gives
- * the standard errors √diag(I⁻¹).
+ * a seed. The best start (highest finite log L, the earliest on ties) gives θ̂, where the exact observed
+ * information gives the standard errors √diag(I⁻¹) (NaN when θ̂ lies on the box's boundary, where they mean nothing:
+ * see {@link MleFit#standardErrors()}); a start whose end has no finite log L (the model undefined
+ * there) is passed over, so it cannot hide the others.
  */
 public final class LatentMle {
     /** Iterations of one start. */
@@ -49,6 +51,7 @@ public final class LatentMle {
      * @param starts     starting points ≥ 1
      * @return θ̂ with its likelihood, derivatives and standard errors
      * @throws InvalidParameterException naming {@code box} when its dimension is not J, {@code starts} when below 1
+     * @throws IllegalStateException     if no start ends at a point of finite log L
      */
     public static MleFit fit(GaussianLikelihood likelihood, ParameterBox box, int starts) {
         Objects.requireNonNull(likelihood, "likelihood");
@@ -91,18 +94,23 @@ public final class LatentMle {
             }
             evaluations += trail.evaluations;
             double logL = likelihood.logLikelihood(end);
-            if (best == null || logL > bestLogL) {
+            if (Double.isFinite(logL) && (best == null || logL > bestLogL)) {
                 bestLogL = logL;
                 best = end;
             }
+        }
+        if (best == null) {
+            throw new IllegalStateException("log L is not finite at the end of any of the " + starts
+                    + " starts: the model is undefined (NaN or infinite) there");
         }
         LikelihoodPoint point = likelihood.at(best);
         List<Double> estimate = new ArrayList<>(p);
         for (double b : best) {
             estimate.add(b);
         }
-        return new MleFit(estimate, point, standardErrors(point), box.onBoundary(best), starts, converged,
-                evaluations);
+        boolean onBoundary = box.onBoundary(best);
+        List<Double> se = onBoundary ? Collections.nCopies(p, Double.NaN) : standardErrors(point);
+        return new MleFit(estimate, point, se, onBoundary, starts, converged, evaluations);
     }
 
     /**

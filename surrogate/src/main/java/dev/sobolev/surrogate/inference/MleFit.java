@@ -8,8 +8,10 @@ import java.util.Objects;
  *
  * @param estimate       θ̂, J values inside the box
  * @param point          log L(θ̂), its gradient and the observed information −∇² log L(θ̂)
- * @param standardErrors √diag((−∇² log L(θ̂))⁻¹), J values; all NaN when the observed information is not positive
- *                       definite (θ̂ on the box's boundary or at a saddle of the model)
+ * @param standardErrors √diag((−∇² log L(θ̂))⁻¹), J values; all NaN when θ̂ lies on the box's boundary (there the
+ *                       gradient need not vanish, the likelihood is not locally quadratic around θ̂ and the normal
+ *                       approximation behind standard errors does not hold) or when the observed information is not
+ *                       positive definite (a saddle or flat direction of the model)
  * @param onBoundary     whether some θ̂ⱼ lies on its bound (then the gradient need not vanish)
  * @param starts         starting points tried
  * @param converged      starts whose optimisation ended by the optimiser's convergence test

@@ -1,5 +1,6 @@
 package dev.sobolev.surrogate.regression;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import dev.sobolev.core.InvalidParameterException;
@@ -7,7 +8,8 @@ import dev.sobolev.core.InvalidParameterException;
 /**
  * Penalties chosen on a validation set, as McDonagh &amp; Chen choose λ₁ and λ₂ (Fig. 5: "optimised using a
  * validation data set"): every value of a grid is fitted on the training set and the one with the lowest value RMSE
- * on the validation set wins (the first in grid order on a tie). Stateless.
+ * on the validation set wins (the first in grid order on a tie). A value whose validation RMSE is not finite (the
+ * fit overflowed) never wins. Stateless.
  */
 public final class LambdaSearch {
     private LambdaSearch() {
@@ -30,17 +32,15 @@ public final class LambdaSearch {
      * @param validation the validation design on the same basis (values only suffice)
      * @param grid       candidate λ₁, at least one, each finite and ≥ 0
      * @return the choice
+     * @throws IllegalStateException if no value of the grid gives a finite validation RMSE
      */
     public static Choice ridge(Design training, Design validation, List<Double> grid) {
         checkGrid("grid", grid);
-        Choice best = null;
+        List<Choice> candidates = new ArrayList<>(grid.size());
         for (double l1 : grid) {
-            double rmse = validation.valueRmse(Regressions.ridge(training, l1));
-            if (best == null || rmse < best.rmse()) {
-                best = new Choice(l1, 0.0, rmse);
-            }
+            candidates.add(new Choice(l1, 0.0, validation.valueRmse(Regressions.ridge(training, l1))));
         }
-        return best;
+        return lowest(candidates);
     }
 
     /**
@@ -52,20 +52,40 @@ public final class LambdaSearch {
      * @param grid1      candidate λ₁, at least one, each finite and ≥ 0
      * @param grid2      candidate λ₂, at least one, each finite and ≥ 0
      * @return the choice
+     * @throws IllegalStateException if no pair of the grids gives a finite validation RMSE
      */
     public static Choice ridgeGradients(Design training, Design validation, List<Double> grid1,
                                         List<Double> grid2) {
         checkGrid("grid1", grid1);
         checkGrid("grid2", grid2);
-        Choice best = null;
+        List<Choice> candidates = new ArrayList<>(grid1.size() * grid2.size());
         for (double l1 : grid1) {
-            LinearModel grad = Regressions.gradientFit(training, l1);
+            LinearModel grad = Regressions.gradientFit(training, l1, "lambda1");
             for (double l2 : grid2) {
-                double rmse = validation.valueRmse(Regressions.ridgeGradients(training, grad, l1, l2));
-                if (best == null || rmse < best.rmse()) {
-                    best = new Choice(l1, l2, rmse);
-                }
+                candidates.add(new Choice(l1, l2,
+                        validation.valueRmse(Regressions.ridgeGradients(training, grad, l1, l2))));
             }
+        }
+        return lowest(candidates);
+    }
+
+    /**
+     * The candidate of lowest finite RMSE, the first on a tie; a NaN or infinite RMSE never wins.
+     *
+     * @param candidates the candidates in grid order
+     * @return the choice
+     * @throws IllegalStateException if no candidate has a finite RMSE
+     */
+    static Choice lowest(List<Choice> candidates) {
+        Choice best = null;
+        for (Choice c : candidates) {
+            if (Double.isFinite(c.rmse()) && (best == null || c.rmse() < best.rmse())) {
+                best = c;
+            }
+        }
+        if (best == null) {
+            throw new IllegalStateException("no penalty of the grid gives a finite validation RMSE: "
+                    + candidates);
         }
         return best;
     }

@@ -51,7 +51,20 @@ public final class Regressions {
      * @return the model whose gradient fits the derivative observations (its values are not fitted to z)
      */
     public static LinearModel gradientFit(Design training, double lambdaGrad) {
-        Arguments.penalty("lambdaGrad", lambdaGrad);
+        return gradientFit(training, lambdaGrad, "lambdaGrad");
+    }
+
+    /**
+     * {@link #gradientFit(Design, double)} with the penalty named as its caller knows it (ridge-gradients passes
+     * its λ₁ as the gradient fit's λ), so a bad or too small λ is reported under that name.
+     *
+     * @param training the basis on n ≥ 1 observations with derivatives
+     * @param lambda   λ, finite and ≥ 0
+     * @param name     the caller's name of λ
+     * @return the model
+     */
+    static LinearModel gradientFit(Design training, double lambda, String name) {
+        Arguments.penalty(name, lambda);
         Observations data = training.data();
         checkGradients(data);
         Basis basis = training.basis();
@@ -69,8 +82,8 @@ public final class Regressions {
             }
         }
         mirror(a);
-        addDiagonal(a, lambdaGrad);
-        double[] reduced = solve(a, b, "lambdaGrad", data.rows() * d);
+        addDiagonal(a, lambda);
+        double[] reduced = solve(a, b, name, data.rows() * d);
         double[] beta = new double[m];
         System.arraycopy(reduced, 0, beta, 1, free);
         return new LinearModel(basis, beta);
@@ -114,7 +127,7 @@ public final class Regressions {
     public static LinearModel ridgeGradients(Design training, double lambda1, double lambda2) {
         Arguments.penalty("lambda1", lambda1);
         Arguments.penalty("lambda2", lambda2);
-        return ridgeGradients(training, gradientFit(training, lambda1), lambda1, lambda2);
+        return ridgeGradients(training, gradientFit(training, lambda1, "lambda1"), lambda1, lambda2);
     }
 
     /**

@@ -88,12 +88,14 @@ class LatentMleTest {
     }
 
     @Test
-    void anOptimumOutsideTheBoxEndsOnItsBoundary() {
+    void anOptimumOutsideTheBoxEndsOnItsBoundaryWithoutStandardErrors() {
         ParametricModel model = TestModels.closedForm();
         ParameterBox away = new ParameterBox(List.of(1.0, 0.5), List.of(1.5, 2.5));
         MleFit fit = LatentMle.fit(new GaussianLikelihood(model, observations(model, 3, 0, 1), 0.01), away, 4);
         assertTrue(fit.onBoundary());
         assertEquals(1.0, fit.estimate().get(0), 1e-9);
+        assertEquals(List.of(Double.NaN, Double.NaN), fit.standardErrors());
+        assertFalse(fit.hasStandardErrors());
         assertTrue(fit.estimate().get(1) >= 0.5 && fit.estimate().get(1) <= 2.5);
     }
 
@@ -114,6 +116,30 @@ class LatentMleTest {
         assertTrue(fit.converged() < fit.starts(), "converged " + fit.converged());
         assertTrue(fit.estimate().get(0) <= 0.9);
         assertTrue(Double.isFinite(fit.point().logLikelihood()));
+    }
+
+    /**
+     * A model undefined (NaN) around the box's centre, the first start: that start ends where log L is NaN, and
+     * the later starts still find θ* (noise-free observations). Undefined everywhere: the fit fails, saying so.
+     */
+    @Test
+    void aStartEndingWhereLogLIsNotFiniteIsPassedOver() {
+        ParametricModel base = TestModels.closedForm();
+        ParametricModel holed = ParametricModel.of(2, 3, (t, y, jac) -> {
+            base.evaluate(t, y, jac);
+            if (Math.abs(t[0] - 0.75) < 0.02 && Math.abs(t[1] - 1.5) < 0.02) {
+                y[0] = Double.NaN;
+            }
+        }, base::hessian);
+        MleFit fit = LatentMle.fit(new GaussianLikelihood(holed, observations(base, 3, 0, 1), 0.01), BOX, 4);
+        assertArrayEquals(TRUE, array(fit.estimate()), 1e-7);
+        ParametricModel undefined = ParametricModel.of(2, 3, (t, y, jac) -> {
+            base.evaluate(t, y, jac);
+            y[1] = Double.NaN;
+        }, base::hessian);
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> LatentMle.fit(
+                new GaussianLikelihood(undefined, new double[][] {{1, 2, 3}}, 0.01), BOX, 3));
+        assertTrue(e.getMessage().contains("any of the 3 starts"), e.getMessage());
     }
 
     @Test

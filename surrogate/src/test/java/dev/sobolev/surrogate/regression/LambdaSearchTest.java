@@ -2,6 +2,7 @@ package dev.sobolev.surrogate.regression;
 
 import static dev.sobolev.surrogate.regression.BasisTest.assertMessage;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
@@ -51,5 +52,20 @@ class LambdaSearchTest {
                 () -> LambdaSearch.ridgeGradients(data, data, GRID, Arrays.asList(0.1, -1.0)));
         assertMessage("grid1[0] must be finite and >= 0, got null",
                 () -> LambdaSearch.ridgeGradients(data, data, Arrays.asList((Double) null), GRID));
+    }
+
+    /** A NaN (or infinite) validation RMSE, first in grid order or not, never wins; all of them fail clearly. */
+    @Test
+    void aNonFiniteValidationRmseNeverWins() {
+        LambdaSearch.Choice nan = new LambdaSearch.Choice(0.001, 0, Double.NaN);
+        LambdaSearch.Choice inf = new LambdaSearch.Choice(0.01, 0, Double.POSITIVE_INFINITY);
+        LambdaSearch.Choice good = new LambdaSearch.Choice(0.1, 0, 0.3);
+        LambdaSearch.Choice worse = new LambdaSearch.Choice(1, 0, 0.4);
+        assertEquals(good, LambdaSearch.lowest(List.of(nan, inf, worse, good)));
+        assertEquals(good, LambdaSearch.lowest(List.of(good, nan, worse)));
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> LambdaSearch.lowest(List.of(nan, inf)));
+        assertTrue(e.getMessage().startsWith("no penalty of the grid gives a finite validation RMSE"),
+                e.getMessage());
     }
 }

@@ -267,5 +267,12 @@ class RegressionsTest {
                 () -> Regressions.gradientFit(valuesOnly, 0.1));
         assertMessage("lambda1 must be > 0 here: the normal matrix of 2 rows and 8 coefficients is singular",
                 () -> Regressions.ridge(valuesOnly, 0.0));
+        // a singular gradient fit is reported under the name its caller gave the penalty
+        Design two = Design.of(SINE, Observations.of(1, new double[] {1, 2}, new double[] {1, 2},
+                new double[] {0.5, -0.5}));
+        assertMessage("lambdaGrad must be > 0 here: the normal matrix of 2 rows and 7 coefficients is singular",
+                () -> Regressions.gradientFit(two, 0.0));
+        assertMessage("lambda1 must be > 0 here: the normal matrix of 2 rows and 7 coefficients is singular",
+                () -> Regressions.ridgeGradients(two, 0.0, 1.0));
     }
 }
