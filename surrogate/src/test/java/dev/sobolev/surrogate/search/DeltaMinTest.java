@@ -116,7 +116,7 @@ class DeltaMinTest {
         assertEquals(7, BoundStep.of(List.of(), 7).bound());
     }
 
-    /** A probe of more candidates than complexities (population − 1 &gt; ηmax − ηmin) repeats η; the search runs. */
+    /** A probe of more candidates than complexities (population − 1 &gt; ηmax − ηmin) repeats η. */
     @Test
     void aProbeWithRepeatedComplexitiesBoundsTheSearch() {
         SearchSpace space = new SearchSpace(1, 3, 1e-3, 1e-1, 0.1, 0.9, 5);
