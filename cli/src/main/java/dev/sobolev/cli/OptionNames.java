@@ -166,7 +166,9 @@ final class OptionNames {
                     "problem", "--problem",
                     "sizes", "--sizes",
                     "etas", "--etas"))),
-            Map.entry("experiment fig1", with(EXPERIMENT, Map.of("sizes", "--sizes"))),
+            Map.entry("experiment fig1", with(EXPERIMENT, Map.of(
+                    "sizes", "--sizes",
+                    "runs", "--draws"))),
             Map.entry("experiment fig2", with(EXPERIMENT, Map.of(
                     "sizes", "--sizes",
                     "etas", "--etas"))));

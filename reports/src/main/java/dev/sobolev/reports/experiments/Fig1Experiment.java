@@ -73,13 +73,13 @@ public final class Fig1Experiment {
         /**
          * Validates and copies the sizes.
          *
-         * @throws InvalidParameterException naming {@code sizes} (with the index), {@code draws} (the runs, as the
-         *                                   command line calls them), {@code testRows} or {@code threads}
+         * @throws InvalidParameterException naming {@code sizes} (with the index), {@code runs}, {@code testRows}
+         *                                   or {@code threads}
          */
         public Settings {
             sizes = ComplexitySweep.increasing("sizes", sizes, 2);
             if (runs < 1) {
-                throw new InvalidParameterException("draws", "must be >= 1, got " + runs);
+                throw new InvalidParameterException("runs", "must be >= 1, got " + runs);
             }
             if (testRows < 2) {
                 throw new InvalidParameterException("testRows", "must be >= 2, got " + testRows);
