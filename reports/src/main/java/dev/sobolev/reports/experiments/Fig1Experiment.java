@@ -238,12 +238,12 @@ public final class Fig1Experiment {
                 ObjectNode o = array.addObject();
                 o.put("size", c.size());
                 o.put("gradients", c.gradients());
-                c.trainRmse().forEach(o.putArray("trainRmse")::add);
-                c.testRmse().forEach(o.putArray("testRmse")::add);
-                c.exactTestRmse().forEach(o.putArray("exactTestRmse")::add);
-                c.parameterChange().forEach(o.putArray("parameterChange")::add);
+                JsonNumbers.add(o.putArray("trainRmse"), c.trainRmse());
+                JsonNumbers.add(o.putArray("testRmse"), c.testRmse());
+                JsonNumbers.add(o.putArray("exactTestRmse"), c.exactTestRmse());
+                JsonNumbers.add(o.putArray("parameterChange"), c.parameterChange());
             }
-            root.put("seconds", seconds);
+            JsonNumbers.put(root, "seconds", seconds);
             return root;
         }
 

@@ -376,7 +376,7 @@ public final class SearchExperiment {
             Reference r = settings.reference();
             if (r != null) {
                 ObjectNode ref = root.putObject("reference");
-                ref.put("testRmse", r.testRmse());
+                JsonNumbers.put(ref, "testRmse", r.testRmse());
                 ref.put("trainings", r.trainings());
             }
             return root;
@@ -388,17 +388,15 @@ public final class SearchExperiment {
             node.put("eta", s.best().eta());
             node.put("learningRate", s.best().learningRate());
             node.put("alpha", s.best().alpha());
-            node.put("validationRmse", s.validationRmse());
-            node.put("testRmse", o.testRmse());
+            JsonNumbers.put(node, "validationRmse", s.validationRmse());
+            JsonNumbers.put(node, "testRmse", o.testRmse());
             node.put("trainings", s.trainings());
             node.put("bound", s.bound().bound());
-            if (Double.isFinite(s.bound().deltaMin())) {
-                node.put("deltaMin", s.bound().deltaMin());
-            }
+            JsonNumbers.put(node, "deltaMin", s.bound().deltaMin());
             Reference r = settings.reference();
             if (r != null) {
                 ObjectNode vs = node.putObject("vsReference");
-                vs.put("testRmseRatio", o.ratio(r));
+                JsonNumbers.put(vs, "testRmseRatio", o.ratio(r));
                 vs.put("fewerTrainings", s.trainings() < r.trainings());
                 vs.put("accepted", o.accepted(r));
             }
