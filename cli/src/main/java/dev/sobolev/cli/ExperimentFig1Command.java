@@ -33,9 +33,7 @@ final class ExperimentFig1Command implements Runnable {
     public void run() {
         Fig1Experiment.Settings settings = Fig1Experiment.Settings.of(sizes, experiment.draws, common.seed,
                 common.threads());
-        long t0 = System.nanoTime();
-        Fig1Experiment.Result result = Fig1Experiment.run(settings);
-        ExperimentCommand.emit(spec, common, experiment, result.report(), result.json(),
-                (System.nanoTime() - t0) / 1e9);
+        ExperimentCommand.run(spec, common, experiment, () -> Fig1Experiment.run(settings),
+                Fig1Experiment.Result::report, Fig1Experiment.Result::json);
     }
 }

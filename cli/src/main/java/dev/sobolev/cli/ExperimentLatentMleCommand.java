@@ -64,6 +64,7 @@ final class ExperimentLatentMleCommand implements Runnable {
 
     @Override
     public void run() {
+        options.checkedOut(spec.name());
         Settings settings = new Settings(common.seed, sizes == null ? Settings.DEFAULT_SIZES : sizes,
                 etas == null ? Settings.DEFAULT_ETAS : etas, options.draws(Settings.DEFAULT_DRAWS),
                 observations == null ? Settings.DEFAULT_OBSERVATIONS : observations,

@@ -76,6 +76,7 @@ final class ExperimentSearchCommand implements Runnable {
 
     @Override
     public void run() {
+        experiment.checkedOut(spec.name());
         if (experiment.draws != null) {
             throw new InvalidParameterException("draws", "does not apply to a search (one run; another --seed is "
                     + "another run), got " + experiment.draws);
