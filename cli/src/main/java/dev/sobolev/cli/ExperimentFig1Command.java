@@ -1,12 +1,9 @@
 package dev.sobolev.cli;
 
-import java.util.List;
-
 import dev.sobolev.reports.experiments.Fig1Experiment;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code sobolev experiment fig1}: Figure 1 of McDonagh &amp; Chen ({@link Fig1Experiment}). */
@@ -14,11 +11,10 @@ import picocli.CommandLine.Spec;
         description = {"Figure 1 of McDonagh & Chen (section 2): Z = 2X^2 + eps, eps ~ N(0, 1), X ~ U[-1, 1], learned "
                 + "by 4 hidden layers of 16 tanh units with gradient labels 4X and without; training and test RMSE "
                 + "and the mean absolute change of the parameters per epoch, averaged over runs (--draws, default 5) "
-                + "at N = 250 and 1000 (under a minute on 2 threads)."})
+                + "at N = 250 and 1000 (--sizes; under a minute on 2 threads)."})
 final class ExperimentFig1Command implements Runnable {
-    @Option(names = "--sizes", split = ",", paramLabel = "N[,N...]", description = "Training sizes, increasing "
-            + "(default: 250,1000).")
-    List<Integer> sizes;
+    @Mixin
+    SizesOptions grid;
 
     @Mixin
     ExperimentOptions experiment;
@@ -31,7 +27,7 @@ final class ExperimentFig1Command implements Runnable {
 
     @Override
     public void run() {
-        Fig1Experiment.Settings settings = Fig1Experiment.Settings.of(sizes, experiment.draws, common.seed,
+        Fig1Experiment.Settings settings = Fig1Experiment.Settings.of(grid.sizes, experiment.draws, common.seed,
                 common.threads());
         ExperimentCommand.run(spec, common, experiment, () -> Fig1Experiment.run(settings),
                 Fig1Experiment.Result::report, Fig1Experiment.Result::json);
