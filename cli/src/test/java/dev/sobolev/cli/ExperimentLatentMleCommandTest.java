@@ -63,8 +63,8 @@ class ExperimentLatentMleCommandTest {
     void textPrintsTheSummaryAndTheFacts() {
         CliRunner.Run r = run("--out", tmp.resolve("text").toString(), "--sizes", "20", "--replications", "0");
         assertEquals(0, r.code(), r.err());
-        assertTrue(r.out().startsWith("gradient-trained surrogates give the smaller mean theta error over 2 observation "
-                + "sets at N = "),
+        assertTrue(r.out().startsWith("gradient-trained surrogates give the smaller mean theta error over 2 "
+                + "observation sets at N = "),
                 r.out());
         assertTrue(r.out().contains("theta-hat +- SE"), r.out());
         assertTrue(r.out().contains("N = 20"), r.out());

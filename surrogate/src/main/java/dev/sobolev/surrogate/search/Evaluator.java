@@ -23,7 +23,8 @@ import dev.sobolev.core.random.RandomStreams;
  * seeds (the k-th distinct training takes the k-th number of an auxiliary stream of the run seed; a values-only twin
  * takes its candidate's seed, so that a δ_min pair differs only in α), the count of distinct trainings and the record
  * of evaluations and δ_min pairs. A twin is cached under its gradient candidate, apart from the searched candidates:
- * an α = 1 candidate of the search, trained with a seed of its own, is never taken for a twin, nor a twin for it. A batch's new trainings are numbered in batch order before they run, over
+ * an α = 1 candidate of the search, trained with a seed of its own, is never taken for a twin, nor a twin for it.
+ * A batch's new trainings are numbered in batch order before they run, over
  * {@code threads} threads, so the record is the same for any thread count. Not thread-safe: one search drives it.
  */
 final class Evaluator implements AutoCloseable {

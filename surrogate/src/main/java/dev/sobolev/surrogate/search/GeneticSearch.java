@@ -15,24 +15,25 @@ import dev.sobolev.core.random.RandomStreams;
  * The genetic algorithm of McDonagh &amp; Chen's hyperparameter pipeline (§4.2, Fig. 4; operators after Mitchell,
  * "Genetic algorithms: an overview", 1995) over complexity, learning rate and Sobolev weight ({@link SearchSpace}).
  *
- * <p>Generation 0 is the probe: complexities spread over the whole range at the middle learning rate and α, each
- * also trained on values only when there is a bound step ({@code boundGenerations} &gt; 0). δ_min and the bound c^UB
- * are taken from the probe's pairs alone ({@link BoundStep}), since eq. 11 compares networks that differ only in
- * complexity ({@link Probe}); bred candidates, whose learning rate and α vary, are never paired. From generation
- * {@code boundGenerations} on the complexities above the bound are dropped: members above it are no longer parents
- * and offspring are clamped to it; the best candidate is chosen within it. Each later generation keeps the
- * {@code elites} best members and fills up with offspring: two parents by tournament (the best of {@code tournament} members drawn with
- * replacement), with probability {@code crossoverRate} a child by crossover (η uniformly from either parent; log
+ * <p>Generation 0 is the probe: complexities spread over the whole range at the middle learning rate and α, each also
+ * trained on values only when there is a bound step ({@code boundGenerations} &gt; 0). δ_min and the bound c^UB are
+ * taken from the probe's pairs alone ({@link BoundStep}), since eq. 11 compares networks that differ only in complexity
+ * ({@link Probe}); bred candidates, whose learning rate and α vary, are never paired. From generation {@code
+ * boundGenerations} on the complexities above the bound are dropped: members above it are no longer parents and
+ * offspring are clamped to it; the best candidate is chosen within it. Each later generation keeps the {@code elites}
+ * best members and fills up with offspring: two parents by tournament (the best of {@code tournament} members drawn
+ * with replacement), with probability {@code crossoverRate} a child by crossover (η uniformly from either parent; log
  * learning rate and α by blend crossover BLX-0.5, uniform on the parents' interval widened by half its length on each
- * side), else a copy of the first parent; then each gene mutates with probability {@code mutationRate} (η by a
- * rounded normal step of sd max(1, (ηmax − ηmin)/6), at least ±1; the others by a normal step of sd 1/6 of their
- * range), and the child is snapped to the grid; a child already in its generation is mutated again, every gene, up to
- * {@value #CLONE_ATTEMPTS} times, so that the population does not fill with clones of its best member. A candidate
- * trained in an earlier generation is not trained again.
+ * side), else a copy of the first parent; then each gene mutates with probability {@code mutationRate} (η by a rounded
+ * normal step of sd max(1, (ηmax − ηmin)/6), at least ±1; the others by a normal step of sd 1/6 of their range), and
+ * the child is snapped to the grid; a child already in its generation is mutated again, every gene, up to {@value
+ * #CLONE_ATTEMPTS} times, so that the population does not fill with clones of its best member. A candidate trained in
+ * an earlier generation is not trained again.
  *
  * <p>Determinism: every draw comes from auxiliary stream 0 of the seed, training seeds from auxiliary stream 1; the
  * generations' trainings run over {@code threads} threads, each with its own seed, so the result is the same for any
  * thread count.
+ *
  */
 public final class GeneticSearch {
     /** Times a child that is already in its generation is mutated again (every gene) before it is kept as it is. */
