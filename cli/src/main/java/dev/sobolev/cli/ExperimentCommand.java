@@ -3,6 +3,8 @@ package dev.sobolev.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -31,6 +33,26 @@ final class ExperimentCommand implements Runnable {
     @Override
     public void run() {
         throw ParseErrors.missingSubcommand(spec.commandLine());
+    }
+
+    /**
+     * Runs an experiment job and emits it: checks {@code --out} first (nothing runs when it is a file), times the
+     * job, then {@link #emit}.
+     *
+     * @param spec    the running command, named as the experiment
+     * @param common  its common options
+     * @param options its experiment options
+     * @param job     the library job
+     * @param report  the result's report
+     * @param json    the result's JSON
+     * @param <R>     the job's result
+     */
+    static <R> void run(CommandLine.Model.CommandSpec spec, CommonOptions common, ExperimentOptions options,
+                        Supplier<R> job, Function<R, ExperimentReport> report, Function<R, ObjectNode> json) {
+        options.checkedOut(spec.name());
+        long t0 = System.nanoTime();
+        R result = job.get();
+        emit(spec, common, options, report.apply(result), json.apply(result), (System.nanoTime() - t0) / 1e9);
     }
 
     /**

@@ -38,9 +38,7 @@ final class ExperimentDeltaMinCommand implements Runnable {
     public void run() {
         DeltaMinExperiment.Settings settings = DeltaMinExperiment.Settings.of(Problems.named(problem), grid.sizes,
                 grid.etas, experiment.draws, common.seed, common.threads());
-        long t0 = System.nanoTime();
-        DeltaMinExperiment.Result result = DeltaMinExperiment.run(settings);
-        ExperimentCommand.emit(spec, common, experiment, result.report(), result.json(),
-                (System.nanoTime() - t0) / 1e9);
+        ExperimentCommand.run(spec, common, experiment, () -> DeltaMinExperiment.run(settings),
+                DeltaMinExperiment.Result::report, DeltaMinExperiment.Result::json);
     }
 }

@@ -1,12 +1,9 @@
 package dev.sobolev.cli;
 
-import java.util.List;
-
 import dev.sobolev.reports.experiments.Fig1Experiment;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code sobolev experiment fig1}: Figure 1 of McDonagh &amp; Chen ({@link Fig1Experiment}). */
@@ -14,11 +11,10 @@ import picocli.CommandLine.Spec;
         description = {"Figure 1 of McDonagh & Chen (section 2): Z = 2X^2 + eps, eps ~ N(0, 1), X ~ U[-1, 1], learned "
                 + "by 4 hidden layers of 16 tanh units with gradient labels 4X and without; training and test RMSE "
                 + "and the mean absolute change of the parameters per epoch, averaged over runs (--draws, default 5) "
-                + "at N = 250 and 1000 (under a minute on one thread)."})
+                + "at N = 250 and 1000 (--sizes; 37 s on one thread, experiments/README.md)."})
 final class ExperimentFig1Command implements Runnable {
-    @Option(names = "--sizes", split = ",", paramLabel = "N[,N...]", description = "Training sizes, increasing "
-            + "(default: 250,1000).")
-    List<Integer> sizes;
+    @Mixin
+    SizesOptions grid;
 
     @Mixin
     ExperimentOptions experiment;
@@ -31,11 +27,9 @@ final class ExperimentFig1Command implements Runnable {
 
     @Override
     public void run() {
-        Fig1Experiment.Settings settings = Fig1Experiment.Settings.of(sizes, experiment.draws, common.seed,
+        Fig1Experiment.Settings settings = Fig1Experiment.Settings.of(grid.sizes, experiment.draws, common.seed,
                 common.threads());
-        long t0 = System.nanoTime();
-        Fig1Experiment.Result result = Fig1Experiment.run(settings);
-        ExperimentCommand.emit(spec, common, experiment, result.report(), result.json(),
-                (System.nanoTime() - t0) / 1e9);
+        ExperimentCommand.run(spec, common, experiment, () -> Fig1Experiment.run(settings),
+                Fig1Experiment.Result::report, Fig1Experiment.Result::json);
     }
 }

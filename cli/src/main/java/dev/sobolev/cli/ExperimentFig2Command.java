@@ -29,9 +29,7 @@ final class ExperimentFig2Command implements Runnable {
     public void run() {
         Fig2Experiment.Settings settings = Fig2Experiment.Settings.of(grid.sizes, grid.etas, experiment.draws,
                 common.seed, common.threads());
-        long t0 = System.nanoTime();
-        Fig2Experiment.Result result = Fig2Experiment.run(settings);
-        ExperimentCommand.emit(spec, common, experiment, result.report(), result.json(),
-                (System.nanoTime() - t0) / 1e9);
+        ExperimentCommand.run(spec, common, experiment, () -> Fig2Experiment.run(settings),
+                Fig2Experiment.Result::report, Fig2Experiment.Result::json);
     }
 }

@@ -31,47 +31,45 @@ final class ExperimentLatentMleCommand implements Runnable {
             description = "Training sizes N (default: 50,100,300, the sizes of the paper's claim).")
     List<Integer> sizes;
 
-    @Option(names = "--eta", split = ",", paramLabel = "ETA[,ETA...]",
+    @Option(names = "--etas", split = ",", paramLabel = "ETA[,ETA...]",
             description = "Complexity eta (4 hidden layers of 4 eta tanh units): one value fixes it, several form the "
                     + "grid whose lowest mean test RMSE picks the optimal one per size and mode (default: 4,8,16,32).")
     List<Integer> etas;
 
-    @Option(names = "--observations", paramLabel = "N",
-            description = "Observed vectors of the ten outputs (default: 10, the paper's).")
-    Integer observations;
+    @Option(names = "--observations", paramLabel = "N", defaultValue = "" + Settings.DEFAULT_OBSERVATIONS,
+            description = "Observed vectors of the ten outputs (default: ${DEFAULT-VALUE}, the paper's).")
+    int observations;
 
-    @Option(names = "--observation-sets", paramLabel = "K",
+    @Option(names = "--observation-sets", paramLabel = "K", defaultValue = "" + Settings.DEFAULT_OBSERVATION_SETS,
             description = "Independent observation sets, shared by every surrogate and both modes; each fit is "
-                    + "repeated on every set and errors are means over them (default: 20; 1 is the paper's single set).")
-    Integer observationSets;
+                    + "repeated on every set and errors are means over them (default: ${DEFAULT-VALUE}; 1 is the "
+                    + "paper's single set).")
+    int observationSets;
 
-    @Option(names = "--noise-variance", paramLabel = "S2",
-            description = "Variance of the observation noise, also the likelihood's sigma^2 (default: 0.001, the "
-                    + "paper's).")
-    Double noiseVariance;
+    @Option(names = "--noise-variance", paramLabel = "S2", defaultValue = "" + Settings.DEFAULT_NOISE_VARIANCE,
+            description = "Variance of the observation noise, also the likelihood's sigma^2 (default: "
+                    + "${DEFAULT-VALUE}, the paper's).")
+    double noiseVariance;
 
-    @Option(names = "--starts", paramLabel = "K", description = "Starting points of each MLE (default: 8).")
-    Integer starts;
+    @Option(names = "--starts", paramLabel = "K", defaultValue = "" + Settings.DEFAULT_STARTS,
+            description = "Starting points of each MLE (default: ${DEFAULT-VALUE}).")
+    int starts;
 
-    @Option(names = "--test-rows", paramLabel = "N",
-            description = "Test rows of the RMSE that picks the complexity (default: 1000, the paper's).")
-    Integer testRows;
+    @Option(names = "--test-size", paramLabel = "N", defaultValue = "" + Settings.DEFAULT_TEST_ROWS,
+            description = "Test rows of the RMSE that picks the complexity (default: ${DEFAULT-VALUE}, the paper's).")
+    int testRows;
 
-    @Option(names = "--replications", paramLabel = "R",
+    @Option(names = "--replications", paramLabel = "R", defaultValue = "" + Settings.DEFAULT_REPLICATIONS,
             description = "Independent observation sets fitted with the exact simulator to measure the coverage of "
-                    + "its standard errors; 0 skips it (default: 200).")
-    Integer replications;
+                    + "its standard errors; 0 skips it (default: ${DEFAULT-VALUE}).")
+    int replications;
 
     @Override
     public void run() {
+        options.checkedOut(spec.name());
         Settings settings = new Settings(common.seed, sizes == null ? Settings.DEFAULT_SIZES : sizes,
                 etas == null ? Settings.DEFAULT_ETAS : etas, options.draws(Settings.DEFAULT_DRAWS),
-                observations == null ? Settings.DEFAULT_OBSERVATIONS : observations,
-                observationSets == null ? Settings.DEFAULT_OBSERVATION_SETS : observationSets,
-                noiseVariance == null ? Settings.DEFAULT_NOISE_VARIANCE : noiseVariance,
-                starts == null ? Settings.DEFAULT_STARTS : starts,
-                testRows == null ? Settings.DEFAULT_TEST_ROWS : testRows,
-                replications == null ? Settings.DEFAULT_REPLICATIONS : replications, common.threads());
+                observations, observationSets, noiseVariance, starts, testRows, replications, common.threads());
         LatentMleExperiment.Result result = LatentMleExperiment.run(settings);
         ExperimentCommand.emit(spec, common, options, result.report(), result.json(), result.seconds());
     }

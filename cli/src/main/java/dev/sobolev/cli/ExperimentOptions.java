@@ -1,7 +1,9 @@
 package dev.sobolev.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 
+import dev.sobolev.core.InvalidParameterException;
 import picocli.CommandLine.Option;
 
 /**
@@ -35,5 +37,21 @@ final class ExperimentOptions {
      */
     Path out(String experiment) {
         return out == null ? Path.of("sobolev-experiments", experiment) : out;
+    }
+
+    /**
+     * The output directory, checked before an experiment runs: a file in its place would only be found after the
+     * whole run.
+     *
+     * @param experiment the experiment's name
+     * @return {@code --out}, or {@code sobolev-experiments/<experiment>}
+     * @throws InvalidParameterException naming {@code out} when it exists and is not a directory
+     */
+    Path checkedOut(String experiment) {
+        Path dir = out(experiment);
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new InvalidParameterException("out", dir + " is a file; a directory is needed");
+        }
+        return dir;
     }
 }

@@ -65,6 +65,7 @@ final class ExperimentRidgeCommand implements Runnable {
 
     @Override
     public void run() {
+        experiment.checkedOut(spec.name());
         RidgeExperiment.Builder b = RidgeExperiment.Settings.builder().seed(common.seed).threads(common.threads())
                 .exactTest(exactTest);
         RidgeExperiment.Settings defaults = b.build();

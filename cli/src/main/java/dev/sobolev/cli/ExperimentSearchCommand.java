@@ -35,8 +35,8 @@ final class ExperimentSearchCommand implements Runnable {
             description = "Generations, the probe included (default: ${DEFAULT-VALUE}).")
     int generations;
     @Option(names = "--bound-generations", defaultValue = "" + SearchExperiment.Builder.BOUND_GENERATIONS,
-            description = "Generations trained with and without gradients before the delta-min bound is taken; 0 "
-                    + "searches without the bound (default: ${DEFAULT-VALUE}).")
+            description = "Generations searched over the whole complexity range before the probe's delta-min bound "
+                    + "is enforced; 0 searches without the bound (default: ${DEFAULT-VALUE}).")
     int boundGenerations;
     @Option(names = "--eta-min", defaultValue = "" + SearchExperiment.Builder.ETA_MIN,
             description = "Smallest complexity eta (hidden layers of 4 eta units; default: ${DEFAULT-VALUE}).")
@@ -76,6 +76,7 @@ final class ExperimentSearchCommand implements Runnable {
 
     @Override
     public void run() {
+        experiment.checkedOut(spec.name());
         if (experiment.draws != null) {
             throw new InvalidParameterException("draws", "does not apply to a search (one run; another --seed is "
                     + "another run), got " + experiment.draws);

@@ -155,18 +155,20 @@ final class OptionNames {
                     Map.entry("referenceTrainings", "--reference-trainings")))),
             Map.entry("experiment latent-mle", with(EXPERIMENT, Map.of(
                     "sizes", "--sizes",
-                    "etas", "--eta",
+                    "etas", "--etas",
                     "observations", "--observations",
                     "observationSets", "--observation-sets",
                     "noiseVariance", "--noise-variance",
                     "starts", "--starts",
-                    "testRows", "--test-rows",
+                    "testRows", "--test-size",
                     "replications", "--replications"))),
             Map.entry("experiment delta-min", with(EXPERIMENT, Map.of(
                     "problem", "--problem",
                     "sizes", "--sizes",
                     "etas", "--etas"))),
-            Map.entry("experiment fig1", with(EXPERIMENT, Map.of("sizes", "--sizes"))),
+            Map.entry("experiment fig1", with(EXPERIMENT, Map.of(
+                    "sizes", "--sizes",
+                    "runs", "--draws"))),
             Map.entry("experiment fig2", with(EXPERIMENT, Map.of(
                     "sizes", "--sizes",
                     "etas", "--etas"))));

@@ -26,13 +26,25 @@ class ExperimentDeltaMinCommandTest {
         assertEquals("4d", j.get("problem").asText());
         assertEquals(2, j.get("rows").size());
         for (JsonNode row : j.get("rows")) {
-            assertTrue(row.has("size") && row.has("optimal") && row.has("bound") && row.has("deltaMin"), row.toString());
+            assertTrue(row.has("size") && row.has("optimal") && row.has("bound") && row.has("deltaMin"),
+                    row.toString());
         }
         assertEquals(46, j.get("rows").get(1).get("paper").get("bound").asInt());
         assertEquals(8, j.get("trainings").asInt());
         assertTrue(Files.exists(out.resolve("report.html")));
         assertTrue(Files.readString(out.resolve("table-1.csv")).startsWith("size,optimal_eta,"));
         assertTrue(Files.exists(out.resolve("sweep.csv")));
+    }
+
+    /** The default grid would train for minutes: the file in the way of --out is reported before any training. */
+    @Test
+    void anOutThatIsAFileIsRejectedBeforeTheExperimentRuns() throws Exception {
+        Path file = Files.writeString(tmp.resolve("taken"), "x");
+        CliRunner.Run r = CliRunner.run("experiment", "delta-min", "--threads", "1", "--out", file.toString());
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("--out") && r.err().contains("is a file"), r.err());
+        assertEquals("", r.out());
+        assertEquals("x", Files.readString(file));
     }
 
     @Test

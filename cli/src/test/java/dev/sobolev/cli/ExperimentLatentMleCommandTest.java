@@ -20,8 +20,8 @@ class ExperimentLatentMleCommandTest {
     Path tmp;
 
     /** Two tiny sizes, one complexity, two draws, two observation sets: about a second of training. */
-    private static final List<String> SMALL = List.of("experiment", "latent-mle", "--sizes", "20,40", "--eta", "1",
-            "--draws", "2", "--test-rows", "50", "--replications", "5", "--starts", "3", "--observation-sets", "2",
+    private static final List<String> SMALL = List.of("experiment", "latent-mle", "--sizes", "20,40", "--etas", "1",
+            "--draws", "2", "--test-size", "50", "--replications", "5", "--starts", "3", "--observation-sets", "2",
             "--threads", "2");
 
     /** The small run with option/value pairs replacing or adding to its own. */
@@ -63,8 +63,8 @@ class ExperimentLatentMleCommandTest {
     void textPrintsTheSummaryAndTheFacts() {
         CliRunner.Run r = run("--out", tmp.resolve("text").toString(), "--sizes", "20", "--replications", "0");
         assertEquals(0, r.code(), r.err());
-        assertTrue(r.out().startsWith("gradient-trained surrogates give the smaller mean theta error over 2 observation "
-                + "sets at N = "),
+        assertTrue(r.out().startsWith("gradient-trained surrogates give the smaller mean theta error over 2 "
+                + "observation sets at N = "),
                 r.out());
         assertTrue(r.out().contains("theta-hat +- SE"), r.out());
         assertTrue(r.out().contains("N = 20"), r.out());
@@ -73,9 +73,9 @@ class ExperimentLatentMleCommandTest {
     @Test
     void badInputNamesTheOptionAndWritesNothing() {
         Path out = tmp.resolve("bad");
-        CliRunner.Run r = run("--out", out.toString(), "--eta", "2,0");
+        CliRunner.Run r = run("--out", out.toString(), "--etas", "2,0");
         assertEquals(2, r.code());
-        assertEquals("sobolev: --eta[1] must be in [1, 1000], got 0", r.err().strip());
+        assertEquals("sobolev: --etas[1] must be in [1, 1000], got 0", r.err().strip());
         CliRunner.Run v = run("--out", out.toString(), "--noise-variance", "0");
         assertEquals(2, v.code());
         assertEquals("sobolev: --noise-variance must be finite and > 0, got 0.0", v.err().strip());

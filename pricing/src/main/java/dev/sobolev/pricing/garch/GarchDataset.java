@@ -81,7 +81,8 @@ public final class GarchDataset {
      * @param y    n×H forecasts
      * @param dydx n×H×4 gradients in θ
      */
-    public static void fill(Job job, UniformRandomProvider rng, int rows, int row0, double[] x, double[] y, double[] dydx) {
+    public static void fill(Job job, UniformRandomProvider rng, int rows, int row0, double[] x, double[] y,
+                            double[] dydx) {
         int horizon = job.horizon();
         double[] zero = new double[5];
         for (int n = 0; n < rows; n++) {

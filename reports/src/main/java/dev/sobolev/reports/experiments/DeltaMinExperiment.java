@@ -186,8 +186,8 @@ public final class DeltaMinExperiment {
                 o.put("size", row.size());
                 o.put("optimal", r.optimal().complexity());
                 o.put("bound", r.bound());
-                o.put("deltaMin", r.deltaMin());
-                o.put("optimalRmse", r.optimal().rmse());
+                JsonNumbers.put(o, "deltaMin", r.deltaMin());
+                JsonNumbers.put(o, "optimalRmse", r.optimal().rmse());
                 o.put("optimalWithGradients", r.optimal().gradients());
                 o.put("withinBound", r.optimalWithinBound());
                 if (row.paper().isPresent()) {
@@ -198,7 +198,7 @@ public final class DeltaMinExperiment {
                 }
             }
             root.put("trainings", sweep.trainingsRun());
-            root.put("seconds", sweep.seconds());
+            JsonNumbers.put(root, "seconds", sweep.seconds());
             return root;
         }
 

@@ -49,8 +49,8 @@ public final class ExperimentFiles {
      * @param report the report
      * @param dir    the output directory (created with its parents if absent)
      * @return the files written
-     * @throws InvalidParameterException naming {@code out} when {@code dir} is an existing file, or two tables
-     *                                   share a stem
+     * @throws InvalidParameterException naming {@code out} when {@code dir} is an existing file
+     * @throws IllegalArgumentException  when two tables of the report share a stem
      * @throws UncheckedIOException      when a file cannot be written
      */
     public static Written write(ExperimentReport report, Path dir) {

@@ -73,13 +73,13 @@ public final class Fig1Experiment {
         /**
          * Validates and copies the sizes.
          *
-         * @throws InvalidParameterException naming {@code sizes} (with the index), {@code draws} (the runs, as the
-         *                                   command line calls them), {@code testRows} or {@code threads}
+         * @throws InvalidParameterException naming {@code sizes} (with the index), {@code runs}, {@code testRows}
+         *                                   or {@code threads}
          */
         public Settings {
             sizes = ComplexitySweep.increasing("sizes", sizes, 2);
             if (runs < 1) {
-                throw new InvalidParameterException("draws", "must be >= 1, got " + runs);
+                throw new InvalidParameterException("runs", "must be >= 1, got " + runs);
             }
             if (testRows < 2) {
                 throw new InvalidParameterException("testRows", "must be >= 2, got " + testRows);
@@ -238,12 +238,12 @@ public final class Fig1Experiment {
                 ObjectNode o = array.addObject();
                 o.put("size", c.size());
                 o.put("gradients", c.gradients());
-                c.trainRmse().forEach(o.putArray("trainRmse")::add);
-                c.testRmse().forEach(o.putArray("testRmse")::add);
-                c.exactTestRmse().forEach(o.putArray("exactTestRmse")::add);
-                c.parameterChange().forEach(o.putArray("parameterChange")::add);
+                JsonNumbers.add(o.putArray("trainRmse"), c.trainRmse());
+                JsonNumbers.add(o.putArray("testRmse"), c.testRmse());
+                JsonNumbers.add(o.putArray("exactTestRmse"), c.exactTestRmse());
+                JsonNumbers.add(o.putArray("parameterChange"), c.parameterChange());
             }
-            root.put("seconds", seconds);
+            JsonNumbers.put(root, "seconds", seconds);
             return root;
         }
 

@@ -107,13 +107,16 @@ public final class Fig2Experiment {
             ObjectNode root = JsonNodeFactory.instance.objectNode();
             ArrayNode cells = root.putArray("cells");
             for (ComplexitySweep.Cell c : sweep.cells()) {
-                cells.addObject().put("size", c.size()).put("eta", c.eta()).put("gradients", c.gradients())
-                        .put("rmse", c.testRmse()).put("rmseSd", c.testRmseSd()).put("pearson", c.pearson())
-                        .put("pearsonSd", c.pearsonSd());
+                ObjectNode cell = cells.addObject().put("size", c.size()).put("eta", c.eta())
+                        .put("gradients", c.gradients());
+                JsonNumbers.put(cell, "rmse", c.testRmse());
+                JsonNumbers.put(cell, "rmseSd", c.testRmseSd());
+                JsonNumbers.put(cell, "pearson", c.pearson());
+                JsonNumbers.put(cell, "pearsonSd", c.pearsonSd());
             }
             root.put("gradientWins", gradientWins());
             root.put("trainings", sweep.trainingsRun());
-            root.put("seconds", sweep.seconds());
+            JsonNumbers.put(root, "seconds", sweep.seconds());
             return root;
         }
 

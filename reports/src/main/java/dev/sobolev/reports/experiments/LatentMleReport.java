@@ -116,21 +116,11 @@ final class LatentMleReport {
 
     /** A finite number, or null (JSON has no NaN). */
     private static void number(ObjectNode o, String name, double v) {
-        if (Double.isFinite(v)) {
-            o.put(name, v);
-        } else {
-            o.putNull(name);
-        }
+        JsonNumbers.put(o, name, v);
     }
 
     private static void numbers(ArrayNode a, List<Double> values) {
-        for (double v : values) {
-            if (Double.isFinite(v)) {
-                a.add(v);
-            } else {
-                a.addNull();
-            }
-        }
+        JsonNumbers.add(a, values);
     }
 
     private static String modeName(boolean gradients) {

@@ -258,19 +258,19 @@ final class RidgeReport {
         for (SweepRow w : r.sweep()) {
             ObjectNode row = sweep.addObject();
             row.put("size", w.size());
-            row.put("ridge", w.ridge());
-            row.put("ridgeGradients", w.ridgeGradients());
-            row.put("differential", w.differential());
-            row.put("difference", w.difference());
-            putFinite(row, "differenceStandardError", w.differenceStandardError());
+            JsonNumbers.put(row, "ridge", w.ridge());
+            JsonNumbers.put(row, "ridgeGradients", w.ridgeGradients());
+            JsonNumbers.put(row, "differential", w.differential());
+            JsonNumbers.put(row, "difference", w.difference());
+            JsonNumbers.put(row, "differenceStandardError", w.differenceStandardError());
             row.put("ridgeGradientsWins", w.ridgeGradientsWins());
             row.put("draws", w.draws());
         }
         ArrayNode wins = root.putArray("ridgeGradientsWins");
         r.ridgeGradientsWins().forEach(wins::add);
         ObjectNode sd = root.putObject("testSd");
-        sd.put("value", r.testSd().mean());
-        putFinite(sd, "standardError", r.testSd().standardError());
+        JsonNumbers.put(sd, "value", r.testSd().mean());
+        JsonNumbers.put(sd, "standardError", r.testSd().standardError());
         sd.put("paper", RidgeExperiment.PAPER_TEST_SD);
         ObjectNode validation = root.putObject("validation");
         validation.set("ridge", rmse(r.validation().ridgeRmse(), Double.NaN));
@@ -313,20 +313,12 @@ final class RidgeReport {
 
     private static ObjectNode rmse(Summary s, double paper) {
         ObjectNode o = JsonNodeFactory.instance.objectNode();
-        o.put("rmse", s.mean());
-        putFinite(o, "standardError", s.standardError());
+        JsonNumbers.put(o, "rmse", s.mean());
+        JsonNumbers.put(o, "standardError", s.standardError());
         if (!Double.isNaN(paper)) {
             o.put("paper", paper);
         }
         return o;
-    }
-
-    private static void putFinite(ObjectNode o, String name, double v) {
-        if (Double.isFinite(v)) {
-            o.put(name, v);
-        } else {
-            o.putNull(name);
-        }
     }
 
     private static String figure(Summary s, double paper) {

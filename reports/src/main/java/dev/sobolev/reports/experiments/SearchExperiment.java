@@ -93,8 +93,9 @@ public final class SearchExperiment {
      * @param space            the hyperparameter space
      * @param population       candidates per generation (CMA-ES: λ), ≥ 2
      * @param generations      generations, the probe included, ≥ 1
-     * @param boundGenerations generations trained both ways before the bound is taken, in [0, generations]; 0: no
-     *                         bound step (CMA-ES takes its bound after one probe generation whenever this is &gt; 0)
+     * @param boundGenerations generations searched over the whole range before the probe's bound is enforced, in
+     *                         [0, generations]; 0: no bound step (CMA-ES enforces its bound right after the probe
+     *                         whenever this is &gt; 0)
      * @param epochs           epochs per training ≥ 1 (the paper: 300)
      * @param seed             the run seed
      * @param threads          trainings at once, in [1, 1024]; the result does not depend on it
@@ -144,7 +145,7 @@ public final class SearchExperiment {
 
     private static GeneticSearch.Settings genetic(int population, int generations, int boundGenerations, long seed,
                                                   int threads) {
-        return new GeneticSearch.Settings(population, generations, Math.min(2, population), CROSSOVER, MUTATION, 1,
+        return new GeneticSearch.Settings(population, generations, 2, CROSSOVER, MUTATION, 1,
                 boundGenerations, seed, threads);
     }
 
@@ -179,7 +180,7 @@ public final class SearchExperiment {
         public static final int POPULATION = 6;
         /** Default generations, the probe included. */
         public static final int GENERATIONS = 3;
-        /** Default generations trained both ways before the bound. */
+        /** Default generations searched before the probe's bound is enforced. */
         public static final int BOUND_GENERATIONS = 1;
         /** Default epochs per training (the paper's). */
         public static final int EPOCHS = 300;
@@ -269,7 +270,7 @@ public final class SearchExperiment {
             return this;
         }
 
-        /** @param n generations trained both ways before the bound (0: none) @return this builder */
+        /** @param n generations searched before the probe's bound is enforced (0: no bound) @return this builder */
         public Builder boundGenerations(int n) {
             boundGenerations = n;
             return this;
@@ -375,7 +376,7 @@ public final class SearchExperiment {
             Reference r = settings.reference();
             if (r != null) {
                 ObjectNode ref = root.putObject("reference");
-                ref.put("testRmse", r.testRmse());
+                JsonNumbers.put(ref, "testRmse", r.testRmse());
                 ref.put("trainings", r.trainings());
             }
             return root;
@@ -387,17 +388,15 @@ public final class SearchExperiment {
             node.put("eta", s.best().eta());
             node.put("learningRate", s.best().learningRate());
             node.put("alpha", s.best().alpha());
-            node.put("validationRmse", s.validationRmse());
-            node.put("testRmse", o.testRmse());
+            JsonNumbers.put(node, "validationRmse", s.validationRmse());
+            JsonNumbers.put(node, "testRmse", o.testRmse());
             node.put("trainings", s.trainings());
             node.put("bound", s.bound().bound());
-            if (Double.isFinite(s.bound().deltaMin())) {
-                node.put("deltaMin", s.bound().deltaMin());
-            }
+            JsonNumbers.put(node, "deltaMin", s.bound().deltaMin());
             Reference r = settings.reference();
             if (r != null) {
                 ObjectNode vs = node.putObject("vsReference");
-                vs.put("testRmseRatio", o.ratio(r));
+                JsonNumbers.put(vs, "testRmseRatio", o.ratio(r));
                 vs.put("fewerTrainings", s.trainings() < r.trainings());
                 vs.put("accepted", o.accepted(r));
             }

@@ -1,12 +1,14 @@
 package dev.sobolev.reports.experiments;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 
 import org.junit.jupiter.api.Test;
 
+import dev.sobolev.core.InvalidParameterException;
 import dev.sobolev.surrogate.train.TrainingData;
 
 /**
@@ -20,6 +22,18 @@ class ExponentialProblemTest {
             {-0.5, 0.5, -0.5, 0.5, 0.5, -0.5, 0.5, -0.5},
             {0.2, 0.4, 0.1, 0.0, 0.3, -0.2, 1e-9, 0.1},
             {0.0, 2.0, 1.5, -3.0, -1.0, 0.7, 2.5, 0.0}};
+
+    @Test
+    void arraysOfAnotherLengthAreRejectedNamingTheParameter() {
+        assertEquals("beta", assertThrows(InvalidParameterException.class,
+                () -> ExponentialProblem.simulate(new double[7], 0.5, 0.5, new double[8])).parameter());
+        assertEquals("gradient", assertThrows(InvalidParameterException.class,
+                () -> ExponentialProblem.simulate(new double[8], 0.5, 0.5, new double[9])).parameter());
+        assertEquals("beta", assertThrows(InvalidParameterException.class,
+                () -> ExponentialProblem.expectation(null, new double[8])).parameter());
+        assertEquals("gradient must hold 8 values, got 2", assertThrows(InvalidParameterException.class,
+                () -> ExponentialProblem.expectation(new double[8], new double[2])).getMessage());
+    }
 
     @Test
     void thePathwiseGradientMatchesFiniteDifferences() {

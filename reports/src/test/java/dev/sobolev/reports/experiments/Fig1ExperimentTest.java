@@ -67,7 +67,7 @@ class Fig1ExperimentTest {
         assertEquals("sizes[1] must be greater than the value before it, 40 (strictly increasing), got 20",
                 assertThrows(InvalidParameterException.class,
                         () -> Fig1Experiment.Settings.of(List.of(40, 20), null, 1, 1)).getMessage());
-        assertEquals("draws must be >= 1, got 0", assertThrows(InvalidParameterException.class,
+        assertEquals("runs must be >= 1, got 0", assertThrows(InvalidParameterException.class,
                 () -> Fig1Experiment.Settings.of(null, 0, 1, 1)).getMessage());
         assertEquals(List.of(250, 1000), Fig1Experiment.Settings.of(null, null, 1, 1).sizes());
         assertEquals(5, Fig1Experiment.Settings.of(null, null, 1, 1).runs());

@@ -17,7 +17,9 @@ import dev.sobolev.core.InvalidParameterException;
  * the Sobolev weight) need not try. The optimum of each mode is given beside it.
  *
  * <p>Ties: δ_min and each optimum go to the smallest complexity; between the modes at one complexity and equal
- * RMSE, to the gradient-trained network. Pure and stateless.
+ * RMSE, to the gradient-trained network. A failed training has an RMSE of +∞ and a difference of +∞ at its
+ * complexity; when no difference is finite, δ_min is +∞ and c^UB the largest complexity (nothing is pruned). The
+ * single implementation of eq. 11: the search's {@link BoundStep} delegates to it. Pure and stateless.
  */
 public final class DeltaMin {
     private DeltaMin() {
@@ -36,12 +38,12 @@ public final class DeltaMin {
     /**
      * The bound and the optima.
      *
-     * @param bound         c^UB, the complexity of δ_min
-     * @param deltaMin      δ_min = |A[F^G(c^UB)] − A[F(c^UB)]| (RMSE units)
+     * @param bound         c^UB, the complexity of δ_min (the largest complexity when δ_min is +∞)
+     * @param deltaMin      δ_min = |A[F^G(c^UB)] − A[F(c^UB)]| (RMSE units), +∞ when no difference is finite
      * @param optimal       c*: the lowest test RMSE over both modes
      * @param valuesOnly    the lowest test RMSE of the value-trained networks
      * @param withGradients the lowest test RMSE of the gradient-trained networks
-     * @param differences   |A[F^G(c)] − A[F(c)]| per complexity, in the input order
+     * @param differences   |A[F^G(c)] − A[F(c)]| per complexity, in the input order (+∞ where a training failed)
      */
     public record Result(int bound, double deltaMin, Optimum optimal, Optimum valuesOnly, Optimum withGradients,
                          List<Double> differences) {
@@ -60,19 +62,21 @@ public final class DeltaMin {
      * δ_min, c^UB and c* from per-complexity test RMSEs (each averaged over draws by the caller).
      *
      * @param complexities strictly increasing complexities ≥ 1, at least one
-     * @param valueRmse    test RMSE of the value-trained network at each complexity, finite and ≥ 0
-     * @param gradientRmse test RMSE of the gradient-trained network at each complexity, finite and ≥ 0
+     * @param valueRmse    test RMSE of the value-trained network at each complexity, ≥ 0 (+∞: the training failed)
+     * @param gradientRmse test RMSE of the gradient-trained network at each complexity, ≥ 0 (+∞: failed)
      * @return the bound and the optima
      * @throws InvalidParameterException naming {@code complexities}, {@code valueRmse} or {@code gradientRmse}
-     *                                   (with the index) when empty, of another length, out of order or not finite
+     *                                   (with the index) when empty, of another length, out of order, negative or
+     *                                   NaN
      */
     public static Result of(int[] complexities, double[] valueRmse, double[] gradientRmse) {
         check(complexities, valueRmse, gradientRmse);
-        int bound = 0;
+        int bound = complexities[complexities.length - 1];
         double deltaMin = Double.POSITIVE_INFINITY;
         List<Double> differences = new ArrayList<>(complexities.length);
         for (int i = 0; i < complexities.length; i++) {
-            double difference = Math.abs(gradientRmse[i] - valueRmse[i]);
+            double difference = Double.isFinite(gradientRmse[i]) && Double.isFinite(valueRmse[i])
+                    ? Math.abs(gradientRmse[i] - valueRmse[i]) : Double.POSITIVE_INFINITY;
             differences.add(difference);
             if (difference < deltaMin) {
                 deltaMin = difference;
@@ -106,8 +110,8 @@ public final class DeltaMin {
                 throw new InvalidParameterException("complexities[" + i + "]", "must be >= 1, got " + complexities[i]);
             }
             if (i > 0 && complexities[i] <= complexities[i - 1]) {
-                throw new InvalidParameterException("complexities[" + i + "]", "must be greater than the value before it, "
-                        + complexities[i - 1] + " (strictly increasing), got " + complexities[i]);
+                throw new InvalidParameterException("complexities[" + i + "]", "must be greater than the value "
+                        + "before it, " + complexities[i - 1] + " (strictly increasing), got " + complexities[i]);
             }
         }
         checkRmse("valueRmse", valueRmse, complexities.length);
@@ -120,8 +124,9 @@ public final class DeltaMin {
                     + (rmse == null ? "none" : rmse.length));
         }
         for (int i = 0; i < length; i++) {
-            if (!Double.isFinite(rmse[i]) || rmse[i] < 0) {
-                throw new InvalidParameterException(name + "[" + i + "]", "must be finite and >= 0, got " + rmse[i]);
+            if (!(rmse[i] >= 0)) {
+                throw new InvalidParameterException(name + "[" + i + "]", "must be >= 0 or +Infinity (a failed "
+                        + "training), got " + rmse[i]);
             }
         }
     }

@@ -1,6 +1,7 @@
 package dev.sobolev.surrogate.search;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -21,14 +22,16 @@ import dev.sobolev.core.random.RandomStreams;
  * The trainings of one search run: a cache (a candidate is trained once; later evaluations reuse its error), the
  * seeds (the k-th distinct training takes the k-th number of an auxiliary stream of the run seed; a values-only twin
  * takes its candidate's seed, so that a δ_min pair differs only in α), the count of distinct trainings and the record
- * of evaluations and δ_min pairs. A batch's new trainings are numbered in batch order before they run, over
+ * of evaluations and δ_min pairs. A twin is cached under its gradient candidate, apart from the searched candidates:
+ * an α = 1 candidate of the search, trained with a seed of its own, is never taken for a twin, nor a twin for it.
+ * A batch's new trainings are numbered in batch order before they run, over
  * {@code threads} threads, so the record is the same for any thread count. Not thread-safe: one search drives it.
  */
 final class Evaluator implements AutoCloseable {
     private final Fitness fitness;
     private final UniformRandomProvider seeds;
     private final ExecutorService pool;
-    private final Map<Candidate, Double> errors = new HashMap<>();
+    private final Map<Training, Double> errors = new HashMap<>();
     private final Map<Candidate, Long> seedOf = new HashMap<>();
     private final List<Evaluation> evaluations = new ArrayList<>();
     private final List<BoundStep.Pair> pairs = new ArrayList<>();
@@ -57,14 +60,14 @@ final class Evaluator implements AutoCloseable {
      * @return the validation errors, in batch order
      */
     List<Double> evaluate(List<Candidate> batch, int generation, boolean twins) {
-        Map<Candidate, Long> fresh = new LinkedHashMap<>();
+        Map<Training, Long> fresh = new LinkedHashMap<>();
         int[] trainingsAfter = new int[batch.size()];
         int count = errors.size();
         for (int i = 0; i < batch.size(); i++) {
             Candidate c = batch.get(i);
-            count += schedule(c, seedOf.get(c), fresh);
+            count += schedule(new Training(c, false), fresh);
             if (twins && c.gradients()) {
-                count += schedule(c.valuesOnly(), seedOf.get(c), fresh);
+                count += schedule(new Training(c, true), fresh);
             }
             trainingsAfter[i] = count;
         }
@@ -73,11 +76,11 @@ final class Evaluator implements AutoCloseable {
         Set<Candidate> seen = new HashSet<>();
         for (int i = 0; i < batch.size(); i++) {
             Candidate c = batch.get(i);
-            double rmse = errors.get(c);
-            boolean cached = !fresh.containsKey(c) || !seen.add(c);
+            double rmse = errors.get(new Training(c, false));
+            boolean cached = !fresh.containsKey(new Training(c, false)) || !seen.add(c);
             evaluations.add(new Evaluation(generation, c, rmse, seedOf.get(c), cached, trainingsAfter[i]));
             if (twins && c.gradients() && pairs.stream().noneMatch(p -> p.candidate().equals(c))) {
-                pairs.add(new BoundStep.Pair(c, rmse, errors.get(c.valuesOnly())));
+                pairs.add(new BoundStep.Pair(c, rmse, errors.get(new Training(c, true))));
             }
             out.add(rmse);
         }
@@ -100,19 +103,15 @@ final class Evaluator implements AutoCloseable {
     }
 
     /**
-     * The best evaluation within a complexity bound: the lowest error, the first on a tie.
+     * The best evaluation within a complexity bound: the lowest error, the first on a tie. A search asks only for a
+     * bound that some evaluation meets: ηmax, or the complexity of a probe candidate that set it.
      *
      * @param bound the largest complexity considered
-     * @return the evaluation, or null when none lies within the bound
+     * @return the evaluation
      */
     Evaluation best(int bound) {
-        Evaluation best = null;
-        for (Evaluation e : evaluations) {
-            if (e.candidate().eta() <= bound && (best == null || e.rmse() < best.rmse())) {
-                best = e;
-            }
-        }
-        return best;
+        return evaluations.stream().filter(e -> e.candidate().eta() <= bound)
+                .min(Comparator.comparingDouble(Evaluation::rmse)).orElseThrow();
     }
 
     @Override
@@ -122,23 +121,36 @@ final class Evaluator implements AutoCloseable {
         }
     }
 
-    /** Queues a training unless cached or queued; returns 1 when queued. The seed: given, or the next one. */
-    private int schedule(Candidate c, Long given, Map<Candidate, Long> fresh) {
-        if (errors.containsKey(c) || fresh.containsKey(c)) {
+    /**
+     * One training: a searched candidate, or the values-only twin of a gradient candidate (trained with its seed).
+     *
+     * @param candidate the searched candidate
+     * @param twin      whether this is its values-only twin
+     */
+    private record Training(Candidate candidate, boolean twin) {
+    }
+
+    /**
+     * Queues a training unless cached or queued; returns 1 when queued. The seed: the candidate's for a twin (its
+     * candidate is queued first), else the next one.
+     */
+    private int schedule(Training t, Map<Training, Long> fresh) {
+        if (errors.containsKey(t) || fresh.containsKey(t)) {
             return 0;
         }
-        long seed = given != null ? given : seeds.nextLong();
-        seedOf.put(c, seed);
-        fresh.put(c, seed);
+        long seed = t.twin() ? seedOf.get(t.candidate()) : seeds.nextLong();
+        seedOf.putIfAbsent(t.candidate(), seed);
+        fresh.put(t, seed);
         return 1;
     }
 
-    private void run(Map<Candidate, Long> fresh) {
-        List<Candidate> order = new ArrayList<>(fresh.keySet());
+    private void run(Map<Training, Long> fresh) {
+        List<Training> order = new ArrayList<>(fresh.keySet());
         List<Callable<Double>> tasks = new ArrayList<>(order.size());
-        for (Candidate c : order) {
-            long seed = fresh.get(c);
-            tasks.add(() -> c.gradients() ? fitness.evaluate(c, seed) : fitness.valuesOnly(c, seed));
+        for (Training t : order) {
+            long seed = fresh.get(t);
+            Candidate c = t.candidate();
+            tasks.add(() -> t.twin() || !c.gradients() ? fitness.valuesOnly(c, seed) : fitness.evaluate(c, seed));
         }
         List<Double> results = new ArrayList<>(order.size());
         if (pool == null) {
@@ -157,7 +169,8 @@ final class Evaluator implements AutoCloseable {
         for (int i = 0; i < order.size(); i++) {
             double rmse = results.get(i);
             if (Double.isNaN(rmse) || rmse < 0) {
-                throw new IllegalStateException("the fitness returned " + rmse + " for " + order.get(i)
+                throw new IllegalStateException("the fitness returned " + rmse + " for " + order.get(i).candidate()
+                        + (order.get(i).twin() ? "'s values-only twin" : "")
                         + "; it must be >= 0 or +Infinity");
             }
             errors.put(order.get(i), rmse);

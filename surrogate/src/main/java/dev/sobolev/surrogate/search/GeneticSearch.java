@@ -15,22 +15,25 @@ import dev.sobolev.core.random.RandomStreams;
  * The genetic algorithm of McDonagh &amp; Chen's hyperparameter pipeline (§4.2, Fig. 4; operators after Mitchell,
  * "Genetic algorithms: an overview", 1995) over complexity, learning rate and Sobolev weight ({@link SearchSpace}).
  *
- * <p>Generation 0 is the probe: complexities spread over the whole range at the middle learning rate and α. During
- * the first {@code boundGenerations} generations each gradient-trained candidate is also trained on values only;
- * after them δ_min and the bound c^UB are taken ({@link BoundStep}) and the complexities above the bound are dropped:
- * members above it are no longer parents and offspring are clamped to it. Each later generation keeps the {@code elites} best members
- * and fills up with offspring: two parents by tournament (the best of {@code tournament} members drawn with
- * replacement), with probability {@code crossoverRate} a child by crossover (η uniformly from either parent; log
+ * <p>Generation 0 is the probe: complexities spread over the whole range at the middle learning rate and α, each also
+ * trained on values only when there is a bound step ({@code boundGenerations} &gt; 0). δ_min and the bound c^UB are
+ * taken from the probe's pairs alone ({@link BoundStep}), since eq. 11 compares networks that differ only in complexity
+ * ({@link Probe}); bred candidates, whose learning rate and α vary, are never paired. From generation {@code
+ * boundGenerations} on the complexities above the bound are dropped: members above it are no longer parents and
+ * offspring are clamped to it; the best candidate is chosen within it. Each later generation keeps the {@code elites}
+ * best members and fills up with offspring: two parents by tournament (the best of {@code tournament} members drawn
+ * with replacement), with probability {@code crossoverRate} a child by crossover (η uniformly from either parent; log
  * learning rate and α by blend crossover BLX-0.5, uniform on the parents' interval widened by half its length on each
- * side), else a copy of the first parent; then each gene mutates with probability {@code mutationRate} (η by a
- * rounded normal step of sd max(1, (ηmax − ηmin)/6), at least ±1; the others by a normal step of sd 1/6 of their
- * range), and the child is snapped to the grid; a child already in its generation is mutated again, every gene, up to
- * {@value #CLONE_ATTEMPTS} times, so that the population does not fill with clones of its best member. A candidate
- * trained in an earlier generation is not trained again.
+ * side), else a copy of the first parent; then each gene mutates with probability {@code mutationRate} (η by a rounded
+ * normal step of sd max(1, (ηmax − ηmin)/6), at least ±1; the others by a normal step of sd 1/6 of their range), and
+ * the child is snapped to the grid; a child already in its generation is mutated again, every gene, up to {@value
+ * #CLONE_ATTEMPTS} times, so that the population does not fill with clones of its best member. A candidate trained in
+ * an earlier generation is not trained again.
  *
  * <p>Determinism: every draw comes from auxiliary stream 0 of the seed, training seeds from auxiliary stream 1; the
  * generations' trainings run over {@code threads} threads, each with its own seed, so the result is the same for any
  * thread count.
+ *
  */
 public final class GeneticSearch {
     /** Times a child that is already in its generation is mutated again (every gene) before it is kept as it is. */
@@ -48,8 +51,9 @@ public final class GeneticSearch {
      * @param crossoverRate    probability of crossover, in [0, 1]
      * @param mutationRate     probability that a gene mutates, in [0, 1]
      * @param elites           best members carried over unchanged, in [0, population − 1]
-     * @param boundGenerations generations whose candidates are trained both ways before the bound is taken, in
-     *                         [0, generations]; 0: no bound step
+     * @param boundGenerations generations searched over the whole complexity range before the probe's bound is
+     *                         enforced, in [0, generations]; 0: no bound step (no values-only twins); generations:
+     *                         the bound only restricts the choice of the best candidate
      * @param seed             the run seed
      * @param threads          trainings at once, in [1, 1024]; the result does not depend on it
      */
@@ -89,7 +93,7 @@ public final class GeneticSearch {
          * @return the settings
          */
         public static Settings of(int population, int generations, long seed, int threads) {
-            return new Settings(population, generations, Math.min(2, population), 0.9, 0.25, 1, 1, seed, threads);
+            return new Settings(population, generations, 2, 0.9, 0.25, 1, 1, seed, threads);
         }
     }
 
@@ -110,11 +114,10 @@ public final class GeneticSearch {
         try (Evaluator evaluator = new Evaluator(fitness, settings.seed(), settings.threads())) {
             List<Candidate> population = Probe.generation(space, settings.population());
             List<Double> errors = evaluator.evaluate(population, 0, settings.boundGenerations() > 0);
-            BoundStep step = BoundStep.of(List.of(), space.etaMax());
+            BoundStep step = BoundStep.of(evaluator.pairs(), space.etaMax());
             SearchSpace active = space;
             for (int g = 1; g < settings.generations(); g++) {
                 if (g == settings.boundGenerations()) {
-                    step = BoundStep.of(evaluator.pairs(), space.etaMax());
                     active = space.below(step.bound());
                 }
                 List<Member> pool = pool(population, errors, active, evaluator);
@@ -134,10 +137,7 @@ public final class GeneticSearch {
                     next.add(child);
                 }
                 population = next;
-                errors = evaluator.evaluate(population, g, g < settings.boundGenerations());
-            }
-            if (settings.boundGenerations() == settings.generations()) {
-                step = BoundStep.of(evaluator.pairs(), space.etaMax());
+                errors = evaluator.evaluate(population, g, false);
             }
             Evaluation best = evaluator.best(step.bound());
             return new SearchResult(best.candidate(), best.rmse(), best.seed(), evaluator.evaluations(),

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 
 import dev.sobolev.core.InvalidParameterException;
@@ -65,12 +67,64 @@ class DeltaMinTest {
                 () -> DeltaMin.of(new int[] {1, 2}, new double[1], new double[2]));
         assertMessage("gradientRmse must hold one RMSE per complexity (2), got 3",
                 () -> DeltaMin.of(new int[] {1, 2}, new double[2], new double[3]));
-        assertMessage("gradientRmse[1] must be finite and >= 0, got NaN",
+        assertMessage("gradientRmse[1] must be >= 0 or +Infinity (a failed training), got NaN",
                 () -> DeltaMin.of(new int[] {1, 2}, new double[2], new double[] {0.1, Double.NaN}));
-        assertMessage("valueRmse[0] must be finite and >= 0, got Infinity",
-                () -> DeltaMin.of(new int[] {1, 2}, new double[] {Double.POSITIVE_INFINITY, 1}, new double[2]));
-        assertMessage("valueRmse[1] must be finite and >= 0, got -0.5",
+        assertMessage("valueRmse[0] must be >= 0 or +Infinity (a failed training), got -Infinity",
+                () -> DeltaMin.of(new int[] {1, 2}, new double[] {Double.NEGATIVE_INFINITY, 1}, new double[2]));
+        assertMessage("valueRmse[1] must be >= 0 or +Infinity (a failed training), got -0.5",
                 () -> DeltaMin.of(new int[] {1, 2}, new double[] {1, -0.5}, new double[2]));
+    }
+
+    /** A failed training (+∞) takes no part in δ_min; with no finite difference nothing is pruned. */
+    @Test
+    void aFailedTrainingTakesNoPartAndWithoutAFiniteDifferenceTheBoundIsTheLargestComplexity() {
+        double inf = Double.POSITIVE_INFINITY;
+        DeltaMin.Result r = DeltaMin.of(new int[] {1, 2, 3}, new double[] {inf, 0.3, inf},
+                new double[] {0.1, 0.2, inf});
+        assertEquals(2, r.bound());
+        assertEquals(0.1, r.deltaMin(), 1e-15);
+        assertEquals(inf, r.differences().get(0));
+        assertEquals(inf, r.differences().get(2));
+        DeltaMin.Result none = DeltaMin.of(new int[] {1, 2}, new double[] {inf, 0.3}, new double[] {0.1, inf});
+        assertEquals(2, none.bound());
+        assertEquals(inf, none.deltaMin());
+    }
+
+    /**
+     * {@link BoundStep#of} delegates to {@link DeltaMin#of}: pairs averaged per complexity (a probe of 6 candidates
+     * over η ∈ [1, 3] repeats each η twice), ties to the smaller complexity, no finite pair: ηmax.
+     */
+    @Test
+    void theBoundStepAveragesRepeatedComplexitiesAndBreaksTiesTowardTheSmallerOne() {
+        Candidate c1 = new Candidate(1, 0.01, 0.5);
+        Candidate c2 = new Candidate(2, 0.01, 0.5);
+        Candidate c3 = new Candidate(3, 0.01, 0.5);
+        List<BoundStep.Pair> pairs = List.of(new BoundStep.Pair(c3, 0.2, 0.3),
+                new BoundStep.Pair(c1, 0.5, 0.9), new BoundStep.Pair(c2, 0.2, 0.3), new BoundStep.Pair(c3, 0.2, 0.3),
+                new BoundStep.Pair(c2, 0.2, 0.3), new BoundStep.Pair(c1, 0.5, 0.9));
+        BoundStep step = BoundStep.of(pairs, 3);
+        assertEquals(2, step.bound());
+        assertEquals(0.1, step.deltaMin(), 1e-15);
+        assertEquals(6, step.pairs().size());
+        BoundStep averaged = BoundStep.of(List.of(new BoundStep.Pair(c2, 0.2, 0.3),
+                new BoundStep.Pair(c2, 0.2, 0.5), new BoundStep.Pair(c3, 0.2, 0.35)), 3);
+        assertEquals(3, averaged.bound(), "mean difference 0.2 at η = 2, 0.15 at η = 3");
+        double inf = Double.POSITIVE_INFINITY;
+        BoundStep failed = BoundStep.of(List.of(new BoundStep.Pair(c1, inf, 0.3)), 7);
+        assertEquals(7, failed.bound());
+        assertEquals(inf, failed.deltaMin());
+        assertEquals(7, BoundStep.of(List.of(), 7).bound());
+    }
+
+    /** A probe of more candidates than complexities (population − 1 &gt; ηmax − ηmin) repeats η. */
+    @Test
+    void aProbeWithRepeatedComplexitiesBoundsTheSearch() {
+        SearchSpace space = new SearchSpace(1, 3, 1e-3, 1e-1, 0.1, 0.9, 5);
+        Fitness fitness = (c, seed) -> c.gradients() ? 0.1 * c.eta() : 0.5;
+        SearchResult r = GeneticSearch.run(space, fitness, GeneticSearch.Settings.of(6, 2, 1, 1));
+        assertEquals(3, r.bound().pairs().size(), "6 probe candidates, 3 distinct");
+        assertEquals(3, r.bound().bound(), "differences 0.4, 0.3, 0.2");
+        assertEquals(1, r.best().eta());
     }
 
     private static void assertMessage(String expected, org.junit.jupiter.api.function.Executable call) {
