@@ -56,6 +56,12 @@ public final class Chromium {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /**
+     * Where each browser's throw-away profile directory is made: under the module's {@code target/}, so that builds
+     * running side by side never see each other's profiles.
+     */
+    static final Path PROFILES = Path.of("target", "chromium-profiles").toAbsolutePath();
+
+    /**
      * Counts plots and plots with a drawn trace: a {@code div.plot} counts as rendered when plotly put its
      * {@code svg.main-svg} into it, as drawn when a trace path in it has coordinates (a marker, a line or a bar) or
      * a heatmap image has its data.
@@ -134,7 +140,8 @@ public final class Chromium {
         }
 
         static Browser launch() throws IOException, InterruptedException {
-            Path profile = Files.createTempDirectory("sobolev-chromium-");
+            Files.createDirectories(PROFILES);
+            Path profile = Files.createTempDirectory(PROFILES, "sobolev-chromium-");
             ProcessBuilder builder = new ProcessBuilder(BINARY.toString(), "--headless", "--no-sandbox",
                     "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
                     "--disable-component-update", "--disable-sync", "--remote-debugging-port=0",

@@ -39,7 +39,7 @@ class ChromiumTest {
         assertTrue(page.consoleErrors().stream().anyMatch(e -> e.startsWith("exception:") && e.contains("thrown")),
                 page.consoleErrors().toString());
         assertTrue(Files.size(screenshot) > 0);
-        try (Stream<Path> left = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+        try (Stream<Path> left = Files.list(Chromium.PROFILES)) {
             assertEquals(List.of(), left.filter(p -> p.getFileName().toString().startsWith("sobolev-chromium-"))
                     .toList(), "the profile directory is deleted");
         }
