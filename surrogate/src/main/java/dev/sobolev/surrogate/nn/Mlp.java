@@ -99,6 +99,21 @@ public final class Mlp {
         return l;
     }
 
+    /** Wₗ as rows, [i][j] (the single-point layout, shared: callers must not modify it). */
+    double[][] weightRows(int l) {
+        return layout().rows()[l];
+    }
+
+    /** Wₗ as columns, [j][i] (shared, as {@link #weightRows}). */
+    double[][] weightColumns(int l) {
+        return layout().cols()[l];
+    }
+
+    /** bₗ (shared, as {@link #weightRows}). */
+    double[] biasRow(int l) {
+        return layout().bias()[l];
+    }
+
     /**
      * out[i] = b[i] + Σⱼ m[i][j]·x[j] for i &lt; n (b null: no bias), four rows at a time: four independent
      * accumulation chains share each load of x[j], which keeps a scalar core busy on the short rows of small
