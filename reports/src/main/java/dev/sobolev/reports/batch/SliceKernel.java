@@ -22,6 +22,8 @@ import dev.sobolev.core.text.ShortestDouble;
 public final class SliceKernel {
     /** The longest number text written. */
     private static final int NUMBER_LENGTH = ShortestDouble.MAX_LENGTH;
+    /** The largest output buffer a slice reserves before its rows. */
+    private static final long PRESIZE_LIMIT = 1L << 26;
 
     private final Plan plan;
     private final Book book;
@@ -134,6 +136,12 @@ public final class SliceKernel {
      */
     public void run(byte[] in, int from, int to, long firstLine, Workspace ws, SliceOutput out) {
         out.reset(BatchRequest.SLICE_ROWS, d, exact != null);
+        // room for every line at once (its bytes plus the widest new fields), so the buffer grows once instead of
+        // by doubling copies on the first slices; a wide book (bound over 64 MiB) grows row by row
+        long room = to - from + (long) BatchRequest.SLICE_ROWS * (2 + (long) newFields * (NUMBER_LENGTH + 1));
+        if (room <= PRESIZE_LIMIT) {
+            out.ensureOut((int) room);
+        }
         int n = 0;
         long line = firstLine;
         int p = from;
