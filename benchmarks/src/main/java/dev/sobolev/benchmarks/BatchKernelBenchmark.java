@@ -62,27 +62,9 @@ public class BatchKernelBenchmark {
     /** Writes the scenario file (the kernel's plan reads its header), builds the kernel and checks one slice. */
     @Setup(Level.Trial)
     public void setUp() throws IOException {
-        Path model = Path.of(System.getProperty("sobolev.batch.model", "sobolev-pipeline/finetuned-exact.json"));
-        if (!Files.isRegularFile(model)) {
-            throw new IllegalStateException(model.toAbsolutePath() + " not found: run ./sobolev pipeline from the "
-                    + "repository root first, or set -Dsobolev.batch.model=<model file>");
-        }
-        var inputs = ModelFile.read(model).schema().inputs();
-        StringBuilder text = new StringBuilder("id");
-        for (InputSpec in : inputs) {
-            text.append(',').append(in.name());
-        }
-        text.append('\n');
-        SplittableRandom rng = new SplittableRandom(26);
-        for (int r = 0; r < ROWS; r++) {
-            text.append(r + 1);
-            for (InputSpec in : inputs) {
-                text.append(',').append(rng.nextDouble(in.lower(), in.upper()));
-            }
-            text.append('\n');
-        }
-        slice = text.toString().getBytes(StandardCharsets.US_ASCII);
-        sliceStart = text.indexOf("\n") + 1;
+        Path model = model();
+        slice = scenarios(model, ROWS);
+        sliceStart = new String(slice, 0, 200, StandardCharsets.US_ASCII).indexOf('\n') + 1;
         dir = Files.createTempDirectory("batch-kernel");
         Path scenarios = Files.write(dir.resolve("scenarios.csv"), slice);
         kernel = SliceKernel.of(BatchRequest.builder().model(model).in(scenarios).out(dir.resolve("priced.csv"))
@@ -93,6 +75,43 @@ public class BatchKernelBenchmark {
             throw new IllegalStateException("expected " + ROWS + " priced rows and no rejects, got " + out.rows()
                     + " and " + out.rejected());
         }
+    }
+
+    /**
+     * The model of the batch benchmarks: the system property {@code sobolev.batch.model}, by default the
+     * pipeline's {@code sobolev-pipeline/finetuned-exact.json} under the working directory.
+     *
+     * @throws IllegalStateException if the file is missing, saying how to make it
+     */
+    static Path model() {
+        Path model = Path.of(System.getProperty("sobolev.batch.model", "sobolev-pipeline/finetuned-exact.json"));
+        if (!Files.isRegularFile(model)) {
+            throw new IllegalStateException(model.toAbsolutePath() + " not found: run ./sobolev pipeline from the "
+                    + "repository root first, or set -Dsobolev.batch.model=<model file>");
+        }
+        return model;
+    }
+
+    /**
+     * A scenario file's bytes: the header {@code id} and the model's input names, then rows 1..n drawn uniformly on
+     * the model's training box (seed 26), each number as {@code Double.toString} writes it.
+     */
+    static byte[] scenarios(Path model, int rows) throws IOException {
+        var inputs = ModelFile.read(model).schema().inputs();
+        StringBuilder text = new StringBuilder("id");
+        for (InputSpec in : inputs) {
+            text.append(',').append(in.name());
+        }
+        text.append('\n');
+        SplittableRandom rng = new SplittableRandom(26);
+        for (int r = 0; r < rows; r++) {
+            text.append(r + 1);
+            for (InputSpec in : inputs) {
+                text.append(',').append(rng.nextDouble(in.lower(), in.upper()));
+            }
+            text.append('\n');
+        }
+        return text.toString().getBytes(StandardCharsets.US_ASCII);
     }
 
     /** Removes the scenario file. */
