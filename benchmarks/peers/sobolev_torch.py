@@ -2,7 +2,10 @@
 """PyTorch peer for Sobolev training (issue 5): the same data and protocol as `sobolev train`.
 
 Usage: sobolev_torch.py DATA_DIR --hidden 20x4 --activation softplus --epochs 100 --batch 512 --schedule one-cycle
-Prints one JSON line: seconds, secondsPerEpoch, finalLoss, threads, torch version.
+                        [--dtype float64|float32]
+Prints one JSON line: seconds, secondsPerEpoch, firstLoss (the first step's), finalLoss, dtype, threads, torch version.
+--dtype (default float64) is the type of the model, the data, the labels and the loss; the normalisation
+statistics are computed in float64 (NumPy) and the normalised arrays then converted, as for float64.
 Loss: alpha*MSE(values) + (1-alpha)*MSE(lambda_j * (dy/dx_j - label_j)) on per-feature normalised data,
 alpha = 1/(1+d) (or --alpha), lambda_j = 1/RMS of the normalised derivative labels (unless --no-lambda);
 input gradients by torch.autograd.grad(create_graph=True) (double backpropagation).
@@ -27,11 +30,12 @@ p.add_argument("--no-lambda", action="store_true")
 p.add_argument("--normalisation", default="per-feature", choices=["per-feature", "global"])
 p.add_argument("--threads", type=int, default=2)
 p.add_argument("--seed", type=int, default=42)
+p.add_argument("--dtype", default="float64", choices=["float64", "float32"])
 a = p.parse_args()
 
 torch.set_num_threads(a.threads)
 torch.manual_seed(a.seed)
-dt = torch.float64
+dt = {"float64": torch.float64, "float32": torch.float32}[a.dtype]
 X = np.load(f"{a.data}/X.npy")
 Y = np.load(f"{a.data}/Y.npy").reshape(len(X), -1)
 G = np.load(f"{a.data}/dYdX.npy").reshape(len(X), -1)
@@ -74,7 +78,7 @@ def rate(step):
     return 1e-6
 
 
-step, loss_value = 0, float("nan")
+step, first_loss, loss_value = 0, float("nan"), float("nan")
 t0 = time.perf_counter()
 for epoch in range(a.epochs):
     perm = torch.randperm(n)
@@ -89,8 +93,10 @@ for epoch in range(a.epochs):
         opt.zero_grad()
         loss.backward()
         opt.step()
-        step += 1
         loss_value = float(loss)
+        if step == 0:
+            first_loss = loss_value
+        step += 1
 seconds = time.perf_counter() - t0
 
 # single-point value + input gradient of this net, the trading-system call
@@ -102,6 +108,7 @@ for _ in range(reps):
     y1 = net(x1)
     y1.backward()
 single = (time.perf_counter() - t1) / reps
-print(json.dumps({"tool": "pytorch", "torch": torch.__version__, "threads": a.threads, "epochs": a.epochs,
-                  "seconds": seconds, "secondsPerEpoch": seconds / a.epochs, "finalLoss": loss_value,
+print(json.dumps({"tool": "pytorch", "torch": torch.__version__, "dtype": a.dtype, "threads": a.threads,
+                  "epochs": a.epochs, "seconds": seconds, "secondsPerEpoch": seconds / a.epochs,
+                  "firstLoss": first_loss, "finalLoss": loss_value,
                   "singlePointSeconds": single, "params": sum(p.numel() for p in net.parameters())}))
