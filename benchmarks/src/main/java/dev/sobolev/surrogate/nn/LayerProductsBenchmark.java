@@ -25,10 +25,13 @@ import org.openjdk.jmh.annotations.Warmup;
  * acceptance 2). Layers: the 128×128 hidden layer of the oversized 7→128×6→1 net and the 20×20 layer of the
  * 7→20×4→1 net; columns: a 64-row training shard and longer rows.
  *
- * <p>This class sits in {@code dev.sobolev.surrogate.nn} of the benchmarks module, not in
- * {@code dev.sobolev.benchmarks}, because the products and {@code Mlp.weightOffset} are package-private: a split
- * package on the class path (there is no module-info) reaches them without widening surrogate's public API for a
- * benchmark. Run: {@code java -jar benchmarks/target/benchmarks.jar LayerProductsBenchmark -f 1 -wi 3 -w 1 -i 5 -r 1}.
+ * <p>{@code kernel=main} is {@link LayerProducts}; {@code kernel=rows2} is the two-row register-blocked candidate
+ * {@code TwoRowLayerProducts}, which lives in surrogate's test sources (its bitwise test is there) and reaches
+ * this jar through surrogate's test jar. This class sits in {@code dev.sobolev.surrogate.nn} of the benchmarks
+ * module, not in {@code dev.sobolev.benchmarks}, because the products and {@code Mlp.weightOffset} are
+ * package-private: a split package on the class path (there is no module-info) reaches them without widening
+ * surrogate's public API for a benchmark. JMH runs the kernel parameter fastest, so the two kernels alternate per
+ * size. Run: {@code java -jar benchmarks/target/benchmarks.jar LayerProductsBenchmark -f 1 -wi 3 -w 1 -i 5 -r 1}.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -45,10 +48,15 @@ public class LayerProductsBenchmark {
     @Param({"64", "256", "512"})
     public int cols;
 
+    /** main: {@link LayerProducts}; rows2: the two-row candidate {@code TwoRowLayerProducts} (test jar). */
+    @Param({"main", "rows2"})
+    public String kernel;
+
     private Mlp mlp;
     private double[] theta;
     private int n;
     private int p;
+    private boolean twoRow;
     private double[][] in;
     private double[][] out;
     private double[][] g;
@@ -93,6 +101,11 @@ public class LayerProductsBenchmark {
         g = random(s, w, cols);
         at = new double[cols][w];
         gw = new double[w][w];
+        twoRow = switch (kernel) {
+            case "main" -> false;
+            case "rows2" -> true;
+            default -> throw new IllegalArgumentException("kernel must be main or rows2, got " + kernel);
+        };
     }
 
     private static double[][] random(SplittableRandom r, int rows, int len) {
@@ -108,7 +121,11 @@ public class LayerProductsBenchmark {
     /** Wₗ·A: out = W·in over cols columns. */
     @Benchmark
     public double[][] multiply(Flops f) {
-        LayerProducts.multiply(mlp, theta, 2, in, out, cols);
+        if (twoRow) {
+            TwoRowLayerProducts.multiply(mlp, theta, 2, in, out, cols);
+        } else {
+            LayerProducts.multiply(mlp, theta, 2, in, out, cols);
+        }
         f.flops += 2L * n * p * cols;
         return out;
     }
@@ -116,7 +133,11 @@ public class LayerProductsBenchmark {
     /** Wₗᵀ·G: out = Wᵀ·in over cols columns. */
     @Benchmark
     public double[][] multiplyTransposed(Flops f) {
-        LayerProducts.multiplyTransposed(mlp, theta, 2, in, out, cols);
+        if (twoRow) {
+            TwoRowLayerProducts.multiplyTransposed(mlp, theta, 2, in, out, cols);
+        } else {
+            LayerProducts.multiplyTransposed(mlp, theta, 2, in, out, cols);
+        }
         f.flops += 2L * n * p * cols;
         return out;
     }
@@ -124,7 +145,11 @@ public class LayerProductsBenchmark {
     /** W̄ₗ += G·Aᵀ over cols columns, the transposed copy of A included. */
     @Benchmark
     public double[][] weightGradient(Flops f) {
-        LayerProducts.weightGradient(g, in, n, p, cols, at, gw);
+        if (twoRow) {
+            TwoRowLayerProducts.weightGradient(g, in, n, p, cols, at, gw);
+        } else {
+            LayerProducts.weightGradient(g, in, n, p, cols, at, gw);
+        }
         f.flops += 2L * n * p * cols;
         return gw;
     }
