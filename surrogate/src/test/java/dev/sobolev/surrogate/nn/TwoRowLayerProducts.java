@@ -7,11 +7,12 @@ package dev.sobolev.surrogate.nn;
  * single-row expression ({@code 0 + (w₀s₀ + w₁s₁ + w₂s₂ + w₃s₃)}, then {@code += w₀s₀ + … + w₃s₃} per group of
  * four, then {@code += w·s}), so it gives the bits of {@link LayerProductsReference} ({@code LayerProductsTest}).
  *
- * <p>Why it is not in main (LayerProductsBenchmark, machine A, 128×128 layer): JDK 17's C2 leaves the two-row
- * loop scalar once loop predication has hoisted its range checks (no 512-bit instruction in the compiled
- * kernel; its on-stack-replacement compile and JDK 25 vectorise it), so it runs at 8–12 GFLOP/s against 19–24
- * for the single-row form. Under JDK 25 it runs at about twice the single-row form. It stays here so the
- * benchmark ({@code -p kernel=rows2}, through this module's test jar) can measure it again on a newer JDK.
+ * <p>Why it is not in main (LayerProductsBenchmark, machine A, 128×128 layer, 64–512 columns): JDK 17's C2
+ * leaves the two-row loop scalar once loop predication has hoisted its range checks (no 512-bit instruction in
+ * the compiled kernel; its on-stack-replacement compile, the same compile with {@code -XX:-UseLoopPredicate
+ * -XX:-UseProfiledLoopPredicate}, and JDK 25 vectorise it), so it runs at 8–13 GFLOP/s against 16–26 for
+ * {@link LayerProducts}. Under JDK 25 it measured 27–43 against 14–25. It stays here so the benchmark
+ * ({@code -p kernel=rows2}, through this module's test jar) can measure it again on a newer JDK.
  */
 final class TwoRowLayerProducts {
     private TwoRowLayerProducts() {
