@@ -10,6 +10,16 @@ package dev.sobolev.surrogate.nn;
  * array. Whole-row arrays give the first case; a row update that adds four source rows at once
  * ({@link #axpy4}) loads and stores the destination a quarter as often. On the 2-vCPU AVX-512 machine this
  * runs at 8–11 GMAC/s for rows of 20–512 columns against 2–3 GMAC/s for offset-indexed or dot-product forms.
+ *
+ * <p>Against the peak (issue 28; {@code LayerProductsBenchmark} and {@code PeakBenchmark}, machine A, JDK 17,
+ * 2026-12-07, two alternated runs): the 128×128 layer runs at 16–26 GFLOP/s over 64–512 columns (multiply
+ * 19–25, multiplyTransposed 16–24, weightGradient 18–22) and the 20×20 layer at 19–29 (weightGradient 10–15),
+ * against 95–98 GFLOP/s for 512-bit FMAs from L1: a fifth to a quarter of the peak. Updating two destination
+ * rows per pass with each element's expression unchanged (the same bits; {@code TwoRowLayerProducts} in the
+ * tests) halves the source loads per multiply-add, but JDK 17's C2 leaves that loop scalar once loop
+ * predication has hoisted its range checks: it measured 8–15 GFLOP/s at these sizes, so it is not used. Under
+ * JDK 25 it measured 27–43 GFLOP/s against 14–25 for this form (128×128 layer). Four rows per pass measured
+ * 10–12 GFLOP/s under both.
  */
 final class LayerProducts {
     private LayerProducts() {

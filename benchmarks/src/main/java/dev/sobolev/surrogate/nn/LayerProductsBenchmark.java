@@ -1,0 +1,156 @@
+package dev.sobolev.surrogate.nn;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+
+import org.openjdk.jmh.annotations.AuxCounters;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * The three layer products of training ({@link LayerProducts}: Wₗ·A, Wₗᵀ·G and the weight gradient G·Aᵀ with
+ * its transposed copy of A) on one thread, in GFLOP/s (2·n·p·len flops per product, the secondary result
+ * {@code flops} in ops/ns), so that each reads as a fraction of {@code PeakBenchmark}'s figure (issue 28,
+ * acceptance 2). Layers: the 128×128 hidden layer of the oversized 7→128×6→1 net and the 20×20 layer of the
+ * 7→20×4→1 net; columns: a 64-row training shard and longer rows.
+ *
+ * <p>{@code kernel=main} is {@link LayerProducts}; {@code kernel=rows2} is the two-row register-blocked candidate
+ * {@code TwoRowLayerProducts}, which lives in surrogate's test sources (its bitwise test is there) and reaches
+ * this jar through surrogate's test jar. This class sits in {@code dev.sobolev.surrogate.nn} of the benchmarks
+ * module, not in {@code dev.sobolev.benchmarks}, because the products and {@code Mlp.weightOffset} are
+ * package-private: a split package on the class path (there is no module-info) reaches them without widening
+ * surrogate's public API for a benchmark. JMH runs the kernel parameter fastest, so the two kernels alternate per
+ * size. Run: {@code java -jar benchmarks/target/benchmarks.jar LayerProductsBenchmark -f 1 -wi 3 -w 1 -i 5 -r 1}.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Fork(1)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+public class LayerProductsBenchmark {
+    /** The layer: 128×128 of the oversized 7→128×6→1 net, 20×20 of the 7→20×4→1 net (its second layer). */
+    @Param({"128x128", "20x20"})
+    public String layer;
+
+    /** Batch columns per row: a 64-row training shard, and longer rows. */
+    @Param({"64", "256", "512"})
+    public int cols;
+
+    /** main: {@link LayerProducts}; rows2: the two-row candidate {@code TwoRowLayerProducts} (test jar). */
+    @Param({"main", "rows2"})
+    public String kernel;
+
+    private Mlp mlp;
+    private double[] theta;
+    private int n;
+    private int p;
+    private boolean twoRow;
+    private double[][] in;
+    private double[][] out;
+    private double[][] g;
+    private double[][] at;
+    private double[][] gw;
+
+    /** Flops counted per call, reported by JMH as a rate: flops/ns = GFLOP/s. */
+    @State(Scope.Thread)
+    @AuxCounters(AuxCounters.Type.OPERATIONS)
+    public static class Flops {
+        /** 2·n·p·len per product. */
+        public long flops;
+
+        /** Counts restart each iteration. */
+        @Setup(Level.Iteration)
+        public void reset() {
+            flops = 0;
+        }
+    }
+
+    /** A 7 → w×L → 1 net with weights uniform in ±1/√w (seed 1) and rows uniform in ±1 (seed 2). */
+    @Setup
+    public void setUp() {
+        int w = Integer.parseInt(layer.substring(0, layer.indexOf('x')));
+        int layers = w >= 128 ? 6 : 4;
+        int[] widths = new int[layers + 2];
+        Arrays.fill(widths, w);
+        widths[0] = 7;
+        widths[layers + 1] = 1;
+        SplittableRandom r = new SplittableRandom(1);
+        double[] params = new double[Mlp.parameterCount(widths)];
+        for (int i = 0; i < params.length; i++) {
+            params[i] = r.nextDouble(-1, 1) / Math.sqrt(w);
+        }
+        mlp = new Mlp(widths, Activation.SILU, Activation.IDENTITY, params);
+        theta = mlp.parameters();
+        n = w;
+        p = w;
+        SplittableRandom s = new SplittableRandom(2);
+        in = random(s, w, cols);
+        out = new double[w][cols];
+        g = random(s, w, cols);
+        at = new double[cols][w];
+        gw = new double[w][w];
+        twoRow = switch (kernel) {
+            case "main" -> false;
+            case "rows2" -> true;
+            default -> throw new IllegalArgumentException("kernel must be main or rows2, got " + kernel);
+        };
+    }
+
+    private static double[][] random(SplittableRandom r, int rows, int len) {
+        double[][] a = new double[rows][len];
+        for (double[] row : a) {
+            for (int c = 0; c < len; c++) {
+                row[c] = r.nextDouble(-1, 1);
+            }
+        }
+        return a;
+    }
+
+    /** Wₗ·A: out = W·in over cols columns. */
+    @Benchmark
+    public double[][] multiply(Flops f) {
+        if (twoRow) {
+            TwoRowLayerProducts.multiply(mlp, theta, 2, in, out, cols);
+        } else {
+            LayerProducts.multiply(mlp, theta, 2, in, out, cols);
+        }
+        f.flops += 2L * n * p * cols;
+        return out;
+    }
+
+    /** Wₗᵀ·G: out = Wᵀ·in over cols columns. */
+    @Benchmark
+    public double[][] multiplyTransposed(Flops f) {
+        if (twoRow) {
+            TwoRowLayerProducts.multiplyTransposed(mlp, theta, 2, in, out, cols);
+        } else {
+            LayerProducts.multiplyTransposed(mlp, theta, 2, in, out, cols);
+        }
+        f.flops += 2L * n * p * cols;
+        return out;
+    }
+
+    /** W̄ₗ += G·Aᵀ over cols columns, the transposed copy of A included. */
+    @Benchmark
+    public double[][] weightGradient(Flops f) {
+        if (twoRow) {
+            TwoRowLayerProducts.weightGradient(g, in, n, p, cols, at, gw);
+        } else {
+            LayerProducts.weightGradient(g, in, n, p, cols, at, gw);
+        }
+        f.flops += 2L * n * p * cols;
+        return gw;
+    }
+}
