@@ -216,9 +216,14 @@ public final class Fig1Experiment {
                     + "gradients on a noisy parabola", "The paper's claim: with gradients the parameters move more "
                     + "each epoch and the network ends more accurate; at the larger size the change of the "
                     + "parameters settles sooner. Test RMSE against noisy labels is floored at the noise's "
-                    + "standard deviation 1, so the table also gives it against the exact 2X^2.", facts,
-                    List.of(table()), figures);
-            return new ExperimentReport(NAME, "fig1: Figure 1 of McDonagh & Chen", summary(), List.of(section),
+                    + "standard deviation 1, so the per-epoch table also gives it against the exact 2X^2.", facts,
+                    List.of(), figures);
+            ExperimentSection epochs = new ExperimentSection("figure-1-epochs", "Figure 1 per epoch",
+                    "The curves' numbers: per size, mode and epoch the mean training and test RMSE, the test RMSE "
+                    + "against the exact 2X^2 and the mean absolute change of the parameters.", List.of(),
+                    List.of(table()), List.of());
+            return new ExperimentReport(NAME, "fig1: Figure 1 of McDonagh & Chen", summary(),
+                    List.of(section, epochs),
                     List.of(new Fact("seed", Long.toString(settings.seed())),
                             new Fact("threads", Integer.toString(settings.threads())),
                             new Fact("wall time", String.format(Locale.ROOT, "%.1f s", seconds))));
