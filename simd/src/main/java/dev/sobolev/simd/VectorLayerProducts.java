@@ -37,6 +37,11 @@ public final class VectorLayerProducts {
     private VectorLayerProducts() {
     }
 
+    /** Bits per vector of the preferred species: 512 with AVX-512, 256 with AVX2. */
+    static int laneBits() {
+        return S.vectorBitSize();
+    }
+
     /**
      * out[i][0..len) = Σⱼ W[i][j]·in[j][0..len) for a layer W (n×p) stored row-major in theta from w0.
      *
@@ -196,6 +201,40 @@ public final class VectorLayerProducts {
                 acc = acc.add(DoubleVector.broadcast(S, gi[c]).mul(DoubleVector.fromArray(S, at[c], x)));
             }
             acc.intoArray(dst, x);
+        }
+        for (; x + 3 < p; x += 4) {
+            // four columns at once: one load of each at[c] serves four independent sums
+            double acc0 = dst[x];
+            double acc1 = dst[x + 1];
+            double acc2 = dst[x + 2];
+            double acc3 = dst[x + 3];
+            int c = 0;
+            for (; c + 3 < len; c += 4) {
+                double[] s0 = at[c];
+                double[] s1 = at[c + 1];
+                double[] s2 = at[c + 2];
+                double[] s3 = at[c + 3];
+                double w0 = gi[c];
+                double w1 = gi[c + 1];
+                double w2 = gi[c + 2];
+                double w3 = gi[c + 3];
+                acc0 += w0 * s0[x] + w1 * s1[x] + w2 * s2[x] + w3 * s3[x];
+                acc1 += w0 * s0[x + 1] + w1 * s1[x + 1] + w2 * s2[x + 1] + w3 * s3[x + 1];
+                acc2 += w0 * s0[x + 2] + w1 * s1[x + 2] + w2 * s2[x + 2] + w3 * s3[x + 2];
+                acc3 += w0 * s0[x + 3] + w1 * s1[x + 3] + w2 * s2[x + 3] + w3 * s3[x + 3];
+            }
+            for (; c < len; c++) {
+                double[] s0 = at[c];
+                double w0 = gi[c];
+                acc0 += w0 * s0[x];
+                acc1 += w0 * s0[x + 1];
+                acc2 += w0 * s0[x + 2];
+                acc3 += w0 * s0[x + 3];
+            }
+            dst[x] = acc0;
+            dst[x + 1] = acc1;
+            dst[x + 2] = acc2;
+            dst[x + 3] = acc3;
         }
         for (; x < p; x++) {
             double acc = dst[x];
