@@ -23,8 +23,29 @@ import jdk.incubator.vector.VectorSpecies;
  * element they still go k = 0, 4, 8, …. Rows left over from the blocks of four go one at a time, columns left
  * over from whole vectors go through the same expression in scalar code.
  *
- * <p>Vectors never cross a method boundary (one method per kernel), so C2 keeps them in registers instead of
- * boxing them. Species: {@link DoubleVector#SPECIES_PREFERRED} (8 lanes with AVX-512, 4 with AVX2).
+ * <p>Vectors never cross a method boundary (one method per kernel; the row tails are methods of their own and
+ * take no vector), so C2 keeps them in registers instead of boxing them. Species:
+ * {@link DoubleVector#SPECIES_PREFERRED} (8 lanes with AVX-512, 4 with AVX2).
+ *
+ * <p>Measured (issue 28; {@code LayerProductsBenchmark -p kernel=main,vector} alternated in one run,
+ * {@code PeakBenchmark} before and after; machine A, AMD EPYC, 2 vCPUs, AVX-512, JDK 17, 2026-12-07, load
+ * average 1.1–1.7 from another engineer's timing work on the other core; {@code -f 1 -wi 3 -w 1 -i 5 -r 1}),
+ * GFLOP/s, scalar → vector, against a 512-bit FMA peak of 100–101 and a multiply-then-add peak of 67–68
+ * ({@code vectorMulAdd}, the arithmetic both forms do):
+ * <ul>
+ *   <li>128×128 layer, 64 columns (a training shard): W·A 20.5 → 45.9, Wᵀ·G 20.4 → 46.7, G·Aᵀ 24.1 → 54.1;
+ *       256 columns: 25.3 → 43.0, 25.3 → 42.7, 22.7 → 46.4; 512 columns: 26.2 → 30.4 (±8.7: the 512 KiB of
+ *       source rows leave L1 and L2 for each block of rows), 22.7 → 42.2, 22.0 → 43.7.</li>
+ *   <li>20×20 layer, 64 columns: 27.2 → 55.0, 26.8 → 52.5, 15.9 → 17.7 (the gradient of so narrow a layer is
+ *       bound by the scalar transpose and the four columns past two vectors); 512 columns: 27.1 → 45.7,
+ *       29.1 → 50.1, 13.9 → 15.4.</li>
+ * </ul>
+ * That is 45–55 % of the FMA peak at the 64-column shard of the oversized net (two thirds to four fifths of
+ * the multiply-then-add peak). Four rows by two vectors keeps 8 sums and 8 group partials, 2 source vectors
+ * and a broadcast weight in 19 of AVX-512's 32 registers. A 256-bit vector for the four gradient columns past
+ * two vectors (20 units) measured slower (6–7 GFLOP/s against 14–18 scalar), so they stay scalar. One training
+ * step ({@code TrainingStepBenchmark -p net=128x6-silu}, one thread, two alternated rounds, load ≈ 1): 13.2–13.3
+ * → 8.0–8.4 ms for 256 rows, 26.5–27.1 → 16.5–17.2 ms for 512.
  *
  * <p>Needs the JVM option {@code --add-modules jdk.incubator.vector}. Inputs are trusted (the callers are
  * training's internals): rows are at least {@code len} long, weights and offsets in range.

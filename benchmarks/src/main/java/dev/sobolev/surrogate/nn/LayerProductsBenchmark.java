@@ -28,11 +28,14 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <p>{@code kernel=main} is {@link LayerProducts}; {@code kernel=rows2} is the two-row register-blocked candidate
  * {@code TwoRowLayerProducts}, which lives in surrogate's test sources (its bitwise test is there) and reaches
- * this jar through surrogate's test jar. This class sits in {@code dev.sobolev.surrogate.nn} of the benchmarks
+ * this jar through surrogate's test jar; {@code kernel=vector} is simd's {@code VectorLayerProducts}, reached
+ * through its {@link LayerProductsProvider} service (simd is a runtime dependency only, so that this module
+ * compiles where simd is skipped). This class sits in {@code dev.sobolev.surrogate.nn} of the benchmarks
  * module, not in {@code dev.sobolev.benchmarks}, because the products and {@code Mlp.weightOffset} are
  * package-private: a split package on the class path (there is no module-info) reaches them without widening
- * surrogate's public API for a benchmark. JMH runs the kernel parameter fastest, so the two kernels alternate per
- * size. Run: {@code java -jar benchmarks/target/benchmarks.jar LayerProductsBenchmark -f 1 -wi 3 -w 1 -i 5 -r 1}.
+ * surrogate's public API for a benchmark. JMH runs the kernel parameter fastest, so the kernels alternate per
+ * size. Run: {@code java -jar benchmarks/target/benchmarks.jar LayerProductsBenchmark -f 1 -wi 3 -w 1 -i 5 -r 1
+ * -p kernel=main,vector -jvmArgsAppend --add-modules=jdk.incubator.vector}.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
