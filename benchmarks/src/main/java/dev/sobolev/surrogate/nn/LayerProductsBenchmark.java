@@ -1,6 +1,7 @@
 package dev.sobolev.surrogate.nn;
 
 import java.util.Arrays;
+import java.util.ServiceLoader;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 
@@ -27,11 +28,14 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <p>{@code kernel=main} is {@link LayerProducts}; {@code kernel=rows2} is the two-row register-blocked candidate
  * {@code TwoRowLayerProducts}, which lives in surrogate's test sources (its bitwise test is there) and reaches
- * this jar through surrogate's test jar. This class sits in {@code dev.sobolev.surrogate.nn} of the benchmarks
+ * this jar through surrogate's test jar; {@code kernel=vector} is simd's {@code VectorLayerProducts}, reached
+ * through its {@link LayerProductsProvider} service (simd is a runtime dependency only, so that this module
+ * compiles where simd is skipped). This class sits in {@code dev.sobolev.surrogate.nn} of the benchmarks
  * module, not in {@code dev.sobolev.benchmarks}, because the products and {@code Mlp.weightOffset} are
  * package-private: a split package on the class path (there is no module-info) reaches them without widening
- * surrogate's public API for a benchmark. JMH runs the kernel parameter fastest, so the two kernels alternate per
- * size. Run: {@code java -jar benchmarks/target/benchmarks.jar LayerProductsBenchmark -f 1 -wi 3 -w 1 -i 5 -r 1}.
+ * surrogate's public API for a benchmark. JMH runs the kernel parameter fastest, so the kernels alternate per
+ * size. Run: {@code java -jar benchmarks/target/benchmarks.jar LayerProductsBenchmark -f 1 -wi 3 -w 1 -i 5 -r 1
+ * -p kernel=main,vector -jvmArgsAppend --add-modules=jdk.incubator.vector}.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -48,15 +52,25 @@ public class LayerProductsBenchmark {
     @Param({"64", "256", "512"})
     public int cols;
 
-    /** main: {@link LayerProducts}; rows2: the two-row candidate {@code TwoRowLayerProducts} (test jar). */
-    @Param({"main", "rows2"})
+    /**
+     * main: {@link LayerProducts}; rows2: the two-row candidate {@code TwoRowLayerProducts} (test jar); vector:
+     * the {@link LayerProductsProvider} of the simd module, {@code VectorLayerProducts} (needs {@code -jvmArgsAppend
+     * --add-modules=jdk.incubator.vector}).
+     */
+    @Param({"main", "rows2", "vector"})
     public String kernel;
+
+    private static final int MAIN = 0;
+    private static final int ROWS2 = 1;
+    private static final int VECTOR = 2;
 
     private Mlp mlp;
     private double[] theta;
     private int n;
     private int p;
-    private boolean twoRow;
+    private int kind;
+    private int w0;
+    private LayerProductsProvider vector;
     private double[][] in;
     private double[][] out;
     private double[][] g;
@@ -101,11 +115,26 @@ public class LayerProductsBenchmark {
         g = random(s, w, cols);
         at = new double[cols][w];
         gw = new double[w][w];
-        twoRow = switch (kernel) {
-            case "main" -> false;
-            case "rows2" -> true;
-            default -> throw new IllegalArgumentException("kernel must be main or rows2, got " + kernel);
+        w0 = mlp.weightOffset(2);
+        kind = switch (kernel) {
+            case "main" -> MAIN;
+            case "rows2" -> ROWS2;
+            case "vector" -> {
+                vector = vectorProducts();
+                yield VECTOR;
+            }
+            default -> throw new IllegalArgumentException("kernel must be main, rows2 or vector, got " + kernel);
         };
+    }
+
+    private static LayerProductsProvider vectorProducts() {
+        for (LayerProductsProvider provider : ServiceLoader.load(LayerProductsProvider.class)) {
+            if (provider.available()) {
+                return provider;
+            }
+        }
+        throw new IllegalStateException("kernel=vector needs the simd module and -jvmArgsAppend "
+                + "--add-modules=jdk.incubator.vector");
     }
 
     private static double[][] random(SplittableRandom r, int rows, int len) {
@@ -121,8 +150,10 @@ public class LayerProductsBenchmark {
     /** Wₗ·A: out = W·in over cols columns. */
     @Benchmark
     public double[][] multiply(Flops f) {
-        if (twoRow) {
+        if (kind == ROWS2) {
             TwoRowLayerProducts.multiply(mlp, theta, 2, in, out, cols);
+        } else if (kind == VECTOR) {
+            vector.multiply(theta, w0, n, p, in, out, cols);
         } else {
             LayerProducts.multiply(mlp, theta, 2, in, out, cols);
         }
@@ -133,8 +164,10 @@ public class LayerProductsBenchmark {
     /** Wₗᵀ·G: out = Wᵀ·in over cols columns. */
     @Benchmark
     public double[][] multiplyTransposed(Flops f) {
-        if (twoRow) {
+        if (kind == ROWS2) {
             TwoRowLayerProducts.multiplyTransposed(mlp, theta, 2, in, out, cols);
+        } else if (kind == VECTOR) {
+            vector.multiplyTransposed(theta, w0, n, p, in, out, cols);
         } else {
             LayerProducts.multiplyTransposed(mlp, theta, 2, in, out, cols);
         }
@@ -145,8 +178,10 @@ public class LayerProductsBenchmark {
     /** W̄ₗ += G·Aᵀ over cols columns, the transposed copy of A included. */
     @Benchmark
     public double[][] weightGradient(Flops f) {
-        if (twoRow) {
+        if (kind == ROWS2) {
             TwoRowLayerProducts.weightGradient(g, in, n, p, cols, at, gw);
+        } else if (kind == VECTOR) {
+            vector.weightGradient(g, in, n, p, cols, at, gw);
         } else {
             LayerProducts.weightGradient(g, in, n, p, cols, at, gw);
         }

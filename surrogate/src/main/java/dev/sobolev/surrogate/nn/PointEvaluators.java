@@ -11,7 +11,10 @@ import java.util.ServiceLoader;
  * single-point methods), {@code auto} (the default) lets a SIMD provider take over.
  */
 public final class PointEvaluators {
-    /** System property that selects the evaluator: {@code auto} or {@code off}. */
+    /**
+     * System property that selects the evaluator, and training's layer products ({@link LayerProductsProvider}):
+     * {@code auto} or {@code off}.
+     */
     public static final String PROPERTY = "sobolev.simd";
 
     private static final PointEvaluatorProvider SCALAR = new PointEvaluatorProvider() {

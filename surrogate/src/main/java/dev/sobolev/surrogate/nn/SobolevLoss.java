@@ -205,9 +205,9 @@ public final class SobolevLoss {
         /** W̄ₗ += g·aᵀ over len columns: g the nₗ pre-activation adjoint rows, a the nₗ₋₁ input rows. */
         void addWeightGradient(int l, double[][] g, double[][] a, int n, int p, int len) {
             if (byUnit[l]) {
-                LayerProducts.weightGradient(a, g, p, n, len, transposed, weightBar[l]);
+                TrainingProducts.weightGradient(a, g, p, n, len, transposed, weightBar[l]);
             } else {
-                LayerProducts.weightGradient(g, a, n, p, len, transposed, weightBar[l]);
+                TrainingProducts.weightGradient(g, a, n, p, len, transposed, weightBar[l]);
             }
         }
 
@@ -368,7 +368,7 @@ public final class SobolevLoss {
 
     /** Forward through layer l: zₗ = Wₗaₗ₋₁ (into d3), aₗ, σ′ and σ″, thinned by dropout on hidden layers. */
     private void forwardRows(Mlp mlp, double[] theta, int l, int b, Scratch s) {
-        LayerProducts.multiply(mlp, theta, l, s.act[l - 1], s.d3[l], b);
+        TrainingProducts.multiply(mlp, theta, l, s.act[l - 1], s.d3[l], b);
         Activation act = mlp.activation(l);
         boolean dropping = dropout > 0 && s.dropoutRng != null && l < mlp.layers();
         int b0 = mlp.biasOffset(l);
@@ -388,12 +388,12 @@ public final class SobolevLoss {
         for (int i = 0; i < mlp.width(l); i++) {
             RowKernels.product(s.d1[l][i], s.pre[l][i], s.u[l][i], b);
         }
-        LayerProducts.multiplyTransposed(mlp, theta, l, s.u[l], s.pre[l - 1], b);
+        TrainingProducts.multiplyTransposed(mlp, theta, l, s.u[l], s.pre[l - 1], b);
     }
 
     /** The tangent pass through layer l: ûₗ = Wₗâₗ₋₁ (into d3), âₗ = σ′ûₗ, z̄ₗ = σ″āₗûₗ. */
     private static void tangentRows(Mlp mlp, double[] theta, int l, int b, Scratch s) {
-        LayerProducts.multiply(mlp, theta, l, s.hat[l - 1], s.d3[l], b);
+        TrainingProducts.multiply(mlp, theta, l, s.hat[l - 1], s.d3[l], b);
         for (int i = 0; i < mlp.width(l); i++) {
             RowKernels.tangent(s.d1[l][i], s.d2[l][i], s.pre[l][i], s.d3[l][i], s.hat[l][i], s.adj[l][i], b);
         }
@@ -411,7 +411,7 @@ public final class SobolevLoss {
         s.addWeightGradient(l, s.u[l], s.hat[l - 1], n, p, b);
         s.addWeightGradient(l, s.adj[l], s.act[l - 1], n, p, b);
         if (l > 1) {
-            LayerProducts.multiplyTransposed(mlp, theta, l, s.adj[l], s.d3[l - 1], b);
+            TrainingProducts.multiplyTransposed(mlp, theta, l, s.adj[l], s.d3[l - 1], b);
         }
     }
 
@@ -501,7 +501,7 @@ public final class SobolevLoss {
         int n = mlp.width(l);
         int d = mlp.inputs();
         int b0 = mlp.biasOffset(l);
-        LayerProducts.multiply(mlp, theta, l, s.act[l - 1], s.pre[l], cols);
+        TrainingProducts.multiply(mlp, theta, l, s.act[l - 1], s.pre[l], cols);
         Activation act = mlp.activation(l);
         double[] tmp = s.tmp;
         int k = directionCount;
@@ -603,7 +603,7 @@ public final class SobolevLoss {
         }
         s.addWeightGradient(l, s.adj[l], s.act[l - 1], n, mlp.width(l - 1), cols);
         if (l > 1) {
-            LayerProducts.multiplyTransposed(mlp, theta, l, s.adj[l], s.adj[l - 1], cols);
+            TrainingProducts.multiplyTransposed(mlp, theta, l, s.adj[l], s.adj[l - 1], cols);
         }
     }
 }
