@@ -26,9 +26,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * acceptance 2). Layers: the 128×128 hidden layer of the oversized 7→128×6→1 net and the 20×20 layer of the
  * 7→20×4→1 net; columns: a 64-row training shard and longer rows.
  *
- * <p>{@code kernel=main} is {@link LayerProducts}; {@code kernel=rows2} is the two-row register-blocked candidate
- * {@code TwoRowLayerProducts}, which lives in surrogate's test sources (its bitwise test is there) and reaches
- * this jar through surrogate's test jar; {@code kernel=vector} is simd's {@code VectorLayerProducts}, reached
+ * <p>{@code kernel=main} is {@link LayerProducts}; {@code kernel=vector} is simd's {@code VectorLayerProducts}, reached
  * through its {@link LayerProductsProvider} service (simd is a runtime dependency only, so that this module
  * compiles where simd is skipped). This class sits in {@code dev.sobolev.surrogate.nn} of the benchmarks
  * module, not in {@code dev.sobolev.benchmarks}, because the products and {@code Mlp.weightOffset} are
@@ -53,16 +51,15 @@ public class LayerProductsBenchmark {
     public int cols;
 
     /**
-     * main: {@link LayerProducts}; rows2: the two-row candidate {@code TwoRowLayerProducts} (test jar); vector:
+     * main: {@link LayerProducts}; vector:
      * the {@link LayerProductsProvider} of the simd module, {@code VectorLayerProducts} (needs {@code -jvmArgsAppend
      * --add-modules=jdk.incubator.vector}).
      */
-    @Param({"main", "rows2", "vector"})
+    @Param({"main", "vector"})
     public String kernel;
 
     private static final int MAIN = 0;
-    private static final int ROWS2 = 1;
-    private static final int VECTOR = 2;
+    private static final int VECTOR = 1;
 
     private Mlp mlp;
     private double[] theta;
@@ -118,12 +115,11 @@ public class LayerProductsBenchmark {
         w0 = mlp.weightOffset(2);
         kind = switch (kernel) {
             case "main" -> MAIN;
-            case "rows2" -> ROWS2;
             case "vector" -> {
                 vector = vectorProducts();
                 yield VECTOR;
             }
-            default -> throw new IllegalArgumentException("kernel must be main, rows2 or vector, got " + kernel);
+            default -> throw new IllegalArgumentException("kernel must be main or vector, got " + kernel);
         };
     }
 
@@ -150,9 +146,7 @@ public class LayerProductsBenchmark {
     /** Wₗ·A: out = W·in over cols columns. */
     @Benchmark
     public double[][] multiply(Flops f) {
-        if (kind == ROWS2) {
-            TwoRowLayerProducts.multiply(mlp, theta, 2, in, out, cols);
-        } else if (kind == VECTOR) {
+        if (kind == VECTOR) {
             vector.multiply(theta, w0, n, p, in, out, cols);
         } else {
             LayerProducts.multiply(mlp, theta, 2, in, out, cols);
@@ -164,9 +158,7 @@ public class LayerProductsBenchmark {
     /** Wₗᵀ·G: out = Wᵀ·in over cols columns. */
     @Benchmark
     public double[][] multiplyTransposed(Flops f) {
-        if (kind == ROWS2) {
-            TwoRowLayerProducts.multiplyTransposed(mlp, theta, 2, in, out, cols);
-        } else if (kind == VECTOR) {
+        if (kind == VECTOR) {
             vector.multiplyTransposed(theta, w0, n, p, in, out, cols);
         } else {
             LayerProducts.multiplyTransposed(mlp, theta, 2, in, out, cols);
@@ -178,9 +170,7 @@ public class LayerProductsBenchmark {
     /** W̄ₗ += G·Aᵀ over cols columns, the transposed copy of A included. */
     @Benchmark
     public double[][] weightGradient(Flops f) {
-        if (kind == ROWS2) {
-            TwoRowLayerProducts.weightGradient(g, in, n, p, cols, at, gw);
-        } else if (kind == VECTOR) {
+        if (kind == VECTOR) {
             vector.weightGradient(g, in, n, p, cols, at, gw);
         } else {
             LayerProducts.weightGradient(g, in, n, p, cols, at, gw);

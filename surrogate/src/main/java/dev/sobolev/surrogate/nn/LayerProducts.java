@@ -15,11 +15,12 @@ package dev.sobolev.surrogate.nn;
  * 2026-12-07, two alternated runs): the 128×128 layer runs at 16–26 GFLOP/s over 64–512 columns (multiply
  * 19–25, multiplyTransposed 16–24, weightGradient 18–22) and the 20×20 layer at 19–29 (weightGradient 10–15),
  * against 95–98 GFLOP/s for 512-bit FMAs from L1: a fifth to a quarter of the peak. Updating two destination
- * rows per pass with each element's expression unchanged (the same bits; {@code TwoRowLayerProducts} in the
- * tests) halves the source loads per multiply-add, but JDK 17's C2 leaves that loop scalar once loop
+ * rows per pass with each element's expression unchanged (the same bits; measured as a candidate in commit
+ * {@code 24ed090}, not kept) halves the source loads per multiply-add, but JDK 17's C2 leaves that loop scalar once loop
  * predication has hoisted its range checks: it measured 8–15 GFLOP/s at these sizes, so it is not used. Under
  * JDK 25 it measured 27–43 GFLOP/s against 14–25 for this form (128×128 layer). Four rows per pass measured
- * 10–12 GFLOP/s under both.
+ * 10–12 GFLOP/s under both. The simd module's {@code VectorLayerProducts} blocks rows explicitly on the Vector
+ * API with the same bits and takes over in training when that module is present ({@link TrainingProducts}).
  */
 final class LayerProducts {
     private LayerProducts() {

@@ -8,9 +8,8 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /**
- * The layer products give the bits of the element-wise {@link LayerProductsReference}, for {@link LayerProducts}
- * and for the two-row candidate {@link TwoRowLayerProducts}, on sizes that are not multiples of the blocks (rows
- * of 2, groups of 4, transposes of 8, vectors of 8 lanes) and leave every element outside the product untouched.
+ * The layer products give the bits of the element-wise {@link LayerProductsReference} ({@link LayerProducts}), on
+ * sizes that are not multiples of the blocks (groups of 4, transposes of 8, vectors of 8 lanes) and leave every element outside the product untouched.
  * Bitwise equality is what keeps the model file independent of the kernels and of the thread count.
  */
 class LayerProductsTest {
@@ -46,32 +45,9 @@ class LayerProductsTest {
         }
     };
 
-    private static final Products TWO_ROW = new Products() {
-        @Override
-        public void multiply(Mlp mlp, double[] theta, int l, double[][] in, double[][] out, int len) {
-            TwoRowLayerProducts.multiply(mlp, theta, l, in, out, len);
-        }
-
-        @Override
-        public void multiplyTransposed(Mlp mlp, double[] theta, int l, double[][] in, double[][] out, int len) {
-            TwoRowLayerProducts.multiplyTransposed(mlp, theta, l, in, out, len);
-        }
-
-        @Override
-        public void weightGradient(double[][] g, double[][] a, int n, int p, int len, double[][] at,
-                                   double[][] gw) {
-            TwoRowLayerProducts.weightGradient(g, a, n, p, len, at, gw);
-        }
-    };
-
     @Test
     void layerProductsMatchTheReferenceBitForBit() {
         checkAllSizes(MAIN, "LayerProducts");
-    }
-
-    @Test
-    void twoRowCandidateMatchesTheReferenceBitForBit() {
-        checkAllSizes(TWO_ROW, "TwoRowLayerProducts");
     }
 
     private static void checkAllSizes(Products kernels, String name) {
