@@ -64,7 +64,11 @@ public class BatchKernelBenchmark {
     public void setUp() throws IOException {
         Path model = model();
         slice = scenarios(model, ROWS);
-        sliceStart = new String(slice, 0, 200, StandardCharsets.US_ASCII).indexOf('\n') + 1;
+        int header = 0;
+        while (slice[header] != '\n') {
+            header++;
+        }
+        sliceStart = header + 1;
         dir = Files.createTempDirectory("batch-kernel");
         Path scenarios = Files.write(dir.resolve("scenarios.csv"), slice);
         kernel = SliceKernel.of(BatchRequest.builder().model(model).in(scenarios).out(dir.resolve("priced.csv"))

@@ -95,15 +95,13 @@ public final class VectorLayerProducts {
     }
 
     /**
-     * gw[i][0..p) += Σ_c g[i][c]·a[·][c] over c &lt; len, the weight gradient of a layer from its
-     * pre-activation adjoints g (n rows) and inputs a (p rows), through a transposed copy of a, as
-     * {@code LayerProducts.weightGradient} (the same bits).
+     * gw[i][0..p) += Σ_c g[i][c]·at[c][0..p) over c &lt; len, the weight gradient of a layer from its
+     * pre-activation adjoints g (n rows) and the transposed copy at of its inputs (at[c][j] = a[j][c], made by the
+     * caller with {@code LayerProducts.transpose}), as {@code LayerProducts.weightGradient} (the same bits).
      *
-     * @param at scratch of at least len rows of length ≥ p
+     * @param at len rows of at least p, not modified
      */
-    public static void weightGradient(double[][] g, double[][] a, int n, int p, int len, double[][] at,
-                                      double[][] gw) {
-        transpose(a, p, len, at);
+    public static void weightGradient(double[][] g, double[][] at, int n, int p, int len, double[][] gw) {
         int wEnd = p - p % (2 * V);
         int i = 0;
         for (; i + ROWS - 1 < n; i += ROWS) {
@@ -474,38 +472,6 @@ public final class VectorLayerProducts {
                 acc += theta[row + k * sk] * src[k][x];
             }
             d[x] = acc;
-        }
-    }
-
-    /** at[c][j] = a[j][c] for j &lt; p, c &lt; len, eight rows of a per pass, as {@code LayerProducts}. */
-    private static void transpose(double[][] a, int p, int len, double[][] at) {
-        int j = 0;
-        for (; j + 7 < p; j += 8) {
-            double[] a0 = a[j];
-            double[] a1 = a[j + 1];
-            double[] a2 = a[j + 2];
-            double[] a3 = a[j + 3];
-            double[] a4 = a[j + 4];
-            double[] a5 = a[j + 5];
-            double[] a6 = a[j + 6];
-            double[] a7 = a[j + 7];
-            for (int c = 0; c < len; c++) {
-                double[] r = at[c];
-                r[j] = a0[c];
-                r[j + 1] = a1[c];
-                r[j + 2] = a2[c];
-                r[j + 3] = a3[c];
-                r[j + 4] = a4[c];
-                r[j + 5] = a5[c];
-                r[j + 6] = a6[c];
-                r[j + 7] = a7[c];
-            }
-        }
-        for (; j < p; j++) {
-            double[] aj = a[j];
-            for (int c = 0; c < len; c++) {
-                at[c][j] = aj[c];
-            }
         }
     }
 }

@@ -35,7 +35,7 @@ public final class VectorLayerProductsProvider implements LayerProductsProvider 
     }
 
     @Override
-    public void weightGradient(double[][] g, double[][] a, int n, int p, int len, double[][] at, double[][] gw) {
-        VectorLayerProducts.weightGradient(g, a, n, p, len, at, gw);
+    public void weightGradient(double[][] g, double[][] at, int n, int p, int len, double[][] gw) {
+        VectorLayerProducts.weightGradient(g, at, n, p, len, gw);
     }
 }

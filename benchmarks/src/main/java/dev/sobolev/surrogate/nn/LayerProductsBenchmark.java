@@ -171,7 +171,8 @@ public class LayerProductsBenchmark {
     @Benchmark
     public double[][] weightGradient(Flops f) {
         if (kind == VECTOR) {
-            vector.weightGradient(g, in, n, p, cols, at, gw);
+            LayerProducts.transpose(in, p, cols, at);
+            vector.weightGradient(g, at, n, p, cols, gw);
         } else {
             LayerProducts.weightGradient(g, in, n, p, cols, at, gw);
         }

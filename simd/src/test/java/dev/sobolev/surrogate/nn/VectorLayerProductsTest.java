@@ -87,7 +87,9 @@ class VectorLayerProductsTest {
                         gwExpected[i] = gw[i].clone();
                     }
                     LayerProducts.weightGradient(g, in, n, p, len, new double[len][p], gwExpected);
-                    VectorLayerProducts.weightGradient(g, in, n, p, len, new double[len][p + 3], gw);
+                    double[][] transposed = new double[len][p + 3];
+                    LayerProducts.transpose(in, p, len, transposed);
+                    VectorLayerProducts.weightGradient(g, transposed, n, p, len, gw);
                     assertSameBits(gwExpected, gw, "weightGradient " + at);
                 }
             }

@@ -47,15 +47,15 @@ public interface LayerProductsProvider {
     void multiplyTransposed(double[] theta, int w0, int n, int p, double[][] in, double[][] out, int len);
 
     /**
-     * gw[i][0..p) += Σ_c g[i][c]·a[·][c] over c &lt; len, through the transposed copy at of a.
+     * gw[i][0..p) += Σ_c g[i][c]·at[c][0..p) over c &lt; len: the weight gradient from the transposed copy of the
+     * layer's inputs, which the caller makes ({@link LayerProducts#transpose}).
      *
      * @param g n rows of at least len
-     * @param a p rows of at least len
+     * @param at len rows of at least p: at[c][j] = a[j][c], not modified
      * @param n rows of g and gw
-     * @param p rows of a, the length used of each gw row
+     * @param p the length used of each at and gw row
      * @param len batch columns
-     * @param at scratch of at least len rows of length ≥ p
      * @param gw n rows of at least p, added to
      */
-    void weightGradient(double[][] g, double[][] a, int n, int p, int len, double[][] at, double[][] gw);
+    void weightGradient(double[][] g, double[][] at, int n, int p, int len, double[][] gw);
 }

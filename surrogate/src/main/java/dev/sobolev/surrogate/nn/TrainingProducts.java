@@ -62,7 +62,8 @@ final class TrainingProducts {
         if (PROVIDER == null) {
             LayerProducts.weightGradient(g, a, n, p, len, at, gw);
         } else {
-            PROVIDER.weightGradient(g, a, n, p, len, at, gw);
+            LayerProducts.transpose(a, p, len, at);
+            PROVIDER.weightGradient(g, at, n, p, len, gw);
         }
     }
 }
