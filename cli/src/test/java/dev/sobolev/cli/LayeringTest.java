@@ -12,6 +12,8 @@ import com.tngtech.archunit.core.importer.ImportOption;
  * The module order of DESIGN.md, checked on the compiled classes: {@code core} at the bottom, {@code pricing} and
  * {@code surrogate} as siblings above it, {@code pruning} above {@code surrogate}, {@code reports} above those and
  * the command line on top. A class that depends on a module above its own, or on a sibling, fails this test.
+ * {@code simd} (on this class path as the command line's runtime dependency; empty where it is skipped) implements
+ * services of {@code surrogate} and is reached by no module's code, only through {@link java.util.ServiceLoader}.
  */
 class LayeringTest {
     private static final JavaClasses CLASSES = new ClassFileImporter()
@@ -27,12 +29,15 @@ class LayeringTest {
                 .layer("pruning").definedBy("dev.sobolev.pruning..")
                 .layer("reports").definedBy("dev.sobolev.reports..")
                 .layer("cli").definedBy("dev.sobolev.cli..")
+                .optionalLayer("simd").definedBy("dev.sobolev.simd..")
                 .whereLayer("cli").mayNotBeAccessedByAnyLayer()
+                .whereLayer("simd").mayNotBeAccessedByAnyLayer()
                 .whereLayer("reports").mayOnlyBeAccessedByLayers("cli")
                 .whereLayer("pruning").mayOnlyBeAccessedByLayers("reports", "cli")
                 .whereLayer("pricing").mayOnlyBeAccessedByLayers("reports", "cli")
-                .whereLayer("surrogate").mayOnlyBeAccessedByLayers("pruning", "reports", "cli")
-                .whereLayer("core").mayOnlyBeAccessedByLayers("pricing", "surrogate", "pruning", "reports", "cli")
+                .whereLayer("surrogate").mayOnlyBeAccessedByLayers("pruning", "reports", "cli", "simd")
+                .whereLayer("core").mayOnlyBeAccessedByLayers("pricing", "surrogate", "pruning", "reports", "cli",
+                        "simd")
                 .check(CLASSES);
     }
 }

@@ -17,26 +17,49 @@ import org.junit.jupiter.api.Test;
  * Training with the SIMD layer products gives the same parameters, bit for bit, as training with the scalar ones:
  * this JVM (run with the vector module) trains with {@code VectorLayerProducts}, a child JVM on the same class
  * path with {@code -Dsobolev.simd=off} trains with {@link LayerProducts}. A child process because the products
- * are chosen once per JVM.
+ * are chosen once per JVM. This JVM runs with {@code -Dsobolev.simd.warmup=none} (the module's test
+ * configuration), so that the vector products run from the first step.
  */
 class TrainingWithVectorProductsTest {
     @Test
     void vectorAndScalarProductsTrainTheSameBits() throws IOException, InterruptedException {
         List<String> vector = TrainingBits.lines();
         assertTrue(vector.get(0).startsWith("vector-"), vector.get(0));
+        Child scalar = child("-Dsobolev.simd=off");
+        assertEquals(0, scalar.exit, scalar.err);
+        assertEquals("scalar", scalar.out.get(0));
+        assertEquals(vector.size(), scalar.out.size());
+        assertEquals(scalar.out.subList(1, scalar.out.size()), vector.subList(1, vector.size()));
+    }
+
+    @Test
+    void aPropertyValueThatIsNoModeStopsTrainingWithAMessageThatNamesIt() throws IOException, InterruptedException {
+        Child mode = child("-Dsobolev.simd=fast");
+        assertEquals(1, mode.exit);
+        assertTrue(mode.err.contains("IllegalArgumentException: evaluator mode (system property sobolev.simd) must be "
+                + "auto, training or off, got fast"), mode.err);
+        Child warmUp = child("-Dsobolev.simd.warmup=later");
+        assertEquals(1, warmUp.exit);
+        assertTrue(warmUp.err.contains("IllegalArgumentException: system property sobolev.simd.warmup must be "
+                + "background or none, got later"), warmUp.err);
+    }
+
+    /** A finished child JVM: its exit code and output lines and its standard error. */
+    private record Child(int exit, List<String> out, String err) {
+    }
+
+    /** Runs {@link TrainingBits} in a child JVM on this class path with the vector module and one more option. */
+    private static Child child(String option) throws IOException, InterruptedException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process child = new ProcessBuilder(java, "--add-modules", "jdk.incubator.vector", "-Dsobolev.simd=off",
+        Process child = new ProcessBuilder(java, "--add-modules", "jdk.incubator.vector", option,
                 "-cp", System.getProperty("java.class.path"), TrainingBits.class.getName())
                 .redirectErrorStream(false).start();
-        List<String> scalar;
+        List<String> out;
         try (BufferedReader in = new BufferedReader(new InputStreamReader(child.getInputStream(),
                 StandardCharsets.UTF_8))) {
-            scalar = in.lines().collect(Collectors.toList());
+            out = in.lines().collect(Collectors.toList());
         }
         String err = new String(child.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertEquals(0, child.waitFor(), err);
-        assertEquals("scalar", scalar.get(0));
-        assertEquals(vector.size(), scalar.size());
-        assertEquals(scalar.subList(1, scalar.size()), vector.subList(1, vector.size()));
+        return new Child(child.waitFor(), out, err);
     }
 }

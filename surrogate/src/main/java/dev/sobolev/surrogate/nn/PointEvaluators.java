@@ -8,12 +8,15 @@ import java.util.ServiceLoader;
  * The choice of single-point evaluator. {@link #preferred()} takes the first available
  * {@link PointEvaluatorProvider} on the class path and falls back to {@link #scalar()}; the system property
  * {@value #PROPERTY} = {@code off} forces the scalar passes (results bitwise equal to {@link Mlp}'s own
- * single-point methods), {@code auto} (the default) lets a SIMD provider take over.
+ * single-point methods), {@code auto} (the default) lets a SIMD provider take over, {@code training} keeps the
+ * scalar passes here and lets a provider run training's layer products only (which give the same bits either
+ * way; the {@code sobolev} launcher's choice, so that every output of the command line matches the scalar
+ * library calls).
  */
 public final class PointEvaluators {
     /**
      * System property that selects the evaluator, and training's layer products ({@link LayerProductsProvider}):
-     * {@code auto} or {@code off}.
+     * {@code auto}, {@code training} or {@code off}.
      */
     public static final String PROPERTY = "sobolev.simd";
 
@@ -100,15 +103,15 @@ public final class PointEvaluators {
 
     /**
      * The provider of a mode: {@code auto}, the first available provider on the class path, else
-     * {@link #scalar()}; {@code off}, {@link #scalar()}.
+     * {@link #scalar()}; {@code off} and {@code training}, {@link #scalar()}.
      *
-     * @param mode auto or off (case-insensitive)
+     * @param mode auto, training or off (case-insensitive)
      * @throws IllegalArgumentException for another mode
      */
     public static PointEvaluatorProvider forMode(String mode) {
         Objects.requireNonNull(mode, "mode");
         switch (mode.trim().toLowerCase(Locale.ROOT)) {
-            case "off" -> {
+            case "off", "training" -> {
                 return SCALAR;
             }
             case "auto" -> {
@@ -119,8 +122,12 @@ public final class PointEvaluators {
                 }
                 return SCALAR;
             }
-            default -> throw new IllegalArgumentException("evaluator mode (system property " + PROPERTY
-                    + ") must be auto or off, got " + mode);
+            default -> throw new IllegalArgumentException(modeError(mode));
         }
+    }
+
+    /** The message for a value of {@value #PROPERTY} that is not a mode. */
+    static String modeError(String mode) {
+        return "evaluator mode (system property " + PROPERTY + ") must be auto, training or off, got " + mode;
     }
 }

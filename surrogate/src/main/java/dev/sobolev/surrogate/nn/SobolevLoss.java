@@ -123,6 +123,23 @@ public final class SobolevLoss {
         return 1 + (usesGradients() ? d : 0) + directionCount * d;
     }
 
+    /**
+     * Announces a training run of this loss on a net: about {@code samplePasses} evaluations of a sample (epochs
+     * times training rows) in shards of up to {@code maxBatch} samples. A SIMD provider of the layer products
+     * starts its warm-up when the run is long enough to repay it ({@link TrainingProducts}); results do not depend
+     * on it.
+     *
+     * @param mlp          the architecture
+     * @param maxBatch     largest shard
+     * @param samplePasses sample evaluations expected
+     * @throws IllegalArgumentException if a system property that selects the products has a value that is not
+     *                                  one of theirs ({@link PointEvaluators#PROPERTY}, {@code sobolev.simd.warmup})
+     */
+    public void expectTraining(Mlp mlp, int maxBatch, long samplePasses) {
+        int perSample = directional(mlp.outputs()) ? 1 : stride(mlp.inputs());
+        TrainingProducts.prepare(mlp, maxBatch * perSample, samplePasses * perSample);
+    }
+
     /** Per-thread buffers for batches of up to {@code maxBatch} samples, one row array per unit. */
     public static final class Scratch {
         final int maxBatch;

@@ -192,6 +192,7 @@ public final class Trainer {
         int shards = (batch + SHARD - 1) / SHARD;
         double[][] shardGrad = new double[shards][theta.length];
         double[] shardLoss = new double[shards];
+        loss.expectTraining(template, SHARD, (long) config.epochs() * trn.length);
         ThreadLocal<SobolevLoss.Scratch> scratch = ThreadLocal.withInitial(
                 () -> new SobolevLoss.Scratch(template, SHARD, loss));
         double[] grad = new double[theta.length];

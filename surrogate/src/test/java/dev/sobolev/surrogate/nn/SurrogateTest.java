@@ -85,7 +85,8 @@ class SurrogateTest {
         assertEquals("scalar", PointEvaluators.preferred().name());
         assertEquals("scalar", surrogate(null).evaluator());
         assertEquals("scalar", PointEvaluators.forMode("OFF").name());
-        assertEquals("evaluator mode (system property sobolev.simd) must be auto or off, got fast",
+        assertEquals("scalar", PointEvaluators.forMode("training").name());
+        assertEquals("evaluator mode (system property sobolev.simd) must be auto, training or off, got fast",
                 assertThrows(IllegalArgumentException.class, () -> PointEvaluators.forMode("fast")).getMessage());
     }
 
