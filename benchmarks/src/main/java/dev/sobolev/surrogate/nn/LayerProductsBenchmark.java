@@ -107,9 +107,9 @@ public class LayerProductsBenchmark {
         n = w;
         p = w;
         SplittableRandom s = new SplittableRandom(2);
-        in = random(s, w, cols);
+        in = ProductsWarmUp.random(s, w, cols);
         out = new double[w][cols];
-        g = random(s, w, cols);
+        g = ProductsWarmUp.random(s, w, cols);
         at = new double[cols][w];
         gw = new double[w][w];
         w0 = mlp.weightOffset(2);
@@ -131,16 +131,6 @@ public class LayerProductsBenchmark {
         }
         throw new IllegalStateException("kernel=vector needs the simd module and -jvmArgsAppend "
                 + "--add-modules=jdk.incubator.vector");
-    }
-
-    private static double[][] random(SplittableRandom r, int rows, int len) {
-        double[][] a = new double[rows][len];
-        for (double[] row : a) {
-            for (int c = 0; c < len; c++) {
-                row[c] = r.nextDouble(-1, 1);
-            }
-        }
-        return a;
     }
 
     /** Wₗ·A: out = W·in over cols columns. */

@@ -98,6 +98,17 @@ final class ProductsWarmUp {
         return streak == WINS;
     }
 
+    /** Rows × len values uniform in ±1 from r (also the inputs of {@code LayerProductsBenchmark}). */
+    static double[][] random(SplittableRandom r, int rows, int len) {
+        double[][] m = new double[rows][len];
+        for (double[] row : m) {
+            for (int c = 0; c < len; c++) {
+                row[c] = r.nextDouble(-1, 1);
+            }
+        }
+        return m;
+    }
+
     /** One weight layer's inputs, weights and outputs, filled with values in ±1 from a fixed seed. */
     private static final class Layer {
         private final Mlp mlp;
@@ -131,16 +142,6 @@ final class ProductsWarmUp {
             backward = new double[p][len];
             at = new double[len][Math.max(n, p)];
             gw = byUnit ? new double[p][n] : new double[n][p];
-        }
-
-        private static double[][] random(SplittableRandom r, int rows, int len) {
-            double[][] m = new double[rows][len];
-            for (double[] row : m) {
-                for (int c = 0; c < len; c++) {
-                    row[c] = r.nextDouble(-1, 1);
-                }
-            }
-            return m;
         }
 
         /** Product 0 (W·A), 1 (Wᵀ·G) or 2 (the weight gradient) on the provider. */
