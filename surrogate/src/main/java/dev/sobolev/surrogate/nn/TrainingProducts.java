@@ -15,12 +15,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * ({@link SobolevLoss#expectTraining}) on a net with a layer of at least {@value #WARM_UP_MIN_PRODUCT} weights
  * and at least {@value #WARM_UP_MIN_WORK} units of work (sample passes × columns a sample × parameters), runs the
  * scalar products meanwhile, and switches when the warm-up shows the provider compiled and faster on that net.
- * Why the bounds (machine A, 2 vCPUs, JDK 17, 2026-12-07): the warm-up takes 1.3–2 s of a core, most of it
- * the JIT compiling the Vector API kernels, so a run must be long to repay it. The oversized 7→128×6→1 net
- * (1.37·10⁹ units an epoch of 8192 rows) trained 2 epochs in 1.64 s against 1.26 s scalar on one thread and
- * 1.78 against 0.91 s on two, broke even at 6 epochs, and took 6.7–7.6 s against 12.1 s for 20 epochs on one
- * thread, 4.7 against 6.5 s on two; on the 7→20×4→1 net the provider gains 7–9 % a step, less than a warm-up
- * costs a run of a second or two. {@code none} uses the provider from the first product (benchmarks and tests
+ * Why the bounds (machine A, 2 vCPUs, JDK 17, 2026-12-07, a warm-up started for every run): it takes 1.6–2.6 s
+ * of a core (0.8–1.7 s with the launcher's {@code CompileThresholdScaling}), most of it C2 compiling the Vector
+ * API kernels, so a run must be long to repay it. The oversized 7→128×6→1 net (6.9·10⁸ units an epoch of 8192
+ * rows) trained 2 epochs in 1.64 s against 1.26 s scalar on one thread and 1.78 against 0.91 s on two, broke
+ * even at 6 epochs, and took 6.7–7.6 s against 12.1 s for 20 epochs on one thread, 4.7 against 6.5 s on two;
+ * on the 7→20×4→1 net the provider gains 7–9 % a step, less than a warm-up costs a run of a second or two. {@code none} uses the provider from the first product (benchmarks and tests
  * of the provider itself).
  */
 final class TrainingProducts {
