@@ -55,7 +55,10 @@ final class TrainingProducts {
     }
 
     private static final AtomicBoolean WARMING = new AtomicBoolean();
-    /** Whether the provider runs the products now. */
+    /**
+     * Whether the provider runs the products now. The products test {@code PROVIDER == null} first: without a
+     * provider that constant decides and this field is not read.
+     */
     private static volatile boolean active = PROVIDER != null && !BACKGROUND;
     /** Whether the warm-up ended with the provider slower than the scalar products. */
     private static volatile boolean declined;
@@ -143,7 +146,7 @@ final class TrainingProducts {
 
     /** {@link LayerProducts#multiply}. */
     static void multiply(Mlp mlp, double[] theta, int l, double[][] in, double[][] out, int len) {
-        if (!active) {
+        if (PROVIDER == null || !active) {
             LayerProducts.multiply(mlp, theta, l, in, out, len);
         } else {
             PROVIDER.multiply(theta, mlp.weightOffset(l), mlp.width(l), mlp.width(l - 1), in, out, len);
@@ -152,7 +155,7 @@ final class TrainingProducts {
 
     /** {@link LayerProducts#multiplyTransposed}. */
     static void multiplyTransposed(Mlp mlp, double[] theta, int l, double[][] in, double[][] out, int len) {
-        if (!active) {
+        if (PROVIDER == null || !active) {
             LayerProducts.multiplyTransposed(mlp, theta, l, in, out, len);
         } else {
             PROVIDER.multiplyTransposed(theta, mlp.weightOffset(l), mlp.width(l), mlp.width(l - 1), in, out, len);
@@ -161,7 +164,7 @@ final class TrainingProducts {
 
     /** {@link LayerProducts#weightGradient}. */
     static void weightGradient(double[][] g, double[][] a, int n, int p, int len, double[][] at, double[][] gw) {
-        if (!active) {
+        if (PROVIDER == null || !active) {
             LayerProducts.weightGradient(g, a, n, p, len, at, gw);
         } else {
             LayerProducts.transpose(a, p, len, at);
