@@ -29,16 +29,22 @@ import java.util.SplittableRandom;
 final class ProductsWarmUp {
     /** Consecutive rounds the provider must win. */
     static final int WINS = 3;
+    /**
+     * Timings a round takes of each product, keeping the shortest: the warm-up shares the cores with training
+     * and the compiler, and a timing of a microsecond that a time slice of another thread interrupts measured
+     * ten times as long (machine A, two training threads: one warm-up in six never won three rounds in a row).
+     */
+    static final int REPEATS = 4;
     /** Most rounds on the small layer. */
-    static final int SMALL_ROUNDS = 5000;
+    static final int SMALL_ROUNDS = 2000;
     /** Most rounds on the net's layers. */
     static final int NET_ROUNDS = 300;
     /**
      * A round on the small layer is won within this factor of the scalar time: compiled, the vector kernels
-     * take up to about twice as long as the scalar ones on a layer so small (mostly leftover rows and columns),
-     * interpreted a hundred times and more.
+     * take up to about three times as long as the scalar ones on a layer so small (mostly leftover rows and
+     * columns), interpreted or compiled by C1 (which does not intrinsify the Vector API) a hundred times and more.
      */
-    static final int COMPILED = 4;
+    static final int COMPILED = 8;
     /**
      * The small layer: the second of 5 → 5 → 29 over 31 columns, so that with 8 or 4 lanes every branch of a
      * blocked kernel is taken: W·A 29 output rows (blocks of four and one left over) of 5 terms (a group of four
@@ -60,9 +66,14 @@ final class ProductsWarmUp {
      * @return whether the provider won both phases
      */
     static boolean run(LayerProductsProvider provider, Mlp mlp, int columns) {
+        return run(provider, mlp, columns, SMALL_ROUNDS);
+    }
+
+    /** {@link #run(LayerProductsProvider, Mlp, int)} with at most {@code smallRounds} rounds on the small layer. */
+    static boolean run(LayerProductsProvider provider, Mlp mlp, int columns, int smallRounds) {
         Mlp small = new Mlp(SMALL, Activation.IDENTITY, Activation.IDENTITY, new double[Mlp.parameterCount(SMALL)]);
         SplittableRandom r = new SplittableRandom(1);
-        if (!wins(provider, new Layer[] {new Layer(small, 2, SMALL_COLUMNS, r)}, COMPILED, SMALL_ROUNDS)) {
+        if (!wins(provider, new Layer[] {new Layer(small, 2, SMALL_COLUMNS, r)}, COMPILED, smallRounds)) {
             return false;
         }
         Layer[] layers = new Layer[mlp.layers()];
@@ -73,25 +84,32 @@ final class ProductsWarmUp {
     }
 
     /**
-     * Whether the provider wins {@link #WINS} rounds in a row within the given number of rounds. A round runs each
-     * of the three products on every layer, the provider's then the scalar one, and is won when each product's
-     * time summed over the layers is less than {@code slack} times the scalar time.
+     * Whether the provider wins {@link #WINS} rounds in a row within the given number of rounds. A round times
+     * each of the three products {@link #REPEATS} times on every layer, the provider's then the scalar one, and is
+     * won when for each product the provider's shortest time summed over the layers is less than {@code slack}
+     * times the scalar one's.
      */
     private static boolean wins(LayerProductsProvider provider, Layer[] layers, int slack, int rounds) {
         int streak = 0;
         for (int round = 0; round < rounds && streak < WINS; round++) {
             boolean won = true;
             for (int kernel = 0; kernel < 3; kernel++) {
-                long start = System.nanoTime();
-                for (Layer layer : layers) {
-                    layer.provider(provider, kernel);
+                long vector = Long.MAX_VALUE;
+                long scalar = Long.MAX_VALUE;
+                for (int repeat = 0; repeat < REPEATS; repeat++) {
+                    long start = System.nanoTime();
+                    for (Layer layer : layers) {
+                        layer.provider(provider, kernel);
+                    }
+                    long middle = System.nanoTime();
+                    for (Layer layer : layers) {
+                        layer.scalar(kernel);
+                    }
+                    long end = System.nanoTime();
+                    vector = Math.min(vector, middle - start);
+                    scalar = Math.min(scalar, end - middle);
                 }
-                long middle = System.nanoTime();
-                for (Layer layer : layers) {
-                    layer.scalar(kernel);
-                }
-                long end = System.nanoTime();
-                won &= middle - start < slack * (end - middle);
+                won &= vector < slack * scalar;
             }
             streak = won ? streak + 1 : 0;
         }

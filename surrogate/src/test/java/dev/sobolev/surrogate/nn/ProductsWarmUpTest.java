@@ -7,8 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link ProductsWarmUp} switches to a provider only when it beats the scalar products: the providers here are
- * about ten times faster or slower than the scalar products, so that no timing noise can change the outcome.
+ * {@link ProductsWarmUp} switches to a provider only when it beats the scalar products: the providers here take
+ * no time or many times the scalar products' (64 times their multiply-adds, in a dependent chain), so that no
+ * timing noise can change the outcome.
  */
 class ProductsWarmUpTest {
     private static final int[] WIDTHS = {7, 64, 64, 1};
@@ -69,14 +70,15 @@ class ProductsWarmUpTest {
     void aFasterProviderTakesOverAfterThreeWinsOnTheSmallLayerAndThreeOnTheNet() {
         Counting instant = new Counting(0);
         assertTrue(ProductsWarmUp.run(instant, NET, 64));
-        // three products a layer and round: one layer in the first phase, the net's three in the second
-        assertEquals(3 * ProductsWarmUp.WINS + 3 * 3 * ProductsWarmUp.WINS, instant.calls);
+        // three products a layer, timed REPEATS times a round: one layer in the first phase, the net's three in
+        // the second
+        assertEquals(ProductsWarmUp.REPEATS * (3 * ProductsWarmUp.WINS + 3 * 3 * ProductsWarmUp.WINS), instant.calls);
     }
 
     @Test
     void aSlowerProviderIsDeclinedAfterTheFirstPhasesRounds() {
-        Counting slow = new Counting(8);
-        assertFalse(ProductsWarmUp.run(slow, NET, 64));
-        assertEquals(3 * ProductsWarmUp.SMALL_ROUNDS, slow.calls);
+        Counting slow = new Counting(64);
+        assertFalse(ProductsWarmUp.run(slow, NET, 64, 50));
+        assertEquals(ProductsWarmUp.REPEATS * 3 * 50, slow.calls);
     }
 }
