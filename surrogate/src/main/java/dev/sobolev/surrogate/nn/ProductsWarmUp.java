@@ -18,13 +18,12 @@ import java.util.SplittableRandom;
  * First a small layer that takes every branch of a blocked kernel, cheap enough interpreted for the compiler's
  * thresholds to be reached in about half a second, until all three of the provider's products are compiled:
  * {@value #WINS} rounds in a row with each within {@value #COMPILED} times the scalar time, at most
- * {@value #SMALL_ROUNDS} rounds. Then every weight layer of the
- * net, its three products over the training's columns, in the orientation the loss uses
- * ({@link SobolevLoss.Scratch#byUnit}), until the provider is faster in {@value #WINS} rounds in a row, at most
- * {@value #NET_ROUNDS} rounds;
- * this also lets the compiler settle on the shapes training will call (a recompilation after a
- * deoptimisation shows as lost rounds). The result is true only if both phases end in a run of wins, so a
- * provider slower than the scalar products on this machine or this net is not used.
+ * {@value #SMALL_ROUNDS} rounds. Then every weight layer of the net, its three products over the training's
+ * columns, in the orientation the loss uses ({@link SobolevLoss.Scratch#byUnit}), until the provider is faster
+ * in {@value #WINS} rounds in a row, at most {@value #NET_ROUNDS} rounds; this also lets the compiler settle on
+ * the shapes training will call (a recompilation after a deoptimisation shows as lost rounds). The result is
+ * true only if both phases end in a run of wins, so a provider slower than the scalar products on this machine
+ * or this net is not used.
  */
 final class ProductsWarmUp {
     /** Consecutive rounds the provider must win. */
