@@ -6,8 +6,11 @@ import java.util.SplittableRandom;
 import dev.sobolev.surrogate.nn.Activation;
 import dev.sobolev.surrogate.nn.Mlp;
 
-/** The networks the benchmarks measure: 7 inputs, equal hidden widths, one output. */
-final class BenchmarkNets {
+/**
+ * The networks the benchmarks measure: 7 inputs, equal hidden widths, one output. Public for the benchmarks that
+ * sit in the packages they measure ({@code LayerProductsBenchmark} in {@code dev.sobolev.surrogate.nn}).
+ */
+public final class BenchmarkNets {
     private BenchmarkNets() {
     }
 
@@ -17,7 +20,7 @@ final class BenchmarkNets {
      *
      * @param spec "WIDTHxLAYERS" or "WIDTHxLAYERS-activation" (SiLU when no activation is named)
      */
-    static Mlp random(String spec) {
+    public static Mlp random(String spec) {
         String[] p = spec.split("[x-]");
         int width = Integer.parseInt(p[0]);
         int layers = Integer.parseInt(p[1]);

@@ -1,6 +1,5 @@
 package dev.sobolev.surrogate.nn;
 
-import java.util.Arrays;
 import java.util.ServiceLoader;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
@@ -18,6 +17,8 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
+
+import dev.sobolev.benchmarks.BenchmarkNets;
 
 /**
  * The three layer products of training ({@link LayerProducts}: Wₗ·A, Wₗᵀ·G and the weight gradient G·Aᵀ with
@@ -88,21 +89,11 @@ public class LayerProductsBenchmark {
         }
     }
 
-    /** A 7 → w×L → 1 net with weights uniform in ±1/√w (seed 1) and rows uniform in ±1 (seed 2). */
+    /** A 7 → w×L → 1 SiLU net ({@link BenchmarkNets}) and rows uniform in ±1 (seed 2). */
     @Setup
     public void setUp() {
         int w = Integer.parseInt(layer.substring(0, layer.indexOf('x')));
-        int layers = w >= 128 ? 6 : 4;
-        int[] widths = new int[layers + 2];
-        Arrays.fill(widths, w);
-        widths[0] = 7;
-        widths[layers + 1] = 1;
-        SplittableRandom r = new SplittableRandom(1);
-        double[] params = new double[Mlp.parameterCount(widths)];
-        for (int i = 0; i < params.length; i++) {
-            params[i] = r.nextDouble(-1, 1) / Math.sqrt(w);
-        }
-        mlp = new Mlp(widths, Activation.SILU, Activation.IDENTITY, params);
+        mlp = BenchmarkNets.random(w + "x" + (w >= 128 ? 6 : 4));
         theta = mlp.parameters();
         n = w;
         p = w;

@@ -72,12 +72,14 @@ final class ProductsWarmUp {
     static boolean run(LayerProductsProvider provider, Mlp mlp, int columns, int smallRounds) {
         Mlp small = new Mlp(SMALL, Activation.IDENTITY, Activation.IDENTITY, new double[Mlp.parameterCount(SMALL)]);
         SplittableRandom r = new SplittableRandom(1);
-        if (!wins(provider, new Layer[] {new Layer(small, 2, SMALL_COLUMNS, r)}, COMPILED, smallRounds)) {
+        Layer[] smallLayer = {new Layer(small, weights(small, r), 2, SMALL_COLUMNS, r)};
+        if (!wins(provider, smallLayer, COMPILED, smallRounds)) {
             return false;
         }
+        double[] theta = weights(mlp, r);
         Layer[] layers = new Layer[mlp.layers()];
         for (int l = 1; l <= mlp.layers(); l++) {
-            layers[l - 1] = new Layer(mlp, l, columns, r);
+            layers[l - 1] = new Layer(mlp, theta, l, columns, r);
         }
         return wins(provider, layers, 1, NET_ROUNDS);
     }
@@ -126,39 +128,57 @@ final class ProductsWarmUp {
         return m;
     }
 
-    /** One weight layer's inputs, weights and outputs, filled with values in ±1 from a fixed seed. */
+    /** Values uniform in ±1 from r for every parameter of a net, the weights all its layers' products use. */
+    private static double[] weights(Mlp mlp, SplittableRandom r) {
+        double[] theta = new double[mlp.parameterCount()];
+        for (int i = 0; i < theta.length; i++) {
+            theta[i] = r.nextDouble(-1, 1);
+        }
+        return theta;
+    }
+
+    /**
+     * One weight layer's inputs and outputs, filled with values in ±1 from a fixed seed, and the weight gradient's
+     * operands in the orientation of {@link SobolevLoss.Scratch#addWeightGradient}: the layer's units in the lanes
+     * when its inputs are fewer.
+     */
     private static final class Layer {
         private final Mlp mlp;
+        private final double[] theta;
         private final int l;
         private final int n;
         private final int p;
         private final int len;
-        private final double[] theta;
         private final double[][] a;
         private final double[][] g;
         private final double[][] forward;
         private final double[][] backward;
         private final double[][] at;
         private final double[][] gw;
-        private final boolean byUnit;
+        /** The weight gradient's row operand (rows of gw) and column operand, and their counts. */
+        private final double[][] gradRows;
+        private final double[][] gradColumns;
+        private final int rows;
+        private final int columns;
 
-        Layer(Mlp mlp, int l, int len, SplittableRandom r) {
+        Layer(Mlp mlp, double[] theta, int l, int len, SplittableRandom r) {
             this.mlp = mlp;
+            this.theta = theta;
             this.l = l;
             this.len = len;
             n = mlp.width(l);
             p = mlp.width(l - 1);
-            byUnit = p < n;
-            theta = new double[mlp.parameterCount()];
-            for (int i = 0; i < theta.length; i++) {
-                theta[i] = r.nextDouble(-1, 1);
-            }
             a = random(r, p, len);
             g = random(r, n, len);
             forward = new double[n][len];
             backward = new double[p][len];
             at = new double[len][Math.max(n, p)];
-            gw = byUnit ? new double[p][n] : new double[n][p];
+            boolean byUnit = p < n;
+            gradRows = byUnit ? a : g;
+            gradColumns = byUnit ? g : a;
+            rows = byUnit ? p : n;
+            columns = byUnit ? n : p;
+            gw = new double[rows][columns];
         }
 
         /** Product 0 (W·A), 1 (Wᵀ·G) or 2 (the weight gradient) on the provider. */
@@ -168,12 +188,8 @@ final class ProductsWarmUp {
                 provider.multiply(theta, w0, n, p, a, forward, len);
             } else if (kernel == 1) {
                 provider.multiplyTransposed(theta, w0, n, p, g, backward, len);
-            } else if (byUnit) {
-                LayerProducts.transpose(g, n, len, at);
-                provider.weightGradient(a, at, p, n, len, gw);
             } else {
-                LayerProducts.transpose(a, p, len, at);
-                provider.weightGradient(g, at, n, p, len, gw);
+                TrainingProducts.weightGradient(provider, gradRows, gradColumns, rows, columns, len, at, gw);
             }
         }
 
@@ -183,10 +199,8 @@ final class ProductsWarmUp {
                 LayerProducts.multiply(mlp, theta, l, a, forward, len);
             } else if (kernel == 1) {
                 LayerProducts.multiplyTransposed(mlp, theta, l, g, backward, len);
-            } else if (byUnit) {
-                LayerProducts.weightGradient(a, g, p, n, len, at, gw);
             } else {
-                LayerProducts.weightGradient(g, a, n, p, len, at, gw);
+                LayerProducts.weightGradient(gradRows, gradColumns, rows, columns, len, at, gw);
             }
         }
     }

@@ -167,8 +167,14 @@ final class TrainingProducts {
         if (PROVIDER == null || !active) {
             LayerProducts.weightGradient(g, a, n, p, len, at, gw);
         } else {
-            LayerProducts.transpose(a, p, len, at);
-            PROVIDER.weightGradient(g, at, n, p, len, gw);
+            weightGradient(PROVIDER, g, a, n, p, len, at, gw);
         }
+    }
+
+    /** {@link LayerProducts#weightGradient} on a provider: the transposed copy of a, then the provider's rows. */
+    static void weightGradient(LayerProductsProvider provider, double[][] g, double[][] a, int n, int p, int len,
+                               double[][] at, double[][] gw) {
+        LayerProducts.transpose(a, p, len, at);
+        provider.weightGradient(g, at, n, p, len, gw);
     }
 }
