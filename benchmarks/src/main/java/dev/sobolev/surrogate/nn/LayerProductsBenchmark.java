@@ -18,6 +18,9 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
+import dev.ludovic.netlib.blas.BLAS;
+import dev.ludovic.netlib.blas.JavaBLAS;
+import dev.ludovic.netlib.blas.NativeBLAS;
 import dev.sobolev.benchmarks.BenchmarkNets;
 
 /**
@@ -35,6 +38,15 @@ import dev.sobolev.benchmarks.BenchmarkNets;
  * surrogate's public API for a benchmark. JMH runs the kernel parameter fastest, so the kernels alternate per
  * size. Run: {@code java -jar benchmarks/target/benchmarks.jar LayerProductsBenchmark -f 1 -wi 3 -w 1 -i 5 -r 1
  * -p kernel=main,vector -jvmArgsAppend --add-modules=jdk.incubator.vector}.
+ *
+ * <p>{@code kernel=netlib-java} and {@code kernel=netlib-native} are the candidate library of issue 28: the same
+ * three products as one {@code dgemm} each of netlib BLAS ({@code dev.ludovic.netlib:blas}, the BLAS Spark
+ * uses), on its pure-Java implementation ({@code JavaBLAS}: {@code VectorBLAS} on the Vector API when the JVM
+ * resolves {@code jdk.incubator.vector}) and on the system's native BLAS through JNI ({@code NativeBLAS}:
+ * Debian's {@code libblas.so.3}, OpenBLAS where installed). BLAS takes contiguous column-major matrices, so these
+ * kernels read flat copies of the rows made once in the setup: the best case for the library, a training step
+ * would have to copy its rows in and out as well. Neither gives {@link LayerProducts}' bits (their sums run in
+ * another order, with fused multiply-adds).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -54,13 +66,15 @@ public class LayerProductsBenchmark {
     /**
      * main: {@link LayerProducts}; vector:
      * the {@link LayerProductsProvider} of the simd module, {@code VectorLayerProducts} (needs {@code -jvmArgsAppend
-     * --add-modules=jdk.incubator.vector}).
+     * --add-modules=jdk.incubator.vector}); netlib-java, netlib-native: netlib BLAS's {@code dgemm} on flat
+     * copies (above).
      */
     @Param({"main", "vector"})
     public String kernel;
 
     private static final int MAIN = 0;
     private static final int VECTOR = 1;
+    private static final int BLAS_KERNEL = 2;
 
     private Mlp mlp;
     private double[] theta;
@@ -74,6 +88,12 @@ public class LayerProductsBenchmark {
     private double[][] g;
     private double[][] at;
     private double[][] gw;
+    private BLAS blas;
+    /** Row-major flat copies for BLAS: in and g (w×cols), out (w×cols), gw (w×w). */
+    private double[] inFlat;
+    private double[] outFlat;
+    private double[] gFlat;
+    private double[] gwFlat;
 
     /** Flops counted per call, reported by JMH as a rate: flops/ns = GFLOP/s. */
     @State(Scope.Thread)
@@ -110,8 +130,27 @@ public class LayerProductsBenchmark {
                 vector = vectorProducts();
                 yield VECTOR;
             }
-            default -> throw new IllegalArgumentException("kernel must be main or vector, got " + kernel);
+            case "netlib-java", "netlib-native" -> {
+                blas = kernel.equals("netlib-java") ? JavaBLAS.getInstance() : NativeBLAS.getInstance();
+                System.err.println("netlib BLAS: " + blas.getClass().getName());
+                inFlat = flat(in);
+                gFlat = flat(g);
+                outFlat = new double[w * cols];
+                gwFlat = new double[w * w];
+                yield BLAS_KERNEL;
+            }
+            default -> throw new IllegalArgumentException(
+                    "kernel must be main, vector, netlib-java or netlib-native, got " + kernel);
         };
+    }
+
+    private static double[] flat(double[][] rows) {
+        int len = rows[0].length;
+        double[] f = new double[rows.length * len];
+        for (int r = 0; r < rows.length; r++) {
+            System.arraycopy(rows[r], 0, f, r * len, len);
+        }
+        return f;
     }
 
     private static LayerProductsProvider vectorProducts() {
@@ -126,38 +165,53 @@ public class LayerProductsBenchmark {
 
     /** Wₗ·A: out = W·in over cols columns. */
     @Benchmark
-    public double[][] multiply(Flops f) {
+    public Object multiply(Flops f) {
+        f.flops += 2L * n * p * cols;
+        if (kind == BLAS_KERNEL) {
+            // row-major out (n×cols) = W (n×p)·in (p×cols), i.e. column-major outᵀ = inᵀ·Wᵀ
+            blas.dgemm("N", "N", cols, n, p, 1.0, inFlat, 0, cols, theta, w0, p, 0.0, outFlat, 0, cols);
+            return outFlat;
+        }
         if (kind == VECTOR) {
             vector.multiply(theta, w0, n, p, in, out, cols);
         } else {
             LayerProducts.multiply(mlp, theta, 2, in, out, cols);
         }
-        f.flops += 2L * n * p * cols;
         return out;
     }
 
     /** Wₗᵀ·G: out = Wᵀ·in over cols columns. */
     @Benchmark
-    public double[][] multiplyTransposed(Flops f) {
+    public Object multiplyTransposed(Flops f) {
+        f.flops += 2L * n * p * cols;
+        if (kind == BLAS_KERNEL) {
+            // row-major out (p×cols) = Wᵀ·in (n×cols), i.e. column-major outᵀ = inᵀ·W
+            blas.dgemm("N", "T", cols, p, n, 1.0, inFlat, 0, cols, theta, w0, p, 0.0, outFlat, 0, cols);
+            return outFlat;
+        }
         if (kind == VECTOR) {
             vector.multiplyTransposed(theta, w0, n, p, in, out, cols);
         } else {
             LayerProducts.multiplyTransposed(mlp, theta, 2, in, out, cols);
         }
-        f.flops += 2L * n * p * cols;
         return out;
     }
 
     /** W̄ₗ += G·Aᵀ over cols columns, the transposed copy of A included. */
     @Benchmark
-    public double[][] weightGradient(Flops f) {
+    public Object weightGradient(Flops f) {
+        f.flops += 2L * n * p * cols;
+        if (kind == BLAS_KERNEL) {
+            // row-major gw (n×p) += g (n×cols)·inᵀ, i.e. column-major gwᵀ += in·gᵀ
+            blas.dgemm("T", "N", p, n, cols, 1.0, inFlat, 0, cols, gFlat, 0, cols, 1.0, gwFlat, 0, p);
+            return gwFlat;
+        }
         if (kind == VECTOR) {
             LayerProducts.transpose(in, p, cols, at);
             vector.weightGradient(g, at, n, p, cols, gw);
         } else {
             LayerProducts.weightGradient(g, in, n, p, cols, at, gw);
         }
-        f.flops += 2L * n * p * cols;
         return gw;
     }
 }
