@@ -39,6 +39,7 @@ final class OptionNames {
             "l2", "--l2",
             "dropout", "--dropout",
             "validationFraction", "--validation",
+            "precision", "--precision",
             "data", "--data");
 
     /** {@code batch}: the {@code BatchRequest} builder's parameters. */

@@ -16,6 +16,7 @@ import dev.sobolev.reports.experiments.RidgeExperiment;
 import dev.sobolev.surrogate.api.DomainPolicy;
 import dev.sobolev.surrogate.nn.Activation;
 import dev.sobolev.surrogate.nn.Normalisation;
+import dev.sobolev.surrogate.nn.Precision;
 import dev.sobolev.surrogate.train.Initializer;
 import dev.sobolev.surrogate.train.Loss;
 import dev.sobolev.surrogate.train.OptimizerKind;
@@ -55,7 +56,7 @@ public final class SobolevCli implements Runnable {
     private static final List<Class<? extends Enum<?>>> OPTION_ENUMS = List.of(Activation.class,
             Normalisation.Kind.class, Initializer.class, OptimizerKind.class, ScheduleKind.class, Loss.class,
             Saliency.class, FineTuning.class, DatasetFormat.class, LsmcRecipe.Kind.class, SecondOrder.Kind.class,
-            PayoffKind.class, DomainPolicy.class, RidgeExperiment.BasisKind.class);
+            PayoffKind.class, DomainPolicy.class, RidgeExperiment.BasisKind.class, Precision.class);
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

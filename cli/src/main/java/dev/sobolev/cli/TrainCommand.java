@@ -11,6 +11,7 @@ import dev.sobolev.surrogate.io.ModelFile;
 import dev.sobolev.surrogate.job.TrainJob;
 import dev.sobolev.surrogate.nn.Activation;
 import dev.sobolev.surrogate.nn.Normalisation;
+import dev.sobolev.surrogate.nn.Precision;
 import dev.sobolev.surrogate.train.Initializer;
 import dev.sobolev.surrogate.train.TrainingConfig;
 import dev.sobolev.surrogate.train.TrainingHistory;
@@ -94,6 +95,7 @@ final class TrainCommand implements Runnable {
             json.put("bestEpoch", r.history().bestEpoch());
             json.put("stopReason", r.history().stopReason());
             json.put("diverged", r.history().diverged());
+            json.put("precision", r.config().precision().label());
             Json.print(o, json);
         } else if (r.history().diverged()) {
             TrainingHistory.Epoch kept = r.history().epochs().get(r.history().bestEpoch() - 1);
@@ -102,8 +104,9 @@ final class TrainCommand implements Runnable {
                     r.model().network().parameterCount(), written);
             o.flush();
         } else {
-            o.printf(Locale.ROOT, "trained %s (%d parameters) for %d epochs in %.1f s, final loss %.4e (%s); wrote %s%n",
+            o.printf(Locale.ROOT, "trained %s (%d parameters%s) for %d epochs in %.1f s, final loss %.4e (%s); wrote %s%n",
                     Arrays.toString(r.model().network().widths()), r.model().network().parameterCount(),
+                    r.config().precision() == Precision.FLOAT64 ? "" : ", " + r.config().precision().label(),
                     r.history().epochs().size(), r.seconds(), r.history().finalLoss(), r.history().stopReason(), written);
             o.flush();
         }

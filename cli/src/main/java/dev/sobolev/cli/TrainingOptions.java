@@ -1,5 +1,6 @@
 package dev.sobolev.cli;
 
+import dev.sobolev.surrogate.nn.Precision;
 import dev.sobolev.surrogate.train.Loss;
 import dev.sobolev.surrogate.train.OptimizerKind;
 import dev.sobolev.surrogate.train.ScheduleKind;
@@ -8,8 +9,8 @@ import picocli.CommandLine.Option;
 
 /**
  * The loss and optimisation options shared by {@code train} and {@code prune} (fine-tuning): loss, α, λ,
- * optimiser, learning-rate schedule, epochs, batch, L2, dropout, the validation share and what a diverged run
- * writes. Their defaults are
+ * optimiser, learning-rate schedule, epochs, batch, L2, dropout, the validation share, what a diverged run
+ * writes and the precision of the passes. Their defaults are
  * {@link TrainingConfig#builder()}'s.
  */
 final class TrainingOptions {
@@ -47,6 +48,10 @@ final class TrainingOptions {
             + "above 1e6 times the starting loss, or kept weights above 10 times it), write the best finished epoch's "
             + "weights and say so, instead of failing with exit code 4 and writing nothing.")
     boolean keepBest;
+    @Option(names = "--precision", defaultValue = "float64", description = "Arithmetic of the training passes: "
+            + "float64, or float32 (single-output networks, no --hv-weight; double-precision weights and optimiser) "
+            + "(default: ${DEFAULT-VALUE}).")
+    Precision precision;
 
     /**
      * Sets the loss and optimisation settings of these options on a builder.
@@ -68,7 +73,7 @@ final class TrainingOptions {
         }
         return b.derivativeScaling(!noLambda).optimizer(optimizer.create(weightDecay))
                 .schedule(schedule.create(lr, minLr, epochs)).epochs(epochs).batchSize(batch).l2(l2).dropout(dropout)
-                .validationFraction(validation).seed(seed).threads(threads).keepBest(keepBest);
+                .validationFraction(validation).seed(seed).threads(threads).keepBest(keepBest).precision(precision);
     }
 
     /** Refuses a value that is not finite or not in range, naming the option ("--lr must be finite and > 0"). */

@@ -77,13 +77,48 @@ class TrainCommandTest {
         "lr | --lr | 0 | --lr must be finite and > 0, got 0.0",
         "negative lr | --lr | -0.1 | --lr must be finite and > 0, got -0.1",
         "epochs | --epochs | 0 | --epochs must be >= 1, got 0",
-        "loss | --loss | huber | --loss must be sobolev or value, got huber"})
+        "loss | --loss | huber | --loss must be sobolev or value, got huber",
+        "precision | --precision | float16 | --precision must be float64 or float32, got float16"})
     void badInput(String what, String option, String value, String message) {
         Path out = tmp.resolve("bad-" + what.replace(' ', '-') + ".json");
         CliRunner.Run r = train(out, option, value);
         assertEquals(SobolevCli.BAD_INPUT, r.code(), r.err());
         assertEquals("sobolev: " + message, r.err().strip());
         assertTrue(!Files.exists(out));
+    }
+
+    /**
+     * --precision float32: the same model file for one and two threads, its precision in the provenance (a
+     * float64 file names none), a surrogate as good as float64's on the test set, and no second-order term.
+     */
+    @Test
+    void float32TrainsTheSameFileOnAnyThreadCountAndSaysSo() throws Exception {
+        Path a = tmp.resolve("f32-a.json");
+        Path b = tmp.resolve("f32-b.json");
+        CliRunner.Run ra = train(a, "--threads", "1", "--precision", "float32");
+        assertEquals(0, ra.code(), ra.err());
+        assertEquals(0, train(b, "--threads", "2", "--precision", "float32").code());
+        assertArrayEquals(Files.readAllBytes(a), Files.readAllBytes(b));
+        assertEquals("float32", Json.MAPPER.readTree(a.toFile()).findValue("precision").asText());
+        assertEquals("float32", Json.MAPPER.readTree(ra.out()).get("precision").asText());
+        Path f64 = tmp.resolve("f64.json");
+        assertEquals(0, train(f64, "--threads", "2").code());
+        assertTrue(Json.MAPPER.readTree(f64.toFile()).findValue("precision") == null);
+        double[] r2 = new double[2];
+        Path[] models = {a, f64};
+        for (int k = 0; k < 2; k++) {
+            CliRunner.Run ev = CliRunner.run("eval", "--model", models[k].toString(), "--test",
+                    data.resolve("test").toString(), "--json");
+            assertEquals(0, ev.code(), ev.err());
+            r2[k] = Json.MAPPER.readTree(ev.out()).get("r2").get("value").asDouble();
+        }
+        assertEquals(r2[1], r2[0], 1e-3, "test R2 float32 " + r2[0] + " against float64 " + r2[1]);
+        Path hv = tmp.resolve("f32-hv.json");
+        CliRunner.Run second = train(hv, "--precision", "float32", "--hv-weight", "1");
+        assertEquals(SobolevCli.BAD_INPUT, second.code(), second.err());
+        assertEquals("sobolev: --precision float32 trains without the second-order term, got its weight 1.0",
+                second.err().strip());
+        assertTrue(!Files.exists(hv));
     }
 
     @Test

@@ -39,6 +39,9 @@ import dev.sobolev.benchmarks.BenchmarkNets;
  * size. Run: {@code java -jar benchmarks/target/benchmarks.jar LayerProductsBenchmark -f 1 -wi 3 -w 1 -i 5 -r 1
  * -p kernel=main,vector -jvmArgsAppend --add-modules=jdk.incubator.vector}.
  *
+ * <p>{@code kernel=float32} is {@link Float32Products}, the products of {@code --precision float32} training, on
+ * float copies of the same rows (flops counted alike).
+ *
  * <p>{@code kernel=netlib-java} and {@code kernel=netlib-native} are the candidate library of issue 28: the same
  * three products as one {@code dgemm} each of netlib BLAS ({@code dev.ludovic.netlib:blas}, the BLAS Spark
  * uses), on its pure-Java implementation ({@code JavaBLAS}: {@code VectorBLAS} on the Vector API when the JVM
@@ -67,7 +70,7 @@ public class LayerProductsBenchmark {
      * main: {@link LayerProducts}; vector:
      * the {@link LayerProductsProvider} of the simd module, {@code VectorLayerProducts} (needs {@code -jvmArgsAppend
      * --add-modules=jdk.incubator.vector}); netlib-java, netlib-native: netlib BLAS's {@code dgemm} on flat
-     * copies (above).
+     * copies (above); float32: {@link Float32Products} on float copies.
      */
     @Param({"main", "vector"})
     public String kernel;
@@ -75,6 +78,7 @@ public class LayerProductsBenchmark {
     private static final int MAIN = 0;
     private static final int VECTOR = 1;
     private static final int BLAS_KERNEL = 2;
+    private static final int FLOAT32 = 3;
 
     private Mlp mlp;
     private double[] theta;
@@ -94,6 +98,12 @@ public class LayerProductsBenchmark {
     private double[] outFlat;
     private double[] gFlat;
     private double[] gwFlat;
+    private float[] theta32;
+    private float[][] in32;
+    private float[][] out32;
+    private float[][] g32;
+    private float[][] at32;
+    private float[][] gw32;
 
     /** Flops counted per call, reported by JMH as a rate: flops/ns = GFLOP/s. */
     @State(Scope.Thread)
@@ -130,6 +140,18 @@ public class LayerProductsBenchmark {
                 vector = vectorProducts();
                 yield VECTOR;
             }
+            case "float32" -> {
+                theta32 = new float[theta.length];
+                for (int i = 0; i < theta.length; i++) {
+                    theta32[i] = (float) theta[i];
+                }
+                in32 = narrow(in);
+                g32 = narrow(g);
+                out32 = new float[w][cols];
+                at32 = new float[cols][w];
+                gw32 = new float[w][w];
+                yield FLOAT32;
+            }
             case "netlib-java", "netlib-native" -> {
                 blas = kernel.equals("netlib-java") ? JavaBLAS.getInstance() : NativeBLAS.getInstance();
                 System.err.println("netlib BLAS: " + blas.getClass().getName());
@@ -140,8 +162,18 @@ public class LayerProductsBenchmark {
                 yield BLAS_KERNEL;
             }
             default -> throw new IllegalArgumentException(
-                    "kernel must be main, vector, netlib-java or netlib-native, got " + kernel);
+                    "kernel must be main, vector, float32, netlib-java or netlib-native, got " + kernel);
         };
+    }
+
+    private static float[][] narrow(double[][] rows) {
+        float[][] f = new float[rows.length][rows[0].length];
+        for (int r = 0; r < rows.length; r++) {
+            for (int c = 0; c < rows[r].length; c++) {
+                f[r][c] = (float) rows[r][c];
+            }
+        }
+        return f;
     }
 
     private static double[] flat(double[][] rows) {
@@ -172,6 +204,10 @@ public class LayerProductsBenchmark {
             blas.dgemm("N", "N", cols, n, p, 1.0, inFlat, 0, cols, theta, w0, p, 0.0, outFlat, 0, cols);
             return outFlat;
         }
+        if (kind == FLOAT32) {
+            Float32Products.multiply(mlp, theta32, 2, in32, out32, cols);
+            return out32;
+        }
         if (kind == VECTOR) {
             vector.multiply(theta, w0, n, p, in, out, cols);
         } else {
@@ -189,6 +225,10 @@ public class LayerProductsBenchmark {
             blas.dgemm("N", "T", cols, p, n, 1.0, inFlat, 0, cols, theta, w0, p, 0.0, outFlat, 0, cols);
             return outFlat;
         }
+        if (kind == FLOAT32) {
+            Float32Products.multiplyTransposed(mlp, theta32, 2, in32, out32, cols);
+            return out32;
+        }
         if (kind == VECTOR) {
             vector.multiplyTransposed(theta, w0, n, p, in, out, cols);
         } else {
@@ -205,6 +245,10 @@ public class LayerProductsBenchmark {
             // row-major gw (n×p) += g (n×cols)·inᵀ, i.e. column-major gwᵀ += in·gᵀ
             blas.dgemm("T", "N", p, n, cols, 1.0, inFlat, 0, cols, gFlat, 0, cols, 1.0, gwFlat, 0, p);
             return gwFlat;
+        }
+        if (kind == FLOAT32) {
+            Float32Products.weightGradient(g32, in32, n, p, cols, at32, gw32);
+            return gw32;
         }
         if (kind == VECTOR) {
             LayerProducts.transpose(in, p, cols, at);

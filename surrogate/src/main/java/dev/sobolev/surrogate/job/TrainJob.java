@@ -17,6 +17,7 @@ import dev.sobolev.core.dataset.DatasetReader;
 import dev.sobolev.core.io.OutputGuard;
 import dev.sobolev.core.provenance.DatasetRef;
 import dev.sobolev.core.provenance.Provenance;
+import dev.sobolev.surrogate.nn.Precision;
 import dev.sobolev.surrogate.nn.Surrogate;
 import dev.sobolev.surrogate.schema.ModelSchema;
 import dev.sobolev.surrogate.train.Loss;
@@ -113,8 +114,9 @@ public final class TrainJob {
         /**
          * The loss and optimisation settings alone (what fine-tuning a given network uses): {@code loss},
          * {@code alpha}, {@code derivativeScaling}, {@code optimizer}, {@code schedule}, {@code epochs},
-         * {@code batch}, {@code l2}, {@code dropout}, {@code validation}, {@code seed}, and {@code keepBest}
-         * when a diverged run is to keep its best weights.
+         * {@code batch}, {@code l2}, {@code dropout}, {@code validation}, {@code seed}, {@code keepBest}
+         * when a diverged run is to keep its best weights, and {@code precision} when it is not float64 (so
+         * float64 models keep their files byte for byte).
          */
         public ObjectNode optimisationJson() {
             ObjectNode o = MAPPER.createObjectNode();
@@ -131,6 +133,9 @@ public final class TrainJob {
             o.put("seed", config.seed());
             if (config.keepBest()) {
                 o.put("keepBest", true);
+            }
+            if (config.precision() != Precision.FLOAT64) {
+                o.put("precision", config.precision().label());
             }
             return o;
         }

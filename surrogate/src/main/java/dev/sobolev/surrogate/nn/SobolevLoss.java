@@ -1,6 +1,7 @@
 package dev.sobolev.surrogate.nn;
 
 import java.util.Arrays;
+import java.util.Objects;
 
 import dev.sobolev.core.InvalidParameterException;
 
@@ -29,13 +30,14 @@ import dev.sobolev.core.InvalidParameterException;
  * <p>A {@link Scratch} holds the per-thread buffers; {@link #evaluate} allocates nothing.
  */
 public final class SobolevLoss {
-    private final double valueWeight;
-    private final double gradientWeight;
-    private final double[] lambdaSquared;
+    final double valueWeight;
+    final double gradientWeight;
+    final double[] lambdaSquared;
     private final double secondOrderWeight;
     private final double[] directions;
     private final int directionCount;
-    private final double dropout;
+    final double dropout;
+    private final Precision precision;
 
     /**
      * @param alpha  weight α ∈ [0, 1] of the value term; 1 − α weighs the derivative term
@@ -73,6 +75,29 @@ public final class SobolevLoss {
      * @param dropout    drop probability p ∈ [0, 1)
      */
     public SobolevLoss(double alpha, double[] lambda, int inputs, double gamma, double[][] directions, double dropout) {
+        this(alpha, lambda, inputs, gamma, directions, dropout, Precision.FLOAT64);
+    }
+
+    /**
+     * A loss whose passes run in the given precision. {@link Precision#FLOAT32} (Float32Directional) takes
+     * single-output networks and first-order labels (or values only): no second-order term.
+     *
+     * @param alpha      weight α ∈ [0, 1] of the value term
+     * @param lambda     derivative scales, or null
+     * @param inputs     input dimension d
+     * @param gamma      weight γ ≥ 0 of the Hessian–vector term
+     * @param directions k×d directions vᵩ (in the network's input units); k = 0 without the term
+     * @param dropout    drop probability p ∈ [0, 1)
+     * @param precision  arithmetic of the passes
+     * @throws InvalidParameterException naming {@code precision} for float32 with a second-order term
+     */
+    public SobolevLoss(double alpha, double[] lambda, int inputs, double gamma, double[][] directions, double dropout,
+                       Precision precision) {
+        this.precision = Objects.requireNonNull(precision, "precision");
+        if (precision == Precision.FLOAT32 && gamma > 0 && directions.length > 0) {
+            throw new InvalidParameterException("precision", "float32 trains without the second-order term, got its "
+                    + "weight " + gamma);
+        }
         if (!(dropout >= 0 && dropout < 1)) {
             throw new InvalidParameterException("dropout", "must be in [0, 1), got " + dropout);
         }
@@ -108,6 +133,11 @@ public final class SobolevLoss {
         }
     }
 
+    /** The arithmetic of the passes. */
+    public Precision precision() {
+        return precision;
+    }
+
     /** Whether the loss propagates first-derivative columns (α &lt; 1 or a second-order term). */
     public boolean usesGradients() {
         return gradientWeight > 0 || directionCount > 0;
@@ -136,6 +166,9 @@ public final class SobolevLoss {
      *                                  one of theirs ({@link PointEvaluators#PROPERTY}, {@code sobolev.simd.warmup})
      */
     public void expectTraining(Mlp mlp, int maxBatch, long samplePasses) {
+        if (precision == Precision.FLOAT32) {
+            return;
+        }
         int perSample = directional(mlp.outputs()) ? 1 : stride(mlp.inputs());
         TrainingProducts.prepare(mlp, maxBatch * perSample, samplePasses * perSample);
     }
@@ -174,6 +207,8 @@ public final class SobolevLoss {
         final double[] outputBar;
         final double[] zv;
         final double[] zvBar;
+        /** The single-precision rows of a {@link Precision#FLOAT32} loss (null for float64). */
+        final Float32Directional.Rows float32;
         private org.apache.commons.rng.UniformRandomProvider dropoutRng;
 
         /**
@@ -191,8 +226,11 @@ public final class SobolevLoss {
          */
         public Scratch(Mlp mlp, int maxBatch, SobolevLoss loss) {
             this.maxBatch = maxBatch;
+            boolean single = loss.precision == Precision.FLOAT32;
+            float32 = single ? new Float32Directional.Rows(mlp, maxBatch) : null;
+            // the double rows of a float32 loss: one column, unused
             boolean directional = loss.directional(mlp.outputs());
-            int cols = directional ? maxBatch : maxBatch * loss.stride(mlp.inputs());
+            int cols = single ? 1 : directional ? maxBatch : maxBatch * loss.stride(mlp.inputs());
             outputBar = new double[maxBatch];
             zv = new double[Math.max(1, loss.directionCount)];
             zvBar = new double[Math.max(1, loss.directionCount)];
@@ -204,12 +242,13 @@ public final class SobolevLoss {
             act = rows(mlp, cols);
             pre = rows(mlp, cols);
             adj = rows(mlp, cols);
-            d1 = rows(mlp, maxBatch);
-            d2 = rows(mlp, maxBatch);
-            d3 = rows(mlp, maxBatch);
-            hat = directional ? rows(mlp, maxBatch) : null;
-            u = directional ? rows(mlp, maxBatch) : null;
-            mask = directional ? null : rows(mlp, maxBatch);
+            int rowLength = single ? 1 : maxBatch;
+            d1 = rows(mlp, rowLength);
+            d2 = rows(mlp, rowLength);
+            d3 = rows(mlp, rowLength);
+            hat = directional ? rows(mlp, rowLength) : null;
+            u = directional ? rows(mlp, rowLength) : null;
+            mask = directional ? null : rows(mlp, rowLength);
             weightBar = new double[mlp.layers() + 1][][];
             byUnit = new boolean[mlp.layers() + 1];
             for (int l = 1; l <= mlp.layers(); l++) {
@@ -318,6 +357,20 @@ public final class SobolevLoss {
         }
         if (k > 0 && (hv == null || m != 1)) {
             throw new IllegalArgumentException("the second-order term needs Hessian-vector labels and a single output");
+        }
+        if (precision == Precision.FLOAT32) {
+            if (m != 1) {
+                throw new InvalidParameterException("precision", "float32 trains single-output networks, got "
+                        + m + " outputs");
+            }
+            if (s.float32 == null) {
+                throw new IllegalArgumentException("the scratch was made for a float64 loss");
+            }
+            return Float32Directional.evaluate(this, mlp, theta, x, y, dydx, rows, from, b, total, grad, s.float32,
+                    s.dropoutRng);
+        }
+        if (s.float32 != null) {
+            throw new IllegalArgumentException("the scratch was made for a float32 loss");
         }
         double loss = directional(m)
                 ? evaluateDirectional(mlp, theta, x, y, dydx, rows, from, b, total, grad, s)

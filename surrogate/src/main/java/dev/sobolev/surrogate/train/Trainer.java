@@ -14,6 +14,7 @@ import dev.sobolev.core.InvalidParameterException;
 import dev.sobolev.core.random.RandomStreams;
 import dev.sobolev.surrogate.nn.Mlp;
 import dev.sobolev.surrogate.nn.Normalisation;
+import dev.sobolev.surrogate.nn.Precision;
 import dev.sobolev.surrogate.nn.SobolevLoss;
 import dev.sobolev.surrogate.nn.Surrogate;
 
@@ -182,7 +183,12 @@ public final class Trainer {
                 hvs[i] = data.hv()[i] * norm.xStd(i % d) / norm.yStd(0);
             }
         }
-        SobolevLoss loss = new SobolevLoss(config.alpha(), lambda, d, config.secondOrderWeight(), dirs, config.dropout());
+        if (config.precision() == Precision.FLOAT32 && m != 1) {
+            throw new InvalidParameterException("precision", "float32 trains single-output networks, the data set has "
+                    + m + " outputs");
+        }
+        SobolevLoss loss = new SobolevLoss(config.alpha(), lambda, d, config.secondOrderWeight(), dirs, config.dropout(),
+                config.precision());
         RandomStreams dropoutStreams = RandomStreams.of(config.seed(), RandomStreams.AUXILIARY);
         UniformRandomProvider[] shardDropout = new UniformRandomProvider[(Math.min(config.batchSize(), n) + SHARD - 1) / SHARD];
         Mlp template = start != null ? start.network() : initial(config, d, m, initRng);

@@ -6,6 +6,7 @@ import java.util.Objects;
 import dev.sobolev.core.InvalidParameterException;
 import dev.sobolev.surrogate.nn.Activation;
 import dev.sobolev.surrogate.nn.Normalisation;
+import dev.sobolev.surrogate.nn.Precision;
 
 /**
  * Everything that defines a training run, recorded in the model's provenance. {@link #builder()} starts from the
@@ -35,11 +36,14 @@ import dev.sobolev.surrogate.nn.Normalisation;
  * @param keepBest           what a run that diverges ({@link Trainer}) gives: false (the default) throws
  *                           {@link TrainingDivergedException}; true returns the weights of its best finished epoch
  *                           and says so in the history
+ * @param precision          arithmetic of the loss's passes: {@link Precision#FLOAT64} (the default) or
+ *                           {@link Precision#FLOAT32} (single-output networks, no second-order term)
  */
 public record TrainingConfig(int[] hidden, Activation activation, Activation outputActivation, double alpha,
                              double secondOrderWeight, boolean derivativeScaling, Normalisation.Kind normalisation, Optimizer optimizer,
                              Schedule schedule, int epochs, int batchSize, Initializer initializer, double l2,
-                             double dropout, double validationFraction, long seed, int threads, boolean keepBest) {
+                             double dropout, double validationFraction, long seed, int threads, boolean keepBest,
+                             Precision precision) {
     /**
      * The α that stands for Huge &amp; Savine's 1/(1 + d) (Huge &amp; Savine 2020, "Differential Machine
      * Learning", §2), resolved by {@link #forInputs(int)}: NaN, the one α value no explicit choice can take.
@@ -91,6 +95,11 @@ public record TrainingConfig(int[] hidden, Activation activation, Activation out
         }
         if (threads < 1 || threads > 1024) {
             throw new InvalidParameterException("threads", "must be in [1, 1024], got " + threads);
+        }
+        Objects.requireNonNull(precision, "precision");
+        if (precision == Precision.FLOAT32 && secondOrderWeight > 0) {
+            throw new InvalidParameterException("precision", "float32 trains without the second-order term, got its "
+                    + "weight " + secondOrderWeight);
         }
     }
 
@@ -157,7 +166,7 @@ public record TrainingConfig(int[] hidden, Activation activation, Activation out
                 && batchSize == c.batchSize && initializer == c.initializer && Double.compare(l2, c.l2) == 0
                 && Double.compare(dropout, c.dropout) == 0
                 && Double.compare(validationFraction, c.validationFraction) == 0 && seed == c.seed && threads == c.threads
-                && keepBest == c.keepBest;
+                && keepBest == c.keepBest && precision == c.precision;
     }
 
     @Override
@@ -195,6 +204,7 @@ public record TrainingConfig(int[] hidden, Activation activation, Activation out
         private long seed = 42;
         private int threads = Runtime.getRuntime().availableProcessors();
         private boolean keepBest = false;
+        private Precision precision = Precision.FLOAT64;
 
         private Builder() {
         }
@@ -218,6 +228,7 @@ public record TrainingConfig(int[] hidden, Activation activation, Activation out
             seed = c.seed;
             threads = c.threads;
             keepBest = c.keepBest;
+            precision = c.precision;
         }
 
         /** @param widths hidden widths, one per hidden layer (copied) */
@@ -328,6 +339,12 @@ public record TrainingConfig(int[] hidden, Activation activation, Activation out
             return this;
         }
 
+        /** @param p arithmetic of the loss's passes */
+        public Builder precision(Precision p) {
+            precision = p;
+            return this;
+        }
+
         /**
          * The configuration.
          *
@@ -336,7 +353,7 @@ public record TrainingConfig(int[] hidden, Activation activation, Activation out
         public TrainingConfig build() {
             return new TrainingConfig(hidden, activation, outputActivation, alpha, secondOrderWeight, derivativeScaling,
                     normalisation, optimizer, schedule, epochs, batchSize, initializer, l2, dropout, validationFraction,
-                    seed, threads, keepBest);
+                    seed, threads, keepBest, precision);
         }
     }
 }

@@ -9,7 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.Test;
 
 import dev.sobolev.surrogate.nn.Activation;
+import dev.sobolev.core.InvalidParameterException;
 import dev.sobolev.surrogate.nn.Normalisation;
+import dev.sobolev.surrogate.nn.Precision;
 import dev.sobolev.surrogate.nn.Surrogate;
 
 class TrainerTest {
@@ -157,6 +159,30 @@ class TrainerTest {
         assertTrue(rmse < 0.05, "value RMSE " + rmse);
         assertTrue(rmseGrad < 0.15, "gradient RMSE " + rmseGrad);
         assertTrue(r.history().epochs().get(59).trainLoss() < 0.05 * r.history().epochs().get(0).trainLoss());
+    }
+
+    /**
+     * Float32 training: the same weights for one and two threads, a training loss within a tenth of float64's
+     * after the same 60 epochs, and the model file's precision; a data set with two outputs is refused naming it.
+     */
+    @Test
+    void float32TrainingIsDeterministicAcrossThreadCountsAndLearnsAsFloat64Does() {
+        double[][] d = SyntheticData.arrays(1000, 1);
+        TrainingData td = new TrainingData(d[0], d[1], d[2], null, null, 1000);
+        TrainingConfig c1 = config(0.5, 1).toBuilder().precision(Precision.FLOAT32).build();
+        Trainer.Result a = Trainer.train(td, c1, null);
+        Trainer.Result b = Trainer.train(td, c1.toBuilder().threads(2).build(), null);
+        Trainer.Result f64 = Trainer.train(td, config(0.5, 2), null);
+        assertArrayEquals(a.model().network().parameters(), b.model().network().parameters());
+        double l32 = a.history().epochs().get(59).trainLoss();
+        double l64 = f64.history().epochs().get(59).trainLoss();
+        assertEquals(l64, l32, 0.1 * l64, "float32 " + l32 + " against float64 " + l64);
+        assertTrue(l32 < 0.05 * a.history().epochs().get(0).trainLoss());
+        double[] y2 = new double[2000];
+        double[] g2 = new double[6000];
+        InvalidParameterException e = assertThrows(InvalidParameterException.class, () -> Trainer.train(
+                new TrainingData(d[0], y2, g2, null, null, 1000), c1, null));
+        assertEquals("precision", e.parameter());
     }
 
     @Test
