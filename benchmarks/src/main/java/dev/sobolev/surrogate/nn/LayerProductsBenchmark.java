@@ -75,35 +75,8 @@ public class LayerProductsBenchmark {
     @Param({"main", "vector"})
     public String kernel;
 
-    private static final int MAIN = 0;
-    private static final int VECTOR = 1;
-    private static final int BLAS_KERNEL = 2;
-    private static final int FLOAT32 = 3;
-
-    private Mlp mlp;
-    private double[] theta;
-    private int n;
-    private int p;
-    private int kind;
-    private int w0;
-    private LayerProductsProvider vector;
-    private double[][] in;
-    private double[][] out;
-    private double[][] g;
-    private double[][] at;
-    private double[][] gw;
-    private BLAS blas;
-    /** Row-major flat copies for BLAS: in and g (w×cols), out (w×cols), gw (w×w). */
-    private double[] inFlat;
-    private double[] outFlat;
-    private double[] gFlat;
-    private double[] gwFlat;
-    private float[] theta32;
-    private float[][] in32;
-    private float[][] out32;
-    private float[][] g32;
-    private float[][] at32;
-    private float[][] gw32;
+    private Products products;
+    private long flopsPerCall;
 
     /** Flops counted per call, reported by JMH as a rate: flops/ns = GFLOP/s. */
     @State(Scope.Thread)
@@ -123,66 +96,20 @@ public class LayerProductsBenchmark {
     @Setup
     public void setUp() {
         int w = Integer.parseInt(layer.substring(0, layer.indexOf('x')));
-        mlp = BenchmarkNets.random(w + "x" + (w >= 128 ? 6 : 4));
-        theta = mlp.parameters();
-        n = w;
-        p = w;
+        Mlp mlp = BenchmarkNets.random(w + "x" + (w >= 128 ? 6 : 4));
         SplittableRandom s = new SplittableRandom(2);
-        in = ProductsWarmUp.random(s, w, cols);
-        out = new double[w][cols];
-        g = ProductsWarmUp.random(s, w, cols);
-        at = new double[cols][w];
-        gw = new double[w][w];
-        w0 = mlp.weightOffset(2);
-        kind = switch (kernel) {
-            case "main" -> MAIN;
-            case "vector" -> {
-                vector = vectorProducts();
-                yield VECTOR;
-            }
-            case "float32" -> {
-                theta32 = new float[theta.length];
-                for (int i = 0; i < theta.length; i++) {
-                    theta32[i] = (float) theta[i];
-                }
-                in32 = narrow(in);
-                g32 = narrow(g);
-                out32 = new float[w][cols];
-                at32 = new float[cols][w];
-                gw32 = new float[w][w];
-                yield FLOAT32;
-            }
-            case "netlib-java", "netlib-native" -> {
-                blas = kernel.equals("netlib-java") ? JavaBLAS.getInstance() : NativeBLAS.getInstance();
-                System.err.println("netlib BLAS: " + blas.getClass().getName());
-                inFlat = flat(in);
-                gFlat = flat(g);
-                outFlat = new double[w * cols];
-                gwFlat = new double[w * w];
-                yield BLAS_KERNEL;
-            }
+        double[][] in = ProductsWarmUp.random(s, w, cols);
+        double[][] g = ProductsWarmUp.random(s, w, cols);
+        flopsPerCall = 2L * w * w * cols;
+        products = switch (kernel) {
+            case "main" -> new Rows(mlp, in, g, cols, null);
+            case "vector" -> new Rows(mlp, in, g, cols, vectorProducts());
+            case "float32" -> new FloatRows(mlp, in, g, cols);
+            case "netlib-java" -> new Blas(JavaBLAS.getInstance(), mlp, in, g, cols);
+            case "netlib-native" -> new Blas(NativeBLAS.getInstance(), mlp, in, g, cols);
             default -> throw new IllegalArgumentException(
                     "kernel must be main, vector, float32, netlib-java or netlib-native, got " + kernel);
         };
-    }
-
-    private static float[][] narrow(double[][] rows) {
-        float[][] f = new float[rows.length][rows[0].length];
-        for (int r = 0; r < rows.length; r++) {
-            for (int c = 0; c < rows[r].length; c++) {
-                f[r][c] = (float) rows[r][c];
-            }
-        }
-        return f;
-    }
-
-    private static double[] flat(double[][] rows) {
-        int len = rows[0].length;
-        double[] f = new double[rows.length * len];
-        for (int r = 0; r < rows.length; r++) {
-            System.arraycopy(rows[r], 0, f, r * len, len);
-        }
-        return f;
     }
 
     private static LayerProductsProvider vectorProducts() {
@@ -198,64 +125,203 @@ public class LayerProductsBenchmark {
     /** Wₗ·A: out = W·in over cols columns. */
     @Benchmark
     public Object multiply(Flops f) {
-        f.flops += 2L * n * p * cols;
-        if (kind == BLAS_KERNEL) {
-            // row-major out (n×cols) = W (n×p)·in (p×cols), i.e. column-major outᵀ = inᵀ·Wᵀ
-            blas.dgemm("N", "N", cols, n, p, 1.0, inFlat, 0, cols, theta, w0, p, 0.0, outFlat, 0, cols);
-            return outFlat;
-        }
-        if (kind == FLOAT32) {
-            Float32Products.multiply(mlp, theta32, 2, in32, out32, cols);
-            return out32;
-        }
-        if (kind == VECTOR) {
-            vector.multiply(theta, w0, n, p, in, out, cols);
-        } else {
-            LayerProducts.multiply(mlp, theta, 2, in, out, cols);
-        }
-        return out;
+        f.flops += flopsPerCall;
+        return products.multiply();
     }
 
     /** Wₗᵀ·G: out = Wᵀ·in over cols columns. */
     @Benchmark
     public Object multiplyTransposed(Flops f) {
-        f.flops += 2L * n * p * cols;
-        if (kind == BLAS_KERNEL) {
-            // row-major out (p×cols) = Wᵀ·in (n×cols), i.e. column-major outᵀ = inᵀ·W
-            blas.dgemm("N", "T", cols, p, n, 1.0, inFlat, 0, cols, theta, w0, p, 0.0, outFlat, 0, cols);
-            return outFlat;
-        }
-        if (kind == FLOAT32) {
-            Float32Products.multiplyTransposed(mlp, theta32, 2, in32, out32, cols);
-            return out32;
-        }
-        if (kind == VECTOR) {
-            vector.multiplyTransposed(theta, w0, n, p, in, out, cols);
-        } else {
-            LayerProducts.multiplyTransposed(mlp, theta, 2, in, out, cols);
-        }
-        return out;
+        f.flops += flopsPerCall;
+        return products.multiplyTransposed();
     }
 
     /** W̄ₗ += G·Aᵀ over cols columns, the transposed copy of A included. */
     @Benchmark
     public Object weightGradient(Flops f) {
-        f.flops += 2L * n * p * cols;
-        if (kind == BLAS_KERNEL) {
-            // row-major gw (n×p) += g (n×cols)·inᵀ, i.e. column-major gwᵀ += in·gᵀ
-            blas.dgemm("T", "N", p, n, cols, 1.0, inFlat, 0, cols, gFlat, 0, cols, 1.0, gwFlat, 0, p);
-            return gwFlat;
+        f.flops += flopsPerCall;
+        return products.weightGradient();
+    }
+
+    /** One kernel's three products of the second weight layer over its own copies of the rows; each returns its output. */
+    private interface Products {
+        Object multiply();
+
+        Object multiplyTransposed();
+
+        Object weightGradient();
+    }
+
+    /** {@link LayerProducts}, or the simd provider's kernels when one is given (the same rows). */
+    private static final class Rows implements Products {
+        private final Mlp mlp;
+        private final double[] theta;
+        private final int w;
+        private final int w0;
+        private final int cols;
+        private final LayerProductsProvider vector;
+        private final double[][] in;
+        private final double[][] g;
+        private final double[][] out;
+        private final double[][] at;
+        private final double[][] gw;
+
+        Rows(Mlp mlp, double[][] in, double[][] g, int cols, LayerProductsProvider vector) {
+            this.mlp = mlp;
+            this.theta = mlp.parameters();
+            this.w = in.length;
+            this.w0 = mlp.weightOffset(2);
+            this.cols = cols;
+            this.vector = vector;
+            this.in = in;
+            this.g = g;
+            out = new double[w][cols];
+            at = new double[cols][w];
+            gw = new double[w][w];
         }
-        if (kind == FLOAT32) {
-            Float32Products.weightGradient(g32, in32, n, p, cols, at32, gw32);
-            return gw32;
+
+        @Override
+        public Object multiply() {
+            if (vector != null) {
+                vector.multiply(theta, w0, w, w, in, out, cols);
+            } else {
+                LayerProducts.multiply(mlp, theta, 2, in, out, cols);
+            }
+            return out;
         }
-        if (kind == VECTOR) {
-            LayerProducts.transpose(in, p, cols, at);
-            vector.weightGradient(g, at, n, p, cols, gw);
-        } else {
-            LayerProducts.weightGradient(g, in, n, p, cols, at, gw);
+
+        @Override
+        public Object multiplyTransposed() {
+            if (vector != null) {
+                vector.multiplyTransposed(theta, w0, w, w, in, out, cols);
+            } else {
+                LayerProducts.multiplyTransposed(mlp, theta, 2, in, out, cols);
+            }
+            return out;
         }
-        return gw;
+
+        @Override
+        public Object weightGradient() {
+            if (vector != null) {
+                LayerProducts.transpose(in, w, cols, at);
+                vector.weightGradient(g, at, w, w, cols, gw);
+            } else {
+                LayerProducts.weightGradient(g, in, w, w, cols, at, gw);
+            }
+            return gw;
+        }
+    }
+
+    /** {@link Float32Products} on float copies of the rows and of θ. */
+    private static final class FloatRows implements Products {
+        private final Mlp mlp;
+        private final float[] theta;
+        private final int w;
+        private final int cols;
+        private final float[][] in;
+        private final float[][] g;
+        private final float[][] out;
+        private final float[][] at;
+        private final float[][] gw;
+
+        FloatRows(Mlp mlp, double[][] in, double[][] g, int cols) {
+            this.mlp = mlp;
+            double[] t = mlp.parameters();
+            theta = new float[t.length];
+            for (int i = 0; i < t.length; i++) {
+                theta[i] = (float) t[i];
+            }
+            this.w = in.length;
+            this.cols = cols;
+            this.in = narrow(in);
+            this.g = narrow(g);
+            out = new float[w][cols];
+            at = new float[cols][w];
+            gw = new float[w][w];
+        }
+
+        private static float[][] narrow(double[][] rows) {
+            float[][] f = new float[rows.length][rows[0].length];
+            for (int r = 0; r < rows.length; r++) {
+                for (int c = 0; c < rows[r].length; c++) {
+                    f[r][c] = (float) rows[r][c];
+                }
+            }
+            return f;
+        }
+
+        @Override
+        public Object multiply() {
+            Float32Products.multiply(mlp, theta, 2, in, out, cols);
+            return out;
+        }
+
+        @Override
+        public Object multiplyTransposed() {
+            Float32Products.multiplyTransposed(mlp, theta, 2, in, out, cols);
+            return out;
+        }
+
+        @Override
+        public Object weightGradient() {
+            Float32Products.weightGradient(g, in, w, w, cols, at, gw);
+            return gw;
+        }
+    }
+
+    /** netlib BLAS's dgemm on row-major flat copies, read by BLAS as column-major transposes. */
+    private static final class Blas implements Products {
+        private final BLAS blas;
+        private final double[] theta;
+        private final int w;
+        private final int w0;
+        private final int cols;
+        private final double[] in;
+        private final double[] g;
+        private final double[] out;
+        private final double[] gw;
+
+        Blas(BLAS blas, Mlp mlp, double[][] in, double[][] g, int cols) {
+            System.err.println("netlib BLAS: " + blas.getClass().getName());
+            this.blas = blas;
+            this.theta = mlp.parameters();
+            this.w = in.length;
+            this.w0 = mlp.weightOffset(2);
+            this.cols = cols;
+            this.in = flat(in);
+            this.g = flat(g);
+            out = new double[w * cols];
+            gw = new double[w * w];
+        }
+
+        private static double[] flat(double[][] rows) {
+            int len = rows[0].length;
+            double[] f = new double[rows.length * len];
+            for (int r = 0; r < rows.length; r++) {
+                System.arraycopy(rows[r], 0, f, r * len, len);
+            }
+            return f;
+        }
+
+        /** Row-major out (w×cols) = W·in, i.e. column-major outᵀ = inᵀ·Wᵀ. */
+        @Override
+        public Object multiply() {
+            blas.dgemm("N", "N", cols, w, w, 1.0, in, 0, cols, theta, w0, w, 0.0, out, 0, cols);
+            return out;
+        }
+
+        /** Row-major out = Wᵀ·in, i.e. column-major outᵀ = inᵀ·W. */
+        @Override
+        public Object multiplyTransposed() {
+            blas.dgemm("N", "T", cols, w, w, 1.0, in, 0, cols, theta, w0, w, 0.0, out, 0, cols);
+            return out;
+        }
+
+        /** Row-major gw += g·inᵀ, i.e. column-major gwᵀ += in·gᵀ. */
+        @Override
+        public Object weightGradient() {
+            blas.dgemm("T", "N", w, w, cols, 1.0, in, 0, cols, g, 0, cols, 1.0, gw, 0, w);
+            return gw;
+        }
     }
 }
