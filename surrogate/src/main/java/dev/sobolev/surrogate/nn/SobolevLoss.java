@@ -27,6 +27,9 @@ import dev.sobolev.core.InvalidParameterException;
  * σ″·ż·J̄ from each tangent column): three dense products per layer over B·(1+d) columns. With α = 1
  * (value-only loss) the tangent columns are skipped. The products are {@link LayerProducts}.
  *
+ * <p>With {@link Precision#FLOAT32} the directional form (or, with α = 1, plain backpropagation) runs on
+ * single-precision rows ({@link Float32Directional}); several outputs and the second-order term need float64.
+ *
  * <p>A {@link Scratch} holds the per-thread buffers; {@link #evaluate} allocates nothing.
  */
 public final class SobolevLoss {
@@ -228,7 +231,7 @@ public final class SobolevLoss {
             this.maxBatch = maxBatch;
             boolean single = loss.precision == Precision.FLOAT32;
             float32 = single ? new Float32Directional.Rows(mlp, maxBatch) : null;
-            // the double rows of a float32 loss: one column, unused
+            // a float32 loss works on its own rows: the double ones get one column and no weight gradient
             boolean directional = loss.directional(mlp.outputs());
             int cols = single ? 1 : directional ? maxBatch : maxBatch * loss.stride(mlp.inputs());
             outputBar = new double[maxBatch];
@@ -253,7 +256,7 @@ public final class SobolevLoss {
             byUnit = new boolean[mlp.layers() + 1];
             for (int l = 1; l <= mlp.layers(); l++) {
                 byUnit[l] = mlp.width(l - 1) < mlp.width(l);
-                weightBar[l] = byUnit[l] ? new double[mlp.width(l - 1)][mlp.width(l)]
+                weightBar[l] = single ? new double[0][] : byUnit[l] ? new double[mlp.width(l - 1)][mlp.width(l)]
                         : new double[mlp.width(l)][mlp.width(l - 1)];
             }
         }

@@ -13,6 +13,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import dev.sobolev.core.InvalidParameterException;
 import dev.sobolev.surrogate.nn.Activation;
 import dev.sobolev.surrogate.nn.Normalisation;
+import dev.sobolev.surrogate.nn.Precision;
 
 class TrainingConfigTest {
     @Test
@@ -35,6 +36,7 @@ class TrainingConfigTest {
         assertEquals(0.0, c.validationFraction());
         assertEquals(42, c.seed());
         assertEquals(Runtime.getRuntime().availableProcessors(), c.threads());
+        assertEquals(Precision.FLOAT64, c.precision());
     }
 
     @Test
@@ -49,6 +51,9 @@ class TrainingConfigTest {
         TrainingConfig c = TrainingConfig.builder().hidden(8, 4).activation(Activation.TANH).alpha(0.5)
                 .secondOrderWeight(0.1).l2(1e-4).dropout(0.1).validationFraction(0.2).seed(7).threads(3).build();
         assertEquals(c, c.toBuilder().build());
+        TrainingConfig single = c.toBuilder().secondOrderWeight(0).precision(Precision.FLOAT32).build();
+        assertEquals(single, single.toBuilder().build());
+        assertFalse(single.equals(single.toBuilder().precision(Precision.FLOAT64).build()));
         TrainingConfig longer = c.withEpochs(5);
         assertEquals(5, longer.epochs());
         assertEquals(c, longer.toBuilder().epochs(c.epochs()).build());
@@ -70,7 +75,8 @@ class TrainingConfigTest {
         "l2 | l2 must be finite and >= 0, got NaN",
         "dropout | dropout must be in [0, 1), got 1.0",
         "validationFraction | validationFraction must be in [0, 0.5], got 0.6",
-        "threads | threads must be in [1, 1024], got 0"})
+        "threads | threads must be in [1, 1024], got 0",
+        "precision | precision float32 trains without the second-order term, got its weight 0.5"})
     void validationNamesTheLibraryParameter(String parameter, String message) {
         TrainingConfig.Builder b = TrainingConfig.builder();
         switch (parameter) {
@@ -84,6 +90,7 @@ class TrainingConfigTest {
             case "dropout" -> b.dropout(1.0);
             case "validationFraction" -> b.validationFraction(0.6);
             case "threads" -> b.threads(0);
+            case "precision" -> b.precision(Precision.FLOAT32).secondOrderWeight(0.5);
             default -> throw new IllegalStateException(parameter);
         }
         InvalidParameterException e = assertThrows(InvalidParameterException.class, b::build);
