@@ -59,15 +59,11 @@ final class Float32Directional {
             d3 = rows(mlp, maxBatch);
             hat = rows(mlp, maxBatch);
             u = rows(mlp, maxBatch);
-            int widest = 0;
-            for (int l = 0; l <= mlp.layers(); l++) {
-                widest = Math.max(widest, mlp.width(l));
-            }
-            transposed = new float[maxBatch][widest];
+            transposed = new float[maxBatch][mlp.widestLayer()];
             weightBar = new float[mlp.layers() + 1][][];
             byUnit = new boolean[mlp.layers() + 1];
             for (int l = 1; l <= mlp.layers(); l++) {
-                byUnit[l] = mlp.width(l - 1) < mlp.width(l);
+                byUnit[l] = mlp.weightGradientByUnit(l);
                 weightBar[l] = byUnit[l] ? new float[mlp.width(l - 1)][mlp.width(l)]
                         : new float[mlp.width(l)][mlp.width(l - 1)];
             }

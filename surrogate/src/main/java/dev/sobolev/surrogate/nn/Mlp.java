@@ -201,6 +201,25 @@ public final class Mlp {
         return widths[l];
     }
 
+    /** The largest width, inputs and outputs included: the row length of a transposed layer input. */
+    int widestLayer() {
+        int widest = 0;
+        for (int w : widths) {
+            widest = Math.max(widest, w);
+        }
+        return widest;
+    }
+
+    /**
+     * Whether training keeps layer l's weight gradient transposed, W̄ₗᵀ as nₗ₋₁ rows of nₗ, with the layer's
+     * units in the vector lanes: when nₗ₋₁ &lt; nₗ (e.g. 7 inputs into 20 units: rows of 20 instead of 7, which
+     * C2 leaves scalar for lack of a full register of 8). Each entry is the same sum of the same products in the
+     * same order either way.
+     */
+    boolean weightGradientByUnit(int l) {
+        return widths[l - 1] < widths[l];
+    }
+
     /** Hidden activation. */
     public Activation hiddenActivation() {
         return hidden;

@@ -197,11 +197,7 @@ public final class SobolevLoss {
          * Weight gradient per layer: W̄ₗ as nₗ rows of nₗ₋₁, or, where {@link #byUnit}, W̄ₗᵀ as nₗ₋₁ rows of nₗ.
          */
         final double[][][] weightBar;
-        /**
-         * Layers whose weight gradient runs with the layer's units in the vector lanes (nₗ₋₁ &lt; nₗ, e.g. 7 inputs
-         * into 20 units: rows of 20 instead of 7, which C2 leaves scalar for lack of a full register of 8). Each
-         * entry of W̄ₗ is the same sum of the same products in the same order either way.
-         */
+        /** Layers whose weight gradient is kept transposed ({@link Mlp#weightGradientByUnit}). */
         final boolean[] byUnit;
         /** A layer's inputs transposed (columns × width) for the weight gradient. */
         final double[][] transposed;
@@ -237,11 +233,7 @@ public final class SobolevLoss {
             outputBar = new double[maxBatch];
             zv = new double[Math.max(1, loss.directionCount)];
             zvBar = new double[Math.max(1, loss.directionCount)];
-            int widest = 0;
-            for (int l = 0; l <= mlp.layers(); l++) {
-                widest = Math.max(widest, mlp.width(l));
-            }
-            transposed = new double[cols][widest];
+            transposed = new double[cols][mlp.widestLayer()];
             act = rows(mlp, cols);
             pre = rows(mlp, cols);
             adj = rows(mlp, cols);
@@ -255,7 +247,7 @@ public final class SobolevLoss {
             weightBar = new double[mlp.layers() + 1][][];
             byUnit = new boolean[mlp.layers() + 1];
             for (int l = 1; l <= mlp.layers(); l++) {
-                byUnit[l] = mlp.width(l - 1) < mlp.width(l);
+                byUnit[l] = mlp.weightGradientByUnit(l);
                 weightBar[l] = single ? new double[0][] : byUnit[l] ? new double[mlp.width(l - 1)][mlp.width(l)]
                         : new double[mlp.width(l)][mlp.width(l - 1)];
             }
